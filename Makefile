@@ -1,0 +1,47 @@
+# redletter: every target works on a fresh Debian machine with Python 3.11 (as root for apt-get).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+APT_PACKAGES := tesseract-ocr tesseract-ocr-eng poppler-utils fonts-dejavu-core
+
+.PHONY: install system-deps demo test lint typecheck eval bench samples clean
+
+install: system-deps $(STAMP)
+
+system-deps:
+	@missing=""; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
+	command -v pdftoppm  >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing system packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(STAMP): pyproject.toml
+	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+demo: install
+	$(BIN)/redletter extract samples/letters/*.pdf
+
+test: install
+	$(BIN)/python -m pytest -q
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy src
+
+eval: install
+	$(BIN)/python scripts/evaluate.py samples/letters
+
+bench: install
+	$(BIN)/python benchmarks/bench_extract.py
+
+samples: install
+	$(BIN)/python scripts/make_samples.py samples/letters
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

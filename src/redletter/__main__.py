@@ -1,0 +1,3 @@
+from redletter.cli import app
+
+app()

@@ -1,0 +1,53 @@
+"""Drop page furniture: running headers, footers and page numbers.
+
+A line is furniture when it sits in the top or bottom band of the page and either reads as a
+page number ("Page 2 of 5", "- 3 -") or repeats, digits aside, on other pages in the same band.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from redletter.extract.geometry import Line, PageLayout, split_line
+
+_TOP_BAND = 0.065
+_BOTTOM_BAND = 0.085
+_PAGE_NUMBER = re.compile(
+    r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]?\s*\d{1,3}\s*[-–—]?|\d+\s*/\s*\d+)$", re.I)
+_DIGITS = re.compile(r"\d+")
+
+
+def _band(line: Line, page: PageLayout) -> str | None:
+    if line.bottom <= page.height * _TOP_BAND:
+        return "top"
+    if line.top >= page.height * (1 - _BOTTOM_BAND):
+        return "bottom"
+    return None
+
+
+def _key(line: Line) -> str:
+    return _DIGITS.sub("#", line.text.casefold())
+
+
+def _has_page_number(line: Line) -> bool:
+    """Whether any run of the line ("Page 3", "- 3 -") is a page number."""
+    return any(_PAGE_NUMBER.match(run.text) for run in split_line(line, gap=2 * line.size))
+
+
+def remove_furniture(pages: Sequence[PageLayout],
+                     lines_by_page: Sequence[list[Line]]) -> list[list[Line]]:
+    """Each page's lines without its running headers, footers and page numbers."""
+    repeats = Counter((_band(ln, p), _key(ln)) for p, lines in zip(pages, lines_by_page, strict=True)
+                      for ln in {_key(x): x for x in lines}.values() if _band(ln, p))
+    out = []
+    for page, lines in zip(pages, lines_by_page, strict=True):
+        kept = []
+        for ln in lines:
+            band = _band(ln, page)
+            if band and (_has_page_number(ln) or (len(pages) > 1 and repeats[(band, _key(ln))] > 1)):
+                continue
+            kept.append(ln)
+        out.append(kept)
+    return out

@@ -1,0 +1,104 @@
+"""Letter metadata from its wording: date, reference, recipient, issuing office, notice type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from redletter.extract.geometry import Line
+from redletter.schema import NoticeType
+
+_MONTHS = ("january february march april may june july august september october november "
+           "december").split()
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+         r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DATE_PATTERNS = (
+    re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}}),?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(rf"\b(?P<day>\d{{1,2}})\s+{_MONTH},?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)\b"),
+    re.compile(r"\b(?P<mnum>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)\d\d)\b"),
+)
+_REFERENCE = re.compile(
+    r"\b(?:our\s+ref(?:erence)?|your\s+ref(?:erence)?|reference(?:\s+no\.?)?|ref\.?|case\s+(?:no\.?|number)|"
+    r"file\s+(?:no\.?|number)|control\s+(?:no\.?|number))\s*[:#.]?\s*(?P<ref>[A-Z0-9][A-Z0-9\-/._]{3,})",
+    re.I)
+_SALUTATION = re.compile(r"^\s*(?:re|subject|subj)\s*[:.]|^\s*dear\b", re.I)
+_ATTENTION = re.compile(r"^\s*(?:attn|attention|via\s|by\s+(?:e-?mail|fax|courier)|sent\s+via)", re.I)
+_OFFICE = re.compile(r"\b(office of [a-z ]+|bureau of industry and security)\b", re.I)
+# Phrases that decide the notice type, with weights; a phrase in the subject line counts triple.
+NOTICE_PHRASES: dict[NoticeType, tuple[tuple[str, float], ...]] = {
+    NoticeType.project_guardian: (("project guardian", 5.0),),
+    NoticeType.is_informed: (("is informed", 4.0), ("hereby informed", 3.0),
+                             ("744.21(b)", 1.0), ("informed notice", 2.0)),
+    NoticeType.supplier_list: (("supplier list", 4.0), ("suppliers of", 2.0), ("suppliers", 1.0),
+                               ("identified as having shipped", 2.0)),
+    NoticeType.red_flag: (("red flag notification", 4.0), ("red flag letter", 4.0),
+                          ("red flag", 1.5), ("red flags", 1.0), ("diversion", 0.5)),
+}
+
+
+def _date(match: re.Match[str]) -> dt.date | None:
+    parts = match.groupdict()
+    try:
+        month = int(parts["mnum"]) if parts.get("mnum") else next(
+            i + 1 for i, m in enumerate(_MONTHS) if m.startswith(parts["month"].casefold()[:3]))
+        return dt.date(int(parts["year"]), month, int(parts["day"]))
+    except (ValueError, StopIteration):
+        return None
+
+
+def letter_date(lines: Sequence[Line]) -> dt.date | None:
+    """The first date printed on the letter's first page (its date line)."""
+    for ln in lines:
+        for pattern in _DATE_PATTERNS:
+            if (m := pattern.search(ln.text)) and (d := _date(m)):
+                return d
+    return None
+
+
+def reference(lines: Sequence[Line]) -> str | None:
+    """The letter's reference or case number."""
+    for ln in lines:
+        if m := _REFERENCE.search(ln.text):
+            return m.group("ref").rstrip(".,;")
+    return None
+
+
+def recipient(lines: Sequence[Line]) -> str | None:
+    """The first line of the address block between the date/reference and the salutation."""
+    start = None
+    for i, ln in enumerate(lines):
+        text = ln.text
+        if _SALUTATION.match(text):
+            break
+        if any(p.search(text) for p in _DATE_PATTERNS) or _REFERENCE.search(text):
+            start = i + 1
+            continue
+        if start is not None and i >= start and not _ATTENTION.match(text) and len(text) > 2:
+            return text.strip()
+    return None
+
+
+def issuing_office(lines: Sequence[Line]) -> str | None:
+    """The office named in the letterhead (the most specific one found first)."""
+    found = [m.group(1).strip() for ln in lines[:8] for m in _OFFICE.finditer(ln.text)]
+    specific = [f for f in found if f.casefold().startswith("office of")]
+    return (specific or found or [None])[0]
+
+
+def notice_type(text: str, subject: str) -> tuple[NoticeType, tuple[str, ...]]:
+    """The notice type with the highest weighted phrase count, and the phrases that decided it."""
+    low, subj = text.casefold(), subject.casefold()
+    best, best_score, evidence = NoticeType.unknown, 0.0, ()
+    for kind, phrases in NOTICE_PHRASES.items():
+        hits = [(p, w * (low.count(p) + 2 * subj.count(p))) for p, w in phrases if p in low]
+        score = sum(s for _, s in hits)
+        if score > best_score:
+            best, best_score, evidence = kind, score, tuple(p for p, _ in hits)
+    return best, evidence
+
+
+def subject_line(lines: Sequence[Line]) -> str:
+    """The "Re:" / "Subject:" line, if any."""
+    return next((ln.text for ln in lines if re.match(r"^\s*(?:re|subject|subj)\s*[:.]", ln.text, re.I)), "")

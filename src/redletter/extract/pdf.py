@@ -1,0 +1,109 @@
+"""Read a PDF's pages with pdfplumber: words, ruling lines and shaded boxes.
+
+pdfplumber and pdfminer are used only here. Their failures become our exceptions: an
+unreadable file is an ``InputFileError``, a password-protected one an ``EncryptedPdfError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFSyntaxError
+from pdfminer.psparser import PSException
+
+from redletter.errors import EncryptedPdfError, InputFileError
+from redletter.extract.geometry import PageLayout, Rule, Shade, Word
+
+_THIN = 2.0  # a rectangle thinner than this is drawn as a ruling line
+_MIN_SHADE_WIDTH = 40.0
+
+
+@contextmanager
+def open_pdf(path: Path, *, max_pages: int) -> Iterator[Any]:
+    """Open ``path`` with pdfplumber, mapping every failure to a one-line error."""
+    try:
+        pdf = pdfplumber.open(path)
+        count = len(pdf.pages)
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise EncryptedPdfError(
+            "the PDF is password-protected; ask the sender for an unencrypted copy", path=path
+        ) from exc
+    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError,
+            RecursionError, AssertionError) as exc:
+        raise InputFileError(
+            f"the PDF is corrupt or truncated ({type(exc).__name__}); re-download or re-scan it",
+            path=path,
+        ) from exc
+    if count == 0:
+        pdf.close()
+        raise InputFileError("the PDF has no pages", path=path)
+    if count > max_pages:
+        pdf.close()
+        raise InputFileError(
+            f"the PDF has {count} pages, more than the limit of {max_pages} (--max-pages)",
+            path=path,
+        )
+    try:
+        yield pdf
+    finally:
+        pdf.close()
+
+
+def page_words(page: Any) -> tuple[Word, ...]:
+    """The page's words, with font name and size, in reading order."""
+    raw = page.extract_words(keep_blank_chars=False, use_text_flow=False,
+                             extra_attrs=["fontname", "size"])
+    return tuple(
+        Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]),
+             float(w["size"]), str(w["fontname"]))
+        for w in raw if w["text"].strip()
+    )
+
+
+def _is_white(color: Any) -> bool:
+    if color is None:
+        return True
+    values = color if isinstance(color, list | tuple) else [color]
+    try:
+        numbers = [float(v) for v in values]
+    except (TypeError, ValueError):
+        return False
+    if len(numbers) == 4:  # CMYK: no ink is white
+        return all(v <= 0.02 for v in numbers)
+    return all(v >= 0.98 for v in numbers)
+
+
+def page_rules(page: Any) -> tuple[Rule, ...]:
+    """Ruling lines: drawn lines and the edges of thin rectangles, clipped to the page."""
+    rules = [Rule(float(ln["x0"]), float(ln["top"]), float(ln["x1"]), float(ln["bottom"]))
+             for ln in page.lines]
+    for r in page.rects:
+        w, h = float(r["width"]), float(r["height"])
+        if min(w, h) <= _THIN:
+            rules.append(Rule(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"])))
+        elif r.get("stroke"):
+            x0, top, x1, bottom = (float(r[k]) for k in ("x0", "top", "x1", "bottom"))
+            rules += [Rule(x0, top, x1, top), Rule(x0, bottom, x1, bottom),
+                      Rule(x0, top, x0, bottom), Rule(x1, top, x1, bottom)]
+    return tuple(rules)
+
+
+def page_shades(page: Any) -> tuple[Shade, ...]:
+    """Filled, non-white rectangles wide and tall enough to be a shaded row or band."""
+    return tuple(
+        Shade(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        for r in page.rects
+        if r.get("fill") and float(r["width"]) >= _MIN_SHADE_WIDTH and float(r["height"]) > _THIN
+        and not _is_white(r.get("non_stroking_color"))
+    )
+
+
+def read_page(page: Any, number: int) -> PageLayout:
+    """One pdfplumber page as a ``PageLayout``."""
+    return PageLayout(number=number, width=float(page.width), height=float(page.height),
+                      words=page_words(page), rules=page_rules(page), shades=page_shades(page))

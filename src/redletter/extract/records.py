@@ -1,0 +1,133 @@
+"""Turn table rows into parties and items, by the role of each column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from redletter.extract.geometry import Line
+from redletter.extract.rows import Row
+from redletter.extract.tables import TableFragment, TableModel
+from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.party_text import (
+    clean,
+    name_and_aliases,
+    parse_entity_cell,
+    split_alias_list,
+)
+from redletter.schema import Item, Party
+
+_FOLLOWING_ALIASES = re.compile(r"a\.k\.a\.?,?\s+the\s+following", re.I)
+
+
+def cell_text(lines: Sequence[Line]) -> str:
+    """The text of a cell: its lines joined, a line-end hyphen joined without a space."""
+    out = ""
+    for ln in lines:
+        text = ln.text
+        if out.endswith("-") and not out.endswith(" -"):
+            out += text
+        else:
+            out = f"{out} {text}" if out else text
+    return out.strip()
+
+
+def _col(model: TableModel, role: str) -> int | None:
+    return next((i for i, r in enumerate(model.roles) if r == role), None)
+
+
+def _texts(row: Row, model: TableModel) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for i, role in enumerate(model.roles):
+        if role and role not in out and i < len(row.cells):
+            out[role] = cell_text(row.cells[i])
+        elif role == "alias" and i < len(row.cells):
+            out[role] = f"{out[role]}; {cell_text(row.cells[i])}"
+    return out
+
+
+def _name_parts(texts: dict[str, str]) -> tuple[str, list[str], str | None]:
+    """Name, aliases and (for Entity List style cells) address from the name column."""
+    name_text = texts.get("name", "")
+    if _FOLLOWING_ALIASES.search(name_text) or ("address" not in texts and "," in name_text):
+        return parse_entity_cell(name_text)
+    name, aliases = name_and_aliases(name_text)
+    return name, aliases, None
+
+
+def _country(texts: dict[str, str], address: str | None,
+             carried: str | None) -> tuple[str | None, str | None, str | None]:
+    """Country code, country as printed, and the address without a trailing country."""
+    printed = texts.get("country", "").strip(" .;")
+    if printed:
+        code = resolve_country(printed) or resolve_country("".join(printed.split()))
+        return code, printed, address
+    if address and (split := trailing_country(address)):
+        rest, code = split
+        return code, address[len(rest):].strip(" ,.;"), rest or None
+    return carried, None, address
+
+
+def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) -> Party | None:
+    """A party from one row, or ``None`` for a row with no name."""
+    texts = _texts(row, model)
+    name, aliases, address = _name_parts(texts)
+    if not name:
+        return None
+    aliases += split_alias_list(texts.get("alias", ""))
+    address = clean(texts.get("address", "")) or address
+    if city := clean(texts.get("city", "")):
+        address = f"{address}, {city}" if address else city
+    country, printed, address = _country(texts, address, carried)
+    confidence = 0.97 if country else 0.8
+    return Party(name=name, aliases=tuple(dict.fromkeys(aliases)), address=address or None,
+                 country=country, country_printed=printed, page=row.page, row=number,
+                 bbox=row.bbox, source="table", confidence=confidence)
+
+
+def merge_rows(first: Row, second: Row) -> Row:
+    """A row split over a page break, joined (the box stays on the first page)."""
+    cells = tuple(a + b for a, b in zip(first.cells, second.cells, strict=False))
+    return replace(first, cells=cells)
+
+
+def fragments_to_rows(fragments: Sequence[TableFragment]) -> list[tuple[Row, TableModel]]:
+    """All rows in order, a continued table's headless first row merged into the row before."""
+    out: list[tuple[Row, TableModel]] = []
+    for frag in fragments:
+        rows = list(frag.rows)
+        name_col = _col(frag.model, "name")
+        if frag.continued and rows and out and name_col is not None and not rows[0].cells[name_col]:
+            prev, model = out.pop()
+            out.append((merge_rows(prev, rows.pop(0)), model))
+        out += [(r, frag.model) for r in rows]
+    return out
+
+
+def rows_to_parties(rows: Sequence[tuple[Row, TableModel]]) -> list[Party]:
+    """Parties from party-table rows; a country printed once per group carries down."""
+    parties: list[Party] = []
+    carried: str | None = None
+    last_model: TableModel | None = None
+    for row, model in rows:
+        if last_model is None or model.roles != last_model.roles:
+            carried, last_model = None, model
+        fill_down = model.roles and model.roles[0] == "country"
+        party = row_to_party(row, model, len(parties) + 1, carried if fill_down else None)
+        if party is not None:
+            parties.append(party)
+            carried = party.country
+    return parties
+
+
+def rows_to_items(rows: Sequence[tuple[Row, TableModel]]) -> list[Item]:
+    """Items from item-table rows (HS code, ECCN, part number, description)."""
+    items = []
+    for row, model in rows:
+        t = _texts(row, model)
+        values = {k: clean(t.get(k, "")) or None for k in ("hs_code", "eccn", "part_number",
+                                                            "description")}
+        if any(values.values()):
+            items.append(Item(**values, page=row.page))
+    return items

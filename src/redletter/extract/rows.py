@@ -1,0 +1,133 @@
+"""Cut a table body into rows.
+
+In order of trust: horizontal ruling lines or shaded bands across the table; an index column
+("No.", "#") with a number at the start of each row; the extra space between rows (when line
+gaps fall into two groups); and last, the column that is filled least often, which only holds
+text on a row's first line (a country column, typically).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from redletter.extract.geometry import Line, PageLayout, Rule, Word, union_bbox, words_to_lines
+from redletter.schema import BBox
+
+if TYPE_CHECKING:
+    from redletter.extract.tables import TableModel
+
+_INDEX_TOKEN = re.compile(r"^\(?\d{1,4}[.)]?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One table row: the text lines of each column, and the row's box on its page."""
+
+    cells: tuple[tuple[Line, ...], ...]
+    bbox: BBox
+    page: int
+
+    @property
+    def words(self) -> list[Word]:
+        return [w for cell in self.cells for ln in cell for w in ln.words]
+
+    def text(self, column: int) -> list[str]:
+        """The text lines of one column."""
+        return [ln.text for ln in self.cells[column]] if column < len(self.cells) else []
+
+
+def _mid(line: Line) -> float:
+    return (line.top + line.bottom) / 2
+
+
+def _cuts(body: Sequence[Line], model: TableModel, page: PageLayout,
+          h_rules: Sequence[Rule]) -> list[float]:
+    top, bottom = body[0].top - 1, body[-1].bottom + 1
+    cuts = [r.top for r in h_rules if top < r.top < bottom]
+    width = model.x1 - model.x0
+    for s in page.shades:
+        if min(s.x1, model.x1) - max(s.x0, model.x0) > 0.6 * width and s.bottom > top and s.top < bottom:
+            cuts += [s.top, s.bottom]
+    return sorted(c for c in cuts if top < c < bottom)
+
+
+def _starts_by_cuts(body: Sequence[Line], cuts: list[float]) -> list[bool]:
+    starts = [True]
+    for prev, ln in zip(body, body[1:], strict=False):
+        starts.append(any(_mid(prev) < c < _mid(ln) for c in cuts))
+    return starts
+
+
+def _index_column(model: TableModel) -> int | None:
+    return next((i for i, r in enumerate(model.roles) if r == "index"), None)
+
+
+def _starts_by_index(body: Sequence[Line], model: TableModel, col: int) -> list[bool] | None:
+    starts = [any(model.column_of(w) == col and _INDEX_TOKEN.match(w.text) for w in ln.words)
+              for ln in body]
+    return starts if starts and starts[0] and sum(starts) >= 1 else None
+
+
+def _starts_by_gaps(body: Sequence[Line]) -> list[bool] | None:
+    gaps = [b.top - a.top for a, b in zip(body, body[1:], strict=False)]
+    if len(gaps) < 2:
+        return None
+    ordered = sorted(gaps)
+    jumps = [(b - a, i) for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False))]
+    jump, at = max(jumps)
+    low, high = ordered[at], ordered[at + 1]
+    if jump < 1.5 or high < 1.25 * low:
+        return None
+    threshold = (low + high) / 2
+    return [True, *(g > threshold for g in gaps)]
+
+
+def _starts_by_anchor(body: Sequence[Line], model: TableModel) -> list[bool]:
+    filled = [{model.column_of(w) for w in ln.words} for ln in body]
+    candidates = [i for i, r in enumerate(model.roles) if r not in (None, "ignore", "index")]
+    counts = {i: sum(i in f for f in filled) for i in candidates}
+    usable = [i for i in candidates if counts[i] > 0]
+    if not usable:
+        return [True] * len(body)
+    anchor = min(usable, key=lambda i: (counts[i], model.roles[i] != "country"))
+    starts = [anchor in f for f in filled]
+    starts[0] = True
+    return starts
+
+
+def row_starts(body: Sequence[Line], model: TableModel, page: PageLayout,
+               h_rules: Sequence[Rule]) -> list[bool]:
+    """For each body line, whether it begins a new row."""
+    cuts = _cuts(body, model, page, h_rules)
+    if cuts:
+        return _starts_by_cuts(body, cuts)
+    index = _index_column(model)
+    by_index = _starts_by_index(body, model, index) if index is not None else None
+    return by_index or _starts_by_gaps(body) or _starts_by_anchor(body, model)
+
+
+def _make_row(lines: Sequence[Line], model: TableModel, page: int) -> Row:
+    per_col: list[list[Word]] = [[] for _ in model.columns]
+    for ln in lines:
+        for w in ln.words:
+            per_col[min(model.column_of(w), len(per_col) - 1)].append(w)
+    cells = tuple(tuple(words_to_lines(ws)) for ws in per_col)
+    return Row(cells, union_bbox(w for ln in lines for w in ln.words), page)
+
+
+def lines_to_rows(body: Sequence[Line], model: TableModel, page: PageLayout,
+                  h_rules: Sequence[Rule]) -> list[Row]:
+    """Group body lines into rows and their words into cells."""
+    if not body:
+        return []
+    starts = row_starts(body, model, page, h_rules)
+    groups: list[list[Line]] = []
+    for ln, start in zip(body, starts, strict=True):
+        if start or not groups:
+            groups.append([ln])
+        else:
+            groups[-1].append(ln)
+    return [_make_row(g, model, page.number) for g in groups]

@@ -1,0 +1,39 @@
+"""Check an input file before any parser sees it: exists, not empty, not huge, a known format."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from redletter.errors import InputFileError
+
+_CHUNK = 1 << 20
+
+
+def sha256_of(path: Path) -> str:
+    """SHA-256 of the file's bytes: a letter's identity, whatever its name."""
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def sniff(path: Path, *, max_bytes: int) -> str:
+    """The file's format ("pdf"), or an ``InputFileError`` saying why it cannot be read."""
+    if not path.exists():
+        raise InputFileError("no such file", path=path)
+    if not path.is_file():
+        raise InputFileError("not a regular file", path=path)
+    size = path.stat().st_size
+    if size == 0:
+        raise InputFileError("the file is empty (0 bytes); it was probably not copied completely",
+                             path=path)
+    if size > max_bytes:
+        raise InputFileError(f"the file is {size / 2**20:.0f} MB, over the limit of "
+                             f"{max_bytes / 2**20:.0f} MB (--max-file-mb)", path=path)
+    with path.open("rb") as fh:
+        head = fh.read(1024)
+    if b"%PDF-" in head:
+        return "pdf"
+    raise InputFileError("not a PDF (no %PDF header); letters must be PDF files", path=path)

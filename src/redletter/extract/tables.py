@@ -1,0 +1,244 @@
+"""Find tables on a page from their geometry: a header row, columns, and the body below it.
+
+The chain, in pdfplumber's ``x_to_y`` style:
+``lines_to_header -> header_to_columns -> columns_to_body -> body_to_rows`` (rows.py),
+then ``rows_to_records``. It works from header semantics, gutters between columns and ruling
+lines, so it does not depend on how a particular letter was produced. A ``TableModel`` that
+reaches the bottom of a page is carried to the next one, where a table may continue with or
+without a repeated header.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
+from redletter.extract.headers import ITEM_ROLES, PARTY_ROLES, header_role, prefix_role
+from redletter.extract.rows import Row, lines_to_rows
+
+_CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
+_PROSE_WIDTH = 0.62  # a run wider than this share of the table is running text, not a cell
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A table column: its role, header text and horizontal extent."""
+
+    role: str | None
+    header: str
+    x0: float
+    x1: float
+
+
+@dataclass(frozen=True, slots=True)
+class TableModel:
+    """The column layout of a table, kept when the table continues on the next page."""
+
+    columns: tuple[Column, ...]
+    boundaries: tuple[float, ...]
+    x0: float
+    x1: float
+    kind: str  # "party" or "item"
+
+    def column_of(self, word: Word) -> int:
+        """Index of the column a word falls in, by its left edge (plus a little)."""
+        x = word.x0 + min(2.0, (word.x1 - word.x0) / 2)
+        return sum(1 for b in self.boundaries if x > b)
+
+    def fits(self, line: Line) -> bool:
+        """Whether a line can belong to this table: inside it, no word across a boundary."""
+        if line.x0 < self.x0 - 2 * line.size or line.x1 > self.x1 + 3 * line.size:
+            return False
+        return not any(w.x0 < b - 1.0 and w.x1 > b + 1.0 for w in line.words for b in self.boundaries)
+
+    @property
+    def roles(self) -> tuple[str | None, ...]:
+        return tuple(c.role for c in self.columns)
+
+
+@dataclass
+class TableFragment:
+    """The rows a table has on one page."""
+
+    model: TableModel
+    page: int
+    rows: list[Row] = field(default_factory=list)
+    open_at_bottom: bool = False
+    continued: bool = False
+
+
+def _header_cells(line: Line) -> list[Line]:
+    return split_line(line, gap=_CELL_GAP * line.size)
+
+
+def header_roles(line: Line) -> list[str | None] | None:
+    """Roles of a line's cells when the line reads as a table header, else ``None``."""
+    cells = _header_cells(line)
+    if len(cells) < 2 or len(cells) > 9:
+        return None
+    roles = [header_role(c.text) for c in cells]
+    known = [r for r in roles if r]
+    party = "name" in known and len(set(known) & PARTY_ROLES) >= 2
+    items = len(set(known) & ITEM_ROLES) >= 2
+    if not (party or items) or len(known) < 0.6 * len(cells):
+        return None
+    return roles
+
+
+def _header_block(lines: Sequence[Line], start: int) -> list[Line]:
+    """The header line plus the lines its cells wrap onto (same font, right below)."""
+    head = lines[start]
+    block = [head]
+    font = head.words[0].font
+    body_font = next((ln.words[0].font for ln in lines[start + 1:] if ln.words[0].font != font), "")
+    for ln in lines[start + 1:start + 3]:
+        gap = ln.top - block[-1].bottom
+        if gap > 0.8 * head.size or not body_font or any(w.font != font for w in ln.words):
+            break
+        block.append(ln)
+    return block
+
+
+def _merge_header(block: list[Line]) -> list[Column]:
+    cells = _header_cells(block[0])
+    texts = [[c.text] for c in cells]
+    extents = [[c.x0, c.x1] for c in cells]
+    for ln in block[1:]:
+        for run in _header_cells(ln):
+            mid = (run.x0 + run.x1) / 2
+            i = min(range(len(cells)), key=lambda k: abs((cells[k].x0 + cells[k].x1) / 2 - mid))
+            texts[i].append(run.text)
+            extents[i] = [min(extents[i][0], run.x0), max(extents[i][1], run.x1)]
+    columns = []
+    for text, (x0, x1), cell in zip(texts, extents, cells, strict=True):
+        joined = " ".join(text)
+        role = header_role(joined) or prefix_role(cell.text) or header_role(cell.text)
+        columns.append(Column(role, joined, x0, x1))
+    return columns
+
+
+def _free_intervals(words: Sequence[Word], lo: float, hi: float) -> list[tuple[float, float]]:
+    spans = sorted((max(lo, w.x0), min(hi, w.x1)) for w in words if w.x1 > lo and w.x0 < hi)
+    free, cursor = [], lo
+    for a, b in spans:
+        if a > cursor:
+            free.append((cursor, a))
+        cursor = max(cursor, b)
+    if cursor < hi:
+        free.append((cursor, hi))
+    return free
+
+
+def _vertical_rules(rules: Sequence[Rule], top: float, bottom: float) -> list[float]:
+    xs = [r.x0 for r in rules if not r.horizontal and r.top <= top + 2 and r.bottom >= bottom - 2]
+    return sorted(xs)
+
+
+def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[float]) -> float:
+    """Where column ``left`` ends and ``right`` begins: a ruling line, else the best gutter."""
+    ruled = [x for x in v_rules if left.x0 < x <= right.x0 + 1]
+    if ruled:
+        return ruled[-1]
+    target = right.x0 - 1.5
+    free = [iv for iv in _free_intervals(words, left.x0 + 1, right.x1 - 1) if iv[1] - iv[0] >= 1.5]
+    if not free:
+        return target
+    containing = [iv for iv in free if iv[0] - 1 <= target <= iv[1] + 1]
+    best = containing[0] if containing else min(
+        free, key=lambda iv: min(abs(iv[0] - target), abs(iv[1] - target)))
+    return (best[0] + best[1]) / 2 if not containing else min(best[1] - 0.5, max(best[0], target))
+
+
+def _is_prose(line: Line, x0: float, x1: float) -> bool:
+    width = max(x1 - x0, 1.0)
+    return any(r.x1 - r.x0 > _PROSE_WIDTH * width for r in _header_cells(line)) and len(line.words) > 3
+
+
+def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
+    body: list[Line] = []
+    for ln in lines:
+        if header_roles(ln) or _is_prose(ln, x0, x1):
+            break
+        body.append(ln)
+    return body
+
+
+def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Rule]) -> TableModel:
+    """Columns and their boundaries, from the header cells, ruling lines and body gutters."""
+    columns = _merge_header(block)
+    x0 = min(c.x0 for c in columns)
+    x1 = max(max(c.x1 for c in columns), max((ln.x1 for ln in after[:6]), default=0.0))
+    body = _candidate_body(after, x0, x1)
+    words = [w for ln in body for w in ln.words]
+    bottom = body[-1].bottom if body else block[-1].bottom
+    v_rules = _vertical_rules(rules, block[0].top, min(bottom, block[-1].bottom + 30))
+    bounds = tuple(_boundary(a, b, words, v_rules) for a, b in zip(columns, columns[1:], strict=False))
+    x0 = min([x0, *(w.x0 for w in words)]) if words else x0
+    x1 = max([x1, *(w.x1 for w in words)]) if words else x1
+    roles = {c.role for c in columns}
+    kind = "party" if "name" in roles else "item"
+    return TableModel(tuple(columns), bounds, x0, x1, kind)
+
+
+def _table_rules(rules: Sequence[Rule], model: TableModel) -> list[Rule]:
+    """Horizontal rules that span most of the table's width."""
+    width = model.x1 - model.x0
+    return [r for r in rules if r.horizontal and min(r.x1, model.x1) - max(r.x0, model.x0) > 0.7 * width]
+
+
+def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule]) -> list[Line]:
+    """The leading lines of ``lines`` that belong to the table body.
+
+    The body ends at a line that does not fit the columns, a new header, an unusually large gap,
+    or (for a ruled table) the last ruling line under the body.
+    """
+    first_top = lines[0].top if lines else 0.0
+    below = [r.top for r in h_rules if r.top > first_top + 1]
+    bottom_rule = max(below) if below else None
+    body: list[Line] = []
+    gaps: list[float] = []
+    for ln in lines:
+        gap = ln.top - body[-1].bottom if body else 0.0
+        limit = max(2.6 * ln.size, 2.2 * max(gaps, default=0.0))
+        if bottom_rule is not None and body and ln.top > bottom_rule:
+            break
+        if not model.fits(ln) or header_roles(ln) is not None or (body and gap > limit):
+            break
+        if body:
+            gaps.append(gap)
+        body.append(ln)
+    return body
+
+
+def page_tables(page: PageLayout, lines: Sequence[Line],
+                carried: TableModel | None) -> list[TableFragment]:
+    """All table fragments on a page; ``carried`` is a table still open from the page before."""
+    fragments: list[TableFragment] = []
+    i = 0
+    if carried is not None:
+        body = _body_lines(lines, carried, _table_rules(page.rules, carried))
+        open_end = len(body) == len(lines)
+        if body and any(carried.column_of(w) == _name_col(carried) for w in body[0].words
+                        ) or body and body[0].top < page.height * 0.25:
+            rows = lines_to_rows(body, carried, page, _table_rules(page.rules, carried))
+            fragments.append(TableFragment(carried, page.number, rows, open_end, continued=True))
+            i = len(body)
+    while i < len(lines):
+        if header_roles(lines[i]) is None:
+            i += 1
+            continue
+        block = _header_block(lines, i)
+        after = lines[i + len(block):]
+        model = header_to_model(block, after, page.rules)
+        h_rules = _table_rules(page.rules, model)
+        body = _body_lines(after, model, h_rules)
+        open_end = len(body) == len(after)
+        rows = lines_to_rows(body, model, page, h_rules)
+        fragments.append(TableFragment(model, page.number, rows, open_end))
+        i += len(block) + len(body)
+    return fragments
+
+
+def _name_col(model: TableModel) -> int:
+    return next((i for i, r in enumerate(model.roles) if r == "name"), 0)

@@ -1,0 +1,90 @@
+"""Resolve the ways letters print a country to ISO 3166-1 alpha-2 codes.
+
+pycountry supplies the official table (names, official names, common names, alpha-2/3);
+``data/country_aliases.json`` adds the informal names letters use ("UAE", "PRC", "Türkiye").
+Lookups return ``None`` instead of raising.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from functools import cache
+from importlib import resources
+
+import pycountry
+
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def country_key(text: str) -> str:
+    """Comparison key: accents stripped, case folded, punctuation and 'the' dropped."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
+    key = _NON_ALNUM.sub(" ", ascii_only.casefold().replace("'", "").replace(".", "")).strip()
+    return key[4:] if key.startswith("the ") else key
+
+
+def _official_entries() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for country in pycountry.countries:
+        code = country.alpha_2
+        table.setdefault(country_key(code), code)
+        table.setdefault(country_key(country.alpha_3), code)
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                table.setdefault(country_key(value), code)
+                head = value.split(",")[0]
+                if "," in value and len(head) > 4:
+                    table.setdefault(country_key(head), code)
+    return table
+
+
+@cache
+def _table() -> dict[str, str]:
+    table = _official_entries()
+    raw = resources.files("redletter.data").joinpath("country_aliases.json").read_text("utf-8")
+    aliases = {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    table.update({country_key(name): code for name, code in aliases.items()})
+    return table
+
+
+@cache
+def _names_only() -> frozenset[str]:
+    """Keys that are spelled-out names (not 2/3-letter codes), for finding countries in text."""
+    return frozenset(k for k in _table() if len(k) > 3 or k in {"uae", "prc", "usa"})
+
+
+def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None:
+    """ISO alpha-2 code for a printed country, or ``None`` when it is not a country."""
+    if not text:
+        return None
+    key = country_key(text)
+    if not key:
+        return None
+    if not allow_codes and key not in _names_only():
+        return None
+    return _table().get(key)
+
+
+def country_name(code: str) -> str:
+    """The short English name of an alpha-2 code (for display)."""
+    country = pycountry.countries.get(alpha_2=code)
+    return str(getattr(country, "common_name", None) or country.name) if country else code
+
+
+def trailing_country(text: str) -> tuple[str, str] | None:
+    """Split a trailing country off an address: ``"5 Main St, Dubai, UAE"`` -> ("…Dubai", "AE").
+
+    Tries the last comma-separated segment, then the last one to four words.
+    """
+    parts = [p.strip() for p in text.rstrip(" .;").split(",")]
+    if len(parts) > 1 and (code := resolve_country(parts[-1], allow_codes=False)):
+        return ", ".join(parts[:-1]).strip(), code
+    words = text.rstrip(" .;").split()
+    for n in range(min(4, len(words)), 0, -1):
+        if code := resolve_country(" ".join(words[-n:]), allow_codes=False):
+            return " ".join(words[:-n]).rstrip(" ,"), code
+    return None

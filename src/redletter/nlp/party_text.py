@@ -1,0 +1,203 @@
+"""Read the parts of a party out of printed text: name, aliases, address.
+
+Rules for the ways letters write them: "X (a.k.a. Y; Z)", "X, also known as Y, located at ...",
+the Entity List's "X, a.k.a., the following two aliases: —Y; and —Z. <address>." and plain
+"NAME, ADDRESS". Legal forms (``data/legal_forms.json``) tell a comma inside a name
+("Co., Ltd.") from the comma before an address. Nothing here raises on odd text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+ALIAS_MARKER = (
+    r"(?:also\s+known\s+as|formerly\s+known\s+as|doing\s+business\s+as|"
+    r"a\s?/\s?k\s?/\s?a|f\s?/\s?k\s?/\s?a|d\s?/\s?b\s?/\s?a|"
+    r"a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|d\.\s?b\.\s?a\.?|\baka\b|\bfka\b|\bdba\b)"
+)
+_PAREN_ALIAS = re.compile(rf"\(\s*{ALIAS_MARKER}[\s,:]*(?P<aliases>[^()]+?)\s*\)", re.I)
+_INLINE_ALIAS = re.compile(rf"[\s,;]*\b{ALIAS_MARKER}[\s,:]*", re.I)
+_FOLLOWING = re.compile(
+    rf"^(?P<name>.+?)[\s,]*{ALIAS_MARKER}[\s,:]*(?:the\s+following\s+(?:\w+\s+)?"
+    r"(?:alias|aliases|names?)\s*:)\s*(?P<rest>.*)$", re.I | re.S)
+_DASH_ITEM = re.compile(r"(?:^|[\s;])[—–]\s*|(?:^|;\s+|\s+and\s+)-\s+")
+_ADDRESS_START = re.compile(
+    r"^(?:\d|#|no\b|no\.|nos?\.|room\b|rm\b|unit\b|suite\b|ste\b|office\b|off\.|floor\b|fl\b|flat\b|"
+    r"building\b|bldg\b|block\b|blk\b|plot\b|house\b|tower\b|p\.?\s?o\.?\s?box|post\s+box|"
+    r"str\.|street\b|ul\.|ulitsa\b|prospekt\b|pr\.|pr-t|prosp\.|ave\b|avenue\b|road\b|rd\b|"
+    r"lane\b|blvd\b|boulevard\b|mah\.|mahallesi\b|cad\.|caddesi\b|sk\.|sok\.|sokak\b|"
+    r"district\b|industrial\b|level\b|shop\b|warehouse\b|zone\b|d\.\s?\d|dom\b|kv\.|pom\.|"
+    r"pomeshch|mkr|microdistrict|village\b|km\b|territory\b|c/o\b|in care of|pl\.|per\.|sh\.|"
+    r"nab\.|pr-kt|pereulok\b|shosse\b|naberezhnaya\b|ploshchad\b|prospect\b|proezd\b|bul\.)",
+    re.I,
+)
+_LOCATED = re.compile(
+    r"(?:[\s,]+(?:(?:located|situated|based)\s+(?:at|in)|with\s+(?:an\s+)?address(?:es)?\s+(?:at|in)|"
+    r"having\s+(?:an\s+)?address\s+at|address(?:es)?\s*:|at\s+the\s+address)|,\s*at)\s+", re.I)
+_SPACES = re.compile(r"\s+")
+_DOTTED_FORMS = frozenset({"ltd", "co", "inc", "corp", "şti", "sti", "tic", "san", "bhd", "pvt", "s.a"})
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and strip list punctuation from both ends."""
+    return _SPACES.sub(" ", text).strip(" \t\n;,:").strip()
+
+
+def _form_key(text: str) -> str:
+    return _SPACES.sub(" ", re.sub(r"[.,]", " ", text.casefold())).strip()
+
+
+@cache
+def legal_form_keys() -> frozenset[str]:
+    """Every printed variant of a legal form, as a comparison key."""
+    raw = resources.files("redletter.data").joinpath("legal_forms.json").read_text("utf-8")
+    table = {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    return frozenset(_form_key(v) for variants in table.values() for v in variants)
+
+
+def is_legal_form(text: str) -> bool:
+    """Whether the whole text is a legal form ("Ltd.", "Co., Ltd.", "LLC")."""
+    return _form_key(text) in legal_form_keys()
+
+
+def ends_with_legal_form(text: str) -> bool:
+    """Whether a name ends with a legal form ("ACME TRADING CO., LTD.")."""
+    words = _form_key(text).split()
+    return any(" ".join(words[-n:]) in legal_form_keys() for n in range(1, min(5, len(words)) + 1))
+
+
+def looks_like_address(text: str) -> bool:
+    """Whether text starts the way addresses do (a number, "Room", "Str.", "Ul.", ...)."""
+    return bool(_ADDRESS_START.match(text.strip(" ,;")))
+
+
+def split_alias_list(text: str) -> list[str]:
+    """Aliases from an alias cell or list: split on ';', '|', bullets and dashes."""
+    text = _INLINE_ALIAS.sub(" ", " " + text) if re.match(rf"\s*{ALIAS_MARKER}", text, re.I) else text
+    parts = re.split(r"\s*[;|•\n]\s*|\s+[—–]\s*", text)
+    out = []
+    for part in parts:
+        part = re.sub(r"^(?:and|or)\s+", "", clean(part), flags=re.I)
+        part = strip_period(clean(part.lstrip("—–-• ")))
+        if part and part.casefold() not in {"none", "n/a", "-", "—"}:
+            out.append(part)
+    return out
+
+
+@cache
+def _joiners() -> frozenset[str]:
+    raw = resources.files("redletter.data").joinpath("name_joiners.json").read_text("utf-8")
+    return frozenset(json.loads(raw)["words"])
+
+
+def split_and_list(text: str) -> list[str]:
+    """Split "X and Y" into aliases, except where 'and' joins two words of one name
+    ("Import and Export") or leaves a one-word part."""
+    parts = re.split(r"\s+and\s+", text)
+    out = [parts[0]]
+    for part in parts[1:]:
+        prev = out[-1]
+        before = prev.rsplit(None, 1)[-1].casefold().strip(",.")
+        after = part.split(None, 1)[0].casefold().strip(",.") if part.split() else ""
+        joined = before in _joiners() and after in _joiners()
+        if joined or len(part.split()) < 2 and not ends_with_legal_form(part):
+            out[-1] = f"{prev} and {part}"
+        else:
+            out.append(part)
+    return out
+
+
+def name_and_aliases(text: str) -> tuple[str, list[str]]:
+    """Split aliases written inside a name: "X (a.k.a. Y; Z)" or "X, a.k.a. Y; Z"."""
+    aliases: list[str] = []
+
+    def take(match: re.Match[str]) -> str:
+        aliases.extend(split_alias_list(match.group("aliases")))
+        return " "
+
+    text = _PAREN_ALIAS.sub(take, text)
+    head, *rest = _INLINE_ALIAS.split(text, maxsplit=1)
+    if rest:
+        tail = rest[0]
+        items = split_alias_list(tail) if ";" in tail or "|" in tail else split_and_list(clean(tail))
+        aliases.extend(clean(a) for a in items)
+    return clean(head).rstrip(","), [a for a in aliases if a]
+
+
+def split_name_address(text: str) -> tuple[str, str | None]:
+    """Split "NAME, ADDRESS" at the first comma that is not inside a legal form."""
+    parts = text.split(",")
+    for i in range(1, len(parts)):
+        following = parts[i].strip()
+        if not following:
+            continue
+        if is_legal_form(following.rstrip(".")) and not looks_like_address(following):
+            continue
+        name, address = ",".join(parts[:i]), ",".join(parts[i:])
+        return clean(name), clean(address).rstrip(".") or None
+    return clean(text).rstrip("."), None
+
+
+def _last_alias_and_address(item: str) -> tuple[str, str | None]:
+    """The Entity List's last alias runs to a '. ' that ends it: best after a legal form and
+    before an address, then after a legal form, then before an address, else the first."""
+    stops = list(re.finditer(r"\.\s+", item))
+    if not stops:
+        return strip_period(clean(item)), None
+    legal = [m for m in stops if ends_with_legal_form(item[: m.start()] + ".")]
+    address = [m for m in stops if looks_like_address(item[m.end():])]
+    both = [m for m in legal if m in address]
+    best = (both or legal or address or stops)[0]
+    return _split_at(item, best)
+
+
+def _split_at(item: str, m: re.Match[str]) -> tuple[str, str | None]:
+    return strip_period(clean(item[: m.end()])), clean(item[m.end():]).rstrip(".") or None
+
+
+def strip_period(name: str) -> str:
+    """Drop a final '.' unless it ends an abbreviation in a name written with dots ("Co., Ltd.")."""
+    if not name.endswith("."):
+        return name
+    last = name[:-1].rsplit(None, 1)[-1].casefold() if name[:-1].strip() else ""
+    dotted_style = "." in name[:-1]
+    return name if last in _DOTTED_FORMS and dotted_style else name[:-1].rstrip()
+
+
+def parse_entity_cell(text: str) -> tuple[str, list[str], str | None]:
+    """Name, aliases and address from one Entity List style cell."""
+    text = _SPACES.sub(" ", text).strip()
+    m = _FOLLOWING.match(text)
+    if not m:
+        name_part, address = split_name_address(text)
+        name, aliases = name_and_aliases(name_part)
+        return name, aliases, address
+    items = [i for i in _DASH_ITEM.split(m.group("rest")) if i and i.strip(" ;")]
+    aliases = [clean(re.sub(r";\s*(?:and)?\s*$", "", i)) for i in items[:-1]]
+    last, address = _last_alias_and_address(items[-1]) if items else ("", None)
+    return clean(m.group("name")), [a for a in [*aliases, last] if a], address
+
+
+def split_prose_party(text: str) -> tuple[str, list[str], str | None]:
+    """Name, aliases and address of one enumerated party in running text."""
+    text = clean(re.sub(r"[;.]?\s*(?:and|or)?\s*$", "", text.strip()))
+    if _FOLLOWING.match(text):
+        return parse_entity_cell(text)
+    located = _LOCATED.split(text, maxsplit=1)
+    head, address = (located[0], located[1]) if len(located) == 2 else (text, None)
+    if address is None:
+        head, address = _split_unmarked(head)
+    name, aliases = name_and_aliases(head)
+    return name, aliases, clean(address).rstrip(".") if address else None
+
+
+def _split_unmarked(text: str) -> tuple[str, str | None]:
+    """"NAME (a.k.a. X), ADDRESS" without "located at": split after the aliases or the name."""
+    m = _PAREN_ALIAS.search(text)
+    if m and text[m.end():].lstrip().startswith(","):
+        return text[: m.end()], text[m.end():].lstrip(" ,") or None
+    name, address = split_name_address(text)
+    return name, address

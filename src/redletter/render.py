@@ -1,0 +1,59 @@
+"""Render extracted letters for the terminal (rich tables), as JSON or as CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from redletter.schema import Letter
+
+CSV_FIELDS = ("file", "sha256", "row", "name", "aliases", "address", "country", "page", "source",
+              "confidence")
+
+
+def letter_json(letter: Letter) -> dict[str, Any]:
+    """The CLI's JSON object for one letter."""
+    data = letter.model_dump(mode="json")
+    return data
+
+
+def to_json(letters: Sequence[Letter], *, single: bool) -> str:
+    """One object for a single file, else an array."""
+    payload: Any = letter_json(letters[0]) if single and letters else [letter_json(x) for x in letters]
+    return json.dumps(payload, indent=2, ensure_ascii=False)
+
+
+def to_csv(letters: Sequence[Letter]) -> str:
+    """One row per party, with the letter's file and hash."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(CSV_FIELDS)
+    for letter in letters:
+        for p in letter.parties:
+            writer.writerow([letter.source.path, letter.source.sha256, p.row, p.name,
+                             "; ".join(p.aliases), p.address or "", p.country or "", p.page,
+                             p.source, f"{p.confidence:.2f}"])
+    return buf.getvalue()
+
+
+def print_tables(letters: Sequence[Letter], console: Console) -> None:
+    """A rich table of parties per letter, with its metadata in the title."""
+    for letter in letters:
+        title = (f"{letter.source.path} | {letter.notice_type.value} | "
+                 f"{letter.letter_date or 'no date'} | ref {letter.reference or '-'} | "
+                 f"{len(letter.parties)} parties")
+        table = Table(title=title, title_justify="left", show_lines=False)
+        for col in ("#", "Name", "Aliases", "Address", "Ctry", "Pg", "Src"):
+            table.add_column(col, overflow="fold")
+        for p in letter.parties:
+            table.add_row(str(p.row), p.name, "; ".join(p.aliases), p.address or "",
+                          p.country or "?", str(p.page), p.source)
+        console.print(table)
+        for w in letter.warnings:
+            console.print(f"  [yellow]warning:[/yellow] {w}")

@@ -1,0 +1,30 @@
+"""Settings, validated once: defaults, then ``REDLETTER_*`` environment variables, then flags."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+ENV_PREFIX = "REDLETTER_"
+
+
+class Settings(BaseModel):
+    """Limits and thresholds; see README for each."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_file_mb: float = Field(default=200.0, gt=0, description="larger input files are refused")
+    max_pages: int = Field(default=2000, gt=0, description="PDFs with more pages are refused")
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Defaults, overridden by ``REDLETTER_<FIELD>`` variables, then by explicit values."""
+        values: dict[str, Any] = {}
+        for name in cls.model_fields:
+            env = os.environ.get(ENV_PREFIX + name.upper())
+            if env is not None:
+                values[name] = env
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(values)
