@@ -30,7 +30,6 @@ from reportlab.lib.units import inch
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
-    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -215,7 +214,7 @@ def styled_name(name: str, case: str, rng: random.Random, font: str = "Helvetica
     words = []
     for w in out.split():
         keep = w in {"LLC", "JSC", "OOO", "FZE", "FZCO", "DMCC", "LLP", "PJSC", "AO", "CJSC"}
-        words.append(w if keep or len(w) <= 2 and w.isupper() and "." not in w else w.title())
+        words.append(w if keep or (len(w) <= 2 and w.isupper() and "." not in w) else w.title())
     text = " ".join(words).replace("Ltd. Şti.", "Ltd. Şti.").replace("Ve", "ve")
     text = text.replace("ŞTI.", "Şti.")
     return text if font == "DejaVuSans" else text.replace("Ş", "S")
@@ -249,7 +248,8 @@ def make_party(row: dict[str, str], spec: Spec, rng: random.Random, style: int) 
 def pick_parties(pool: list[dict[str, str]], spec: Spec, rng: random.Random) -> list[dict[str, Any]]:
     style = rng.choice([-1, 0, 1, 2])
     want_aliases = any(k in " ".join(spec.columns).lower() for k in ("known", "alias", "a.k.a", "other"))
-    want_aliases = want_aliases or spec.alias_in_name or spec.layout in {"entity_list", "prose_numbered", "prose_bullets"}
+    prose_or_el = spec.layout in {"entity_list", "prose_numbered", "prose_bullets"}
+    want_aliases = want_aliases or spec.alias_in_name or prose_or_el
     with_alias = [r for r in pool if r["aliases"]]
     rows = []
     for i in range(spec.n):
@@ -525,17 +525,18 @@ def build_story(spec: Spec, parties: list[dict[str, Any]], meta: dict[str, Any],
         story += [Paragraph("Attachment 1 - Foreign Parties of Concern", st.title), Spacer(1, 8)]
         story += listing
     else:
-        story += [Spacer(1, 4)] + listing + [Spacer(1, 8)] + body[1:] + item_block + signature(st)
+        story += [Spacer(1, 4), *listing, Spacer(1, 8), *body[1:], *item_block, *signature(st)]
     return story, items
 
 
 def locate_pages(pdf_path: Path, parties: list[dict[str, Any]]) -> None:
-    """Record the page each party's name starts on (first whitespace-folded match)."""
+    """Record the page a party is on when its whole name is printed on one line of exactly one
+    page; otherwise (a name wrapped in a cell) leave it null rather than guess."""
     with pdfplumber.open(pdf_path) as pdf:
-        texts = [re.sub(r"\s+", " ", p.extract_text() or "") for p in pdf.pages]
+        texts = [re.sub(r"[ \t]+", " ", p.extract_text() or "") for p in pdf.pages]
     for p in parties:
-        probe = " ".join(p["name"].split()[:2])
-        p["page"] = next((i + 1 for i, t in enumerate(texts) if probe in t), None)
+        hits = [i + 1 for i, t in enumerate(texts) if p["name"] in t]
+        p["page"] = hits[0] if len(hits) == 1 else None
 
 
 def generate(spec: Spec, pool: list[dict[str, str]], out_dir: Path) -> None:

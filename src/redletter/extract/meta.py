@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from redletter.extract.geometry import Line
 from redletter.schema import NoticeType
 
-_MONTHS = ("january february march april may june july august september october november "
-           "december").split()
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
 _MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
          r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _DATE_PATTERNS = (
@@ -90,7 +90,8 @@ def issuing_office(lines: Sequence[Line]) -> str | None:
 def notice_type(text: str, subject: str) -> tuple[NoticeType, tuple[str, ...]]:
     """The notice type with the highest weighted phrase count, and the phrases that decided it."""
     low, subj = text.casefold(), subject.casefold()
-    best, best_score, evidence = NoticeType.unknown, 0.0, ()
+    best, best_score = NoticeType.unknown, 0.0
+    evidence: tuple[str, ...] = ()
     for kind, phrases in NOTICE_PHRASES.items():
         hits = [(p, w * (low.count(p) + 2 * subj.count(p))) for p, w in phrases if p in low]
         score = sum(s for _, s in hits)

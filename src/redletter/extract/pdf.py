@@ -15,6 +15,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
+from pdfplumber.utils.exceptions import PdfminerException
 
 from redletter.errors import EncryptedPdfError, InputFileError
 from redletter.extract.geometry import PageLayout, Rule, Shade, Word
@@ -23,22 +24,35 @@ _THIN = 2.0  # a rectangle thinner than this is drawn as a ruling line
 _MIN_SHADE_WIDTH = 40.0
 
 
+_ENCRYPTED = (PDFPasswordIncorrect, PDFEncryptionError)
+_CORRUPT = (PDFSyntaxError, PSException, PdfminerException, ValueError, KeyError, TypeError,
+            AttributeError, IndexError, RecursionError, AssertionError, EOFError, OSError)
+
+
+def _cause(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's exception; look inside."""
+    inner = exc.args[0] if isinstance(exc, PdfminerException) and exc.args else None
+    return inner if isinstance(inner, BaseException) else exc
+
+
+def _open_error(exc: BaseException, path: Path) -> Exception:
+    cause = _cause(exc)
+    if isinstance(cause, _ENCRYPTED):
+        return EncryptedPdfError(
+            "the PDF is password-protected; ask the sender for an unencrypted copy", path=path)
+    detail = str(cause).strip() or type(cause).__name__
+    return InputFileError(
+        f"the PDF is corrupt or truncated ({detail}); re-download or re-scan it", path=path)
+
+
 @contextmanager
 def open_pdf(path: Path, *, max_pages: int) -> Iterator[Any]:
     """Open ``path`` with pdfplumber, mapping every failure to a one-line error."""
     try:
         pdf = pdfplumber.open(path)
         count = len(pdf.pages)
-    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
-        raise EncryptedPdfError(
-            "the PDF is password-protected; ask the sender for an unencrypted copy", path=path
-        ) from exc
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AttributeError,
-            RecursionError, AssertionError) as exc:
-        raise InputFileError(
-            f"the PDF is corrupt or truncated ({type(exc).__name__}); re-download or re-scan it",
-            path=path,
-        ) from exc
+    except (*_ENCRYPTED, *_CORRUPT) as exc:
+        raise _open_error(exc, path) from exc
     if count == 0:
         pdf.close()
         raise InputFileError("the PDF has no pages", path=path)
@@ -50,6 +64,8 @@ def open_pdf(path: Path, *, max_pages: int) -> Iterator[Any]:
         )
     try:
         yield pdf
+    except _CORRUPT as exc:
+        raise _open_error(exc, path) from exc
     finally:
         pdf.close()
 

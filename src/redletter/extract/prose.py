@@ -7,6 +7,7 @@ one: aliases, an address, or a country at its end.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -35,7 +36,7 @@ class PlacedLine:
 
 def modal_pitch(lines: Sequence[PlacedLine]) -> float:
     """The most common distance between the tops of consecutive lines on a page."""
-    pitches = Counter(round(b.line.top - a.line.top, 0) for a, b in zip(lines, lines[1:], strict=False)
+    pitches = Counter(round(b.line.top - a.line.top, 0) for a, b in itertools.pairwise(lines)
                       if a.page == b.page and b.line.top > a.line.top)
     return float(pitches.most_common(1)[0][0]) if pitches else 14.0
 
@@ -51,17 +52,23 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
             continue
         if current is None:
             continue
-        prev = current[-1]
-        same_page = prev.page == pl.page
-        if same_page and pl.line.top - prev.line.top > 1.25 * max(pitch, prev.line.size):
-            current = None
-        elif not same_page and not _continues(prev):
-            current = None
-        elif same_page and pl.line.x0 < current[0].line.x0 - 2 and not _continues(prev):
+        current[-1]
+        if _ends_item(current, pl, pitch):
             current = None
         else:
             current.append(pl)
     return items
+
+
+def _ends_item(item: list[PlacedLine], nxt: PlacedLine, pitch: float) -> bool:
+    """An item ends at a paragraph gap, at a page break after a finished sentence, or where the
+    text moves left of the item's marker after a finished sentence."""
+    prev = item[-1]
+    if prev.page != nxt.page:
+        return not _continues(prev)
+    if nxt.line.top - prev.line.top > 1.25 * max(pitch, prev.line.size):
+        return True
+    return nxt.line.x0 < item[0].line.x0 - 2 and not _continues(prev)
 
 
 def _continues(prev: PlacedLine) -> bool:

@@ -18,6 +18,8 @@ from redletter.nlp.party_text import (
 )
 from redletter.schema import Item, Party
 
+_HS_CODE = re.compile(r"^\d{4}(?:\.?\d{2}){0,3}$")
+_ECCN = re.compile(r"^(?:\d[A-E]\d{3}(?:\.[a-z0-9.]+)?|EAR99)$", re.I)
 _FOLLOWING_ALIASES = re.compile(r"a\.k\.a\.?,?\s+the\s+following", re.I)
 
 
@@ -128,6 +130,15 @@ def rows_to_items(rows: Sequence[tuple[Row, TableModel]]) -> list[Item]:
         t = _texts(row, model)
         values = {k: clean(t.get(k, "")) or None for k in ("hs_code", "eccn", "part_number",
                                                             "description")}
-        if any(values.values()):
-            items.append(Item(**values, page=row.page))
+        if _is_item(values):
+            items.append(Item(hs_code=values["hs_code"], eccn=values["eccn"],
+                              part_number=values["part_number"],
+                              description=values["description"], page=row.page))
     return items
+
+
+def _is_item(values: dict[str, str | None]) -> bool:
+    """An item row names a well-formed HS code or ECCN, or a part number with a description."""
+    hs, eccn = values["hs_code"] or "", values["eccn"] or ""
+    return bool(_HS_CODE.match(hs) or _ECCN.match(eccn)
+                or (values["part_number"] and values["description"]))

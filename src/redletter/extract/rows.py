@@ -8,6 +8,7 @@ text on a row's first line (a country column, typically).
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -56,7 +57,7 @@ def _cuts(body: Sequence[Line], model: TableModel, page: PageLayout,
 
 def _starts_by_cuts(body: Sequence[Line], cuts: list[float]) -> list[bool]:
     starts = [True]
-    for prev, ln in zip(body, body[1:], strict=False):
+    for prev, ln in itertools.pairwise(body):
         starts.append(any(_mid(prev) < c < _mid(ln) for c in cuts))
     return starts
 
@@ -72,11 +73,11 @@ def _starts_by_index(body: Sequence[Line], model: TableModel, col: int) -> list[
 
 
 def _starts_by_gaps(body: Sequence[Line]) -> list[bool] | None:
-    gaps = [b.top - a.top for a, b in zip(body, body[1:], strict=False)]
+    gaps = [b.top - a.top for a, b in itertools.pairwise(body)]
     if len(gaps) < 2:
         return None
     ordered = sorted(gaps)
-    jumps = [(b - a, i) for i, (a, b) in enumerate(zip(ordered, ordered[1:], strict=False))]
+    jumps = [(b - a, i) for i, (a, b) in enumerate(itertools.pairwise(ordered))]
     jump, at = max(jumps)
     low, high = ordered[at], ordered[at + 1]
     if jump < 1.5 or high < 1.25 * low:

@@ -10,6 +10,7 @@ without a repeated header.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -173,7 +174,7 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     words = [w for ln in body for w in ln.words]
     bottom = body[-1].bottom if body else block[-1].bottom
     v_rules = _vertical_rules(rules, block[0].top, min(bottom, block[-1].bottom + 30))
-    bounds = tuple(_boundary(a, b, words, v_rules) for a, b in zip(columns, columns[1:], strict=False))
+    bounds = tuple(_boundary(a, b, words, v_rules) for a, b in itertools.pairwise(columns))
     x0 = min([x0, *(w.x0 for w in words)]) if words else x0
     x1 = max([x1, *(w.x1 for w in words)]) if words else x1
     roles = {c.role for c in columns}
@@ -219,8 +220,7 @@ def page_tables(page: PageLayout, lines: Sequence[Line],
     if carried is not None:
         body = _body_lines(lines, carried, _table_rules(page.rules, carried))
         open_end = len(body) == len(lines)
-        if body and any(carried.column_of(w) == _name_col(carried) for w in body[0].words
-                        ) or body and body[0].top < page.height * 0.25:
+        if _looks_like_rows(body, carried):
             rows = lines_to_rows(body, carried, page, _table_rules(page.rules, carried))
             fragments.append(TableFragment(carried, page.number, rows, open_end, continued=True))
             i = len(body)
@@ -240,5 +240,6 @@ def page_tables(page: PageLayout, lines: Sequence[Line],
     return fragments
 
 
-def _name_col(model: TableModel) -> int:
-    return next((i for i, r in enumerate(model.roles) if r == "name"), 0)
+def _looks_like_rows(body: Sequence[Line], model: TableModel) -> bool:
+    """Whether lines at the top of a page continue a table: some line fills two columns."""
+    return any(len({model.column_of(w) for w in ln.words}) >= 2 for ln in body[:2])

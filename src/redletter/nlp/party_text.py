@@ -103,7 +103,7 @@ def split_and_list(text: str) -> list[str]:
         before = prev.rsplit(None, 1)[-1].casefold().strip(",.")
         after = part.split(None, 1)[0].casefold().strip(",.") if part.split() else ""
         joined = before in _joiners() and after in _joiners()
-        if joined or len(part.split()) < 2 and not ends_with_legal_form(part):
+        if joined or (len(part.split()) < 2 and not ends_with_legal_form(part)):
             out[-1] = f"{prev} and {part}"
         else:
             out.append(part)

@@ -1,0 +1,60 @@
+"""Extraction of every sample letter compared with its truth file, and the acceptance numbers."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from redletter.evaluation import evaluate, letter_files, score_letter
+from redletter.pipeline import extract_letter
+
+SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "letters"
+PAIRS = letter_files(SAMPLES)
+
+
+def test_there_are_enough_sample_letters() -> None:
+    assert len(PAIRS) >= 24
+
+
+@pytest.mark.parametrize(("letter", "truth"), PAIRS, ids=[p[0].stem for p in PAIRS])
+def test_sample_letter_matches_truth(letter: Path, truth: Path) -> None:
+    expected = json.loads(truth.read_text("utf-8"))
+    got = extract_letter(letter)
+    score = score_letter(expected, got)
+    assert score.found == score.truth == score.predicted, score.misses
+    assert score.country_accuracy == 1.0 or score.truth >= 20, score.misses
+    assert got.notice_type.value == expected["notice_type"]
+    assert str(got.letter_date) == expected["letter_date"]
+    assert got.reference == expected["reference"]
+    assert got.recipient == expected["recipient"]
+    assert len(got.items) == len(expected["items"])
+    for item, want in zip(got.items, expected["items"], strict=True):
+        assert (item.hs_code, item.eccn, item.part_number) == (
+            want["hs_code"], want["eccn"], want["part_number"])
+
+
+def test_acceptance_numbers_on_all_samples() -> None:
+    score = evaluate(SAMPLES)
+    assert score.f1 >= 0.99
+    assert score.exact_f1 >= 0.97
+    assert score.country_accuracy >= 0.99
+    assert score.alias_recall >= 0.95
+
+
+def test_pages_and_boxes_are_where_the_names_are() -> None:
+    letter = extract_letter(SAMPLES / "04_supplier_multipage_40.pdf")
+    truth = json.loads((SAMPLES / "04_supplier_multipage_40.truth.json").read_text("utf-8"))
+    pages = {p["name"]: p["page"] for p in truth["parties"] if p["page"]}
+    assert len(pages) >= 5
+    assert letter.parties[0].page == 1 and letter.parties[-1].page == letter.pages
+    assert [p.page for p in letter.parties] == sorted(p.page for p in letter.parties)
+    checked = 0
+    for party in letter.parties:
+        if party.name in pages:
+            assert party.page == pages[party.name], party.name
+            checked += 1
+        x0, top, x1, bottom = party.bbox
+        assert 0 <= x0 < x1 <= 612 and 0 <= top < bottom <= 792
+    assert checked >= 5
