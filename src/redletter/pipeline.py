@@ -29,7 +29,8 @@ def find_tables(pages: Sequence[PageLayout],
     fragments: list[TableFragment] = []
     carried: TableModel | None = None
     for page, lines in zip(pages, lines_by_page, strict=True):
-        found = page_tables(page, lines, carried)
+        previous = fragments[-1].model if fragments else None
+        found = page_tables(page, lines, carried, previous)
         fragments += found
         last = found[-1] if found else None
         carried = last.model if last and last.open_at_bottom else None

@@ -137,7 +137,8 @@ def _vertical_rules(rules: Sequence[Rule], top: float, bottom: float) -> list[fl
 
 
 def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[float]) -> float:
-    """Where column ``left`` ends and ``right`` begins: a ruling line, else the best gutter."""
+    """Where column ``left`` ends and ``right`` begins: a ruling line between their headers,
+    else the white gutter at (or nearest to) the right header's left edge."""
     ruled = [x for x in v_rules if left.x0 < x <= right.x0 + 1]
     if ruled:
         return ruled[-1]
@@ -146,9 +147,10 @@ def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[
     if not free:
         return target
     containing = [iv for iv in free if iv[0] - 1 <= target <= iv[1] + 1]
-    best = containing[0] if containing else min(
-        free, key=lambda iv: min(abs(iv[0] - target), abs(iv[1] - target)))
-    return (best[0] + best[1]) / 2 if not containing else min(best[1] - 0.5, max(best[0], target))
+    if containing:
+        return min(containing[0][1] - 0.5, max(containing[0][0], target))
+    best = min(free, key=lambda iv: min(abs(iv[0] - target), abs(iv[1] - target)))
+    return (best[0] + best[1]) / 2
 
 
 def _is_prose(line: Line, x0: float, x1: float) -> bool:
@@ -212,17 +214,19 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule]) -
     return body
 
 
-def page_tables(page: PageLayout, lines: Sequence[Line],
-                carried: TableModel | None) -> list[TableFragment]:
-    """All table fragments on a page; ``carried`` is a table still open from the page before."""
+def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | None,
+                previous: TableModel | None = None) -> list[TableFragment]:
+    """All table fragments on a page; ``carried`` is a table still open from the page before,
+    ``previous`` the last table seen (a repeated header reuses its columns)."""
     fragments: list[TableFragment] = []
     i = 0
     if carried is not None:
         body = _body_lines(lines, carried, _table_rules(page.rules, carried))
-        open_end = len(body) == len(lines)
         if _looks_like_rows(body, carried):
             rows = lines_to_rows(body, carried, page, _table_rules(page.rules, carried))
-            fragments.append(TableFragment(carried, page.number, rows, open_end, continued=True))
+            kept = trim_trailing_text(rows, carried)
+            open_end = len(body) == len(lines) and len(kept) == len(rows)
+            fragments.append(TableFragment(carried, page.number, kept, open_end, continued=True))
             i = len(body)
     while i < len(lines):
         if header_roles(lines[i]) is None:
@@ -230,14 +234,45 @@ def page_tables(page: PageLayout, lines: Sequence[Line],
             continue
         block = _header_block(lines, i)
         after = lines[i + len(block):]
-        model = header_to_model(block, after, page.rules)
+        model = _same_layout(header_to_model(block, after, page.rules), previous)
         h_rules = _table_rules(page.rules, model)
         body = _body_lines(after, model, h_rules)
-        open_end = len(body) == len(after)
         rows = lines_to_rows(body, model, page, h_rules)
-        fragments.append(TableFragment(model, page.number, rows, open_end))
+        kept = trim_trailing_text(rows, model)
+        open_end = len(body) == len(after) and len(kept) == len(rows)
+        fragments.append(TableFragment(model, page.number, kept, open_end))
+        previous = model
         i += len(block) + len(body)
     return fragments
+
+
+def _same_layout(model: TableModel, previous: TableModel | None) -> TableModel:
+    """A header repeated on a later page keeps the columns measured where there were more rows."""
+    if previous is None or previous.roles != model.roles:
+        return model
+    if all(abs(a.x0 - b.x0) < 3 and abs(a.x1 - b.x1) < 3
+           for a, b in zip(model.columns, previous.columns, strict=True)):
+        return previous
+    return model
+
+
+def _filled(row: Row, model: TableModel) -> int:
+    return sum(1 for cell, role in zip(row.cells, model.roles, strict=False)
+               if cell and role not in (None, "index"))
+
+
+def trim_trailing_text(rows: list[Row], model: TableModel) -> list[Row]:
+    """Drop rows at the end that fill one column where the table's rows fill several:
+    a closing line ("Sincerely,") or a signature that happens to sit inside one column."""
+    if len(rows) < 2:
+        return rows
+    counts = sorted(_filled(r, model) for r in rows)
+    if counts[len(counts) // 2] < 2:
+        return rows
+    end = len(rows)
+    while end > 1 and _filled(rows[end - 1], model) <= 1:
+        end -= 1
+    return rows[:end]
 
 
 def _looks_like_rows(body: Sequence[Line], model: TableModel) -> bool:
