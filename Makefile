@@ -35,7 +35,7 @@ test: install
 	$(BIN)/mypy src
 
 eval: install
-	$(BIN)/python scripts/evaluate.py samples/letters
+	$(BIN)/python -m redletter.evaluation samples/letters tests/fixtures/holdout
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py

@@ -58,3 +58,14 @@ def test_pages_and_boxes_are_where_the_names_are() -> None:
         x0, top, x1, bottom = party.bbox
         assert 0 <= x0 < x1 <= 612 and 0 <= top < bottom <= 792
     assert checked >= 5
+
+
+HOLDOUT = Path(__file__).resolve().parent / "fixtures" / "holdout"
+
+
+def test_holdout_letters_drawn_another_way() -> None:
+    """Letters drawn on a raw canvas with other wording and layouts (scripts/make_holdout.py)."""
+    score = evaluate(HOLDOUT)
+    assert score.truth >= 45
+    assert score.f1 >= 0.97, score.misses
+    assert score.country_accuracy >= 0.98, score.misses

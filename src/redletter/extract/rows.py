@@ -8,10 +8,10 @@ text on a row's first line (a country column, typically).
 
 from __future__ import annotations
 
-import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, union_bbox, words_to_lines
@@ -57,7 +57,7 @@ def _cuts(body: Sequence[Line], model: TableModel, page: PageLayout,
 
 def _starts_by_cuts(body: Sequence[Line], cuts: list[float]) -> list[bool]:
     starts = [True]
-    for prev, ln in itertools.pairwise(body):
+    for prev, ln in pairwise(body):
         starts.append(any(_mid(prev) < c < _mid(ln) for c in cuts))
     return starts
 
@@ -73,17 +73,16 @@ def _starts_by_index(body: Sequence[Line], model: TableModel, col: int) -> list[
 
 
 def _starts_by_gaps(body: Sequence[Line]) -> list[bool] | None:
-    gaps = [b.top - a.top for a, b in itertools.pairwise(body)]
+    """Rows start after gaps clearly larger than the line pitch (the smallest group of gaps)."""
+    gaps = [b.top - a.top for a, b in pairwise(body)]
     if len(gaps) < 2:
         return None
     ordered = sorted(gaps)
-    jumps = [(b - a, i) for i, (a, b) in enumerate(itertools.pairwise(ordered))]
-    jump, at = max(jumps)
-    low, high = ordered[at], ordered[at + 1]
-    if jump < 1.5 or high < 1.25 * low:
-        return None
-    threshold = (low + high) / 2
-    return [True, *(g > threshold for g in gaps)]
+    for low, high in pairwise(ordered):
+        if high - low >= 1.5 and high >= 1.25 * low:
+            threshold = (low + high) / 2
+            return [True, *(g > threshold for g in gaps)]
+    return None
 
 
 def _starts_by_anchor(body: Sequence[Line], model: TableModel) -> list[bool]:

@@ -80,7 +80,7 @@ def split_alias_list(text: str) -> list[str]:
     parts = re.split(r"\s*[;|•\n]\s*|\s+[—–]\s*", text)
     out = []
     for part in parts:
-        part = re.sub(r"^(?:and|or)\s+", "", clean(part), flags=re.I)
+        part = re.sub(r"^(?:and|or)(?:\s+|$)", "", clean(part), flags=re.I)
         part = strip_period(clean(part.lstrip("—–-• ")))
         if part and part.casefold() not in {"none", "n/a", "-", "—"}:
             out.append(part)

@@ -1,0 +1,106 @@
+"""Table-driven tests of the text rules: countries, aliases, name/address splits, metadata."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redletter.extract import meta
+from redletter.extract.geometry import Line, Word
+from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.party_text import (
+    name_and_aliases,
+    parse_entity_cell,
+    split_alias_list,
+    split_name_address,
+    split_prose_party,
+)
+from redletter.schema import NoticeType
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [("Hong Kong", "HK"), ("HONG KONG SAR", "HK"), ("UAE", "AE"), ("U.A.E.", "AE"),
+     ("United Arab Emirates", "AE"), ("Türkiye", "TR"), ("Turkey", "TR"), ("Russian Federation", "RU"),
+     ("RUSSIA", "RU"), ("PRC", "CN"), ("People's Republic of China", "CN"), ("Kyrgyz Republic", "KG"),
+     ("Korea, Republic of", "KR"), ("Iran", "IR"), ("DEU", "DE"), ("SWITZERLAN D", None),
+     ("Springfield", None), ("", None)],
+)
+def test_country_names_resolve_to_iso2(printed: str, code: str | None) -> None:
+    assert resolve_country(printed) == code
+
+
+@given(st.text(max_size=60))
+def test_country_resolution_never_raises(text: str) -> None:
+    result = resolve_country(text)
+    assert result is None or (len(result) == 2 and result.isupper())
+    trailing_country(text)
+
+
+def test_trailing_country_splits_the_address() -> None:
+    assert trailing_country("5 Main St, Dubai, U.A.E.") == ("5 Main St, Dubai", "AE")
+    assert trailing_country("Room 5, Kowloon Hong Kong") == ("Room 5, Kowloon", "HK")
+    assert trailing_country("Ul. Lenina 5, Moscow") is None
+
+
+@pytest.mark.parametrize(
+    ("cell", "name", "aliases"),
+    [
+        ("ACME LLC (a.k.a. ACME TRADING; ACME FZE)", "ACME LLC", ["ACME TRADING", "ACME FZE"]),
+        ("VTB BANK PAO a/k/a VTB BANK PJSC", "VTB BANK PAO", ["VTB BANK PJSC"]),
+        ("Shine Co., Ltd. (aka Shine Resources Co., Ltd.)", "Shine Co., Ltd.",
+         ["Shine Resources Co., Ltd."]),
+        ("NANCHANG KUDOS IMPORT AND EXPORT CO", "NANCHANG KUDOS IMPORT AND EXPORT CO", []),
+        ("X LLC, also known as Y IMPORT AND EXPORT LLC and Z LLC", "X LLC",
+         ["Y IMPORT AND EXPORT LLC", "Z LLC"]),
+    ],
+)
+def test_aliases_inside_a_name(cell: str, name: str, aliases: list[str]) -> None:
+    assert name_and_aliases(cell) == (name, aliases)
+
+
+def test_alias_cell_splits_on_semicolons_and_dashes() -> None:
+    assert split_alias_list("—A LTD; and —B CO.") == ["A LTD", "B CO"]
+    assert split_alias_list("PJSC X;\nJOINT STOCK BANK X") == ["PJSC X", "JOINT STOCK BANK X"]
+    assert split_alias_list("") == []
+
+
+def test_entity_list_cell() -> None:
+    cell = ("Beijing Yunze Technology Co., Ltd., a.k.a., the following two aliases: "
+            "—Beijing Yunze; and —Beijing Yunze Co., Ltd. Room 1201, Building 3, Haidian District.")
+    assert parse_entity_cell(cell) == (
+        "Beijing Yunze Technology Co., Ltd.", ["Beijing Yunze", "Beijing Yunze Co., Ltd."],
+        "Room 1201, Building 3, Haidian District")
+    assert parse_entity_cell("MICRAN JSC, a.k.a., the following one alias: —MICRAN JSC. "
+                             "Pr-kt Kirova Zd. 51D, Tomsk.")[1:] == (["MICRAN JSC"],
+                                                                   "Pr-kt Kirova Zd. 51D, Tomsk")
+
+
+def test_name_address_split_keeps_legal_forms() -> None:
+    assert split_name_address("SHENZHEN XYZ Co., Ltd., Room 5, Futian") == (
+        "SHENZHEN XYZ Co., Ltd.", "Room 5, Futian")
+    assert split_name_address("ACME, Inc.") == ("ACME, Inc", None)
+
+
+def test_prose_party() -> None:
+    text = "(1) ACME LLC, also known as ACME TRADING, located at 5 Main St, Dubai, UAE;"
+    assert split_prose_party(text.removeprefix("(1) ")) == (
+        "ACME LLC", ["ACME TRADING"], "5 Main St, Dubai, UAE")
+
+
+def _lines(*texts: str) -> list[Line]:
+    return [Line((Word(t, 0, 10 * i, 100, 10 * i + 8),)) for i, t in enumerate(texts)]
+
+
+def test_metadata_from_wording() -> None:
+    lines = _lines("U.S. Department of Commerce", "Office of Export Enforcement", "March 3, 2025",
+                   "Our ref: OEE-2025-0042", "Attn: Compliance", "Acme Instruments Inc.",
+                   "Re: Red Flag Notification", "Dear Sir:")
+    assert str(meta.letter_date(lines)) == "2025-03-03"
+    assert meta.reference(lines) == "OEE-2025-0042"
+    assert meta.recipient(lines) == "Acme Instruments Inc."
+    assert meta.issuing_office(lines) == "Office of Export Enforcement"
+    kind, evidence = meta.notice_type("red flag notification about diversion", meta.subject_line(lines))
+    assert kind is NoticeType.red_flag and "red flag notification" in evidence
+    assert meta.notice_type("nothing here", "")[0] is NoticeType.unknown
