@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import argparse
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 import pdfplumber
+import pypdfium2
 
 from redletter.pipeline import extract_letter
 
@@ -45,6 +47,19 @@ def median_ms_per_page(fn: Callable[[Path], int], files: list[Path], repeat: int
     return statistics.median(t / p for t, p in runs) * 1000
 
 
+def ten_page_letter(files: list[Path], out: Path) -> Path:
+    """A 10-page PDF made of the longest samples' pages (multi-page tables included)."""
+    doc = pypdfium2.PdfDocument.new()
+    for f in sorted(files, key=bare_words, reverse=True):
+        src = pypdfium2.PdfDocument(str(f))
+        take = min(len(src), 10 - len(doc))
+        doc.import_pages(src, list(range(take)))
+        if len(doc) >= 10:
+            break
+    doc.save(str(out))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--repeat", type=int, default=5)
@@ -55,15 +70,16 @@ def main() -> None:
     bare = median_ms_per_page(bare_words, files, args.repeat)
     full = median_ms_per_page(ours, files, args.repeat)
     pages = sum(bare_words(f) for f in files)
-    longest = max(files, key=lambda f: bare_words(f))
-    ten = statistics.median(timed(ours, [longest])[0] for _ in range(args.repeat))
-    n_long = bare_words(longest)
+    with tempfile.TemporaryDirectory() as tmp:
+        ten_path = ten_page_letter(files, Path(tmp) / "ten.pdf")
+        ours(ten_path)
+        ten = statistics.median(timed(ours, [ten_path])[0] for _ in range(args.repeat))
+        n_ten = bare_words(ten_path)
     print(f"extraction benchmark: {len(files)} letters, {pages} pages, median of {args.repeat}")
     print(f"  pdfplumber extract_words (bare): {bare:8.2f} ms/page")
     print(f"  redletter extract (full):        {full:8.2f} ms/page")
     print(f"  ratio full / bare:               {full / bare:8.2f}x   (target <= 3.0x)")
-    print(f"  longest letter ({longest.name}, {n_long} pages): {ten * 1000:.0f} ms; "
-          f"per 10 pages: {ten / n_long * 10 * 1000:.0f} ms (target < 1000 ms)")
+    print(f"  a {n_ten}-page letter, warm process: {ten * 1000:.0f} ms (target < 1000 ms)")
 
 
 if __name__ == "__main__":
