@@ -15,7 +15,6 @@ import json
 import random
 import re
 import sys
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -568,9 +567,6 @@ def generate(spec: Spec, pool: list[dict[str, str]], out_dir: Path) -> None:
              "items": items}
     (out_dir / f"{spec.name}.truth.json").write_text(
         json.dumps(truth, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-
-
-GENERATORS: dict[str, Callable[[Spec, list[dict[str, str]], Path], None]] = {"pdf": generate}
 
 
 def main(out_dir: Path) -> None:

@@ -39,10 +39,10 @@ def find_tables(pages: Sequence[PageLayout],
 
 def _running_text(lines_by_page: Sequence[list[Line]],
                   fragments: Sequence[TableFragment]) -> list[PlacedLine]:
-    in_tables = {id(ln) for f in fragments for r in f.rows for cell in r.cells for ln in cell}
+    """Lines outside the table rows (rows hold the page's own Word objects)."""
     table_words = {id(w) for f in fragments for r in f.rows for w in r.words}
     return [PlacedLine(i, ln) for i, lines in enumerate(lines_by_page, start=1) for ln in lines
-            if id(ln) not in in_tables and not any(id(w) in table_words for w in ln.words)]
+            if not any(id(w) in table_words for w in ln.words)]
 
 
 def _warnings(pages: Sequence[PageLayout], parties: Sequence[Party]) -> list[str]:

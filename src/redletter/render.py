@@ -17,15 +17,10 @@ CSV_FIELDS = ("file", "sha256", "row", "name", "aliases", "address", "country", 
               "confidence")
 
 
-def letter_json(letter: Letter) -> dict[str, Any]:
-    """The CLI's JSON object for one letter."""
-    data = letter.model_dump(mode="json")
-    return data
-
-
 def to_json(letters: Sequence[Letter], *, single: bool) -> str:
     """One object for a single file, else an array."""
-    payload: Any = letter_json(letters[0]) if single and letters else [letter_json(x) for x in letters]
+    dumped = [x.model_dump(mode="json") for x in letters]
+    payload: Any = dumped[0] if single and dumped else dumped
     return json.dumps(payload, indent=2, ensure_ascii=False)
 
 

@@ -8,7 +8,7 @@ this is the hot path.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from redletter.schema import BBox
 
@@ -97,7 +97,6 @@ class PageLayout:
     rules: tuple[Rule, ...] = ()
     shades: tuple[Shade, ...] = ()
     ocr: bool = False
-    warnings: tuple[str, ...] = field(default=())
 
 
 def join_words(words: Sequence[Word]) -> str:

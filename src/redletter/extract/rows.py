@@ -35,9 +35,6 @@ class Row:
     def words(self) -> list[Word]:
         return [w for cell in self.cells for ln in cell for w in ln.words]
 
-    def text(self, column: int) -> list[str]:
-        """The text lines of one column."""
-        return [ln.text for ln in self.cells[column]] if column < len(self.cells) else []
 
 
 def _mid(line: Line) -> float:
