@@ -35,7 +35,7 @@ test: install
 	$(BIN)/mypy src
 
 eval: install
-	$(BIN)/python -m redletter.evaluation samples/letters tests/fixtures/holdout
+	$(BIN)/python -m redletter.evaluation samples/letters tests/fixtures/holdout tests/fixtures/holdout_html
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py

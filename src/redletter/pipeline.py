@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from redletter.extract import meta
+from redletter.extract.blocks import block_parties
 from redletter.extract.furniture import remove_furniture
-from redletter.extract.geometry import Line, PageLayout, words_to_lines
+from redletter.extract.geometry import Line, PageLayout, PlacedLine, words_to_lines
 from redletter.extract.pdf import open_pdf, read_page
-from redletter.extract.prose import PlacedLine, prose_parties
+from redletter.extract.prose import prose_parties
 from redletter.extract.records import fragments_to_rows, rows_to_items, rows_to_parties
 from redletter.extract.source import sha256_of, sniff
 from redletter.extract.tables import TableFragment, TableModel, page_tables
@@ -63,7 +64,10 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout]) -> Letter:
     party_rows = fragments_to_rows([f for f in fragments if f.model.kind == "party"])
     item_rows = fragments_to_rows([f for f in fragments if f.model.kind == "item"])
     parties = rows_to_parties(party_rows)
-    parties += prose_parties(_running_text(lines_by_page, fragments))
+    running = _running_text(lines_by_page, fragments)
+    in_blocks, used = block_parties(running)
+    parties += in_blocks
+    parties += prose_parties([pl for pl in running if id(pl.line) not in used])
     first = lines_by_page[0] if lines_by_page else []
     text = "\n".join(ln.text for lines in lines_by_page for ln in lines)
     kind, evidence = meta.notice_type(text, meta.subject_line(first))

@@ -99,6 +99,14 @@ class PageLayout:
     ocr: bool = False
 
 
+@dataclass(frozen=True, slots=True)
+class PlacedLine:
+    """A line of running text and the page it is on."""
+
+    page: int
+    line: Line
+
+
 def join_words(words: Sequence[Word]) -> str:
     """Text of words on one line, with a single space between them."""
     return " ".join(w.text for w in words)

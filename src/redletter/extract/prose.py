@@ -11,9 +11,8 @@ import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from redletter.extract.geometry import Line, union_bbox
+from redletter.extract.geometry import PlacedLine, union_bbox
 from redletter.nlp.countries import trailing_country
 from redletter.nlp.party_text import ALIAS_MARKER, looks_like_address, split_prose_party
 from redletter.schema import Party
@@ -23,15 +22,11 @@ _MARKER = re.compile(
     r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z][.)])\s+"
     r"|(?:[•▪●◦∙·*]|[-–—]|\(cid:\d+\))\s*(?=\S))")
 _ALIAS = re.compile(ALIAS_MARKER, re.I)
+_INLINE = re.compile(r"(?:(?<=\s)|^)\((\d{1,2}|[a-z])\)\s+")
+_SENTENCE_END = re.compile(
+    r"\.\s+(?=(?:The|These|This|Please|You|Your|BIS|We|In|If|Any|All|Such|Each|Note|Accordingly|"
+    r"Therefore|Should|Failure|Exporters)\b)")
 _MAX_NAME = 160
-
-
-@dataclass(frozen=True, slots=True)
-class PlacedLine:
-    """A line of running text and the page it is on."""
-
-    page: int
-    line: Line
 
 
 def modal_pitch(lines: Sequence[PlacedLine]) -> float:
@@ -52,7 +47,6 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
             continue
         if current is None:
             continue
-        current[-1]
         if _ends_item(current, pl, pitch):
             current = None
         else:
@@ -85,10 +79,8 @@ def _is_party(name: str, aliases: list[str], address: str | None, text: str) -> 
                                     or trailing_country(address) is not None)
 
 
-def item_to_party(item: list[PlacedLine], number: int) -> Party | None:
-    """A party from one enumeration item, or ``None`` when the item is not one."""
-    text = " ".join(pl.line.text for pl in item)
-    body = _MARKER.sub("", text, count=1)
+def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party | None:
+    """A party from the text of one enumeration item, or ``None`` when it is not one."""
     name, aliases, address = split_prose_party(body)
     if not _is_party(name, aliases, address, body):
         return None
@@ -96,18 +88,75 @@ def item_to_party(item: list[PlacedLine], number: int) -> Party | None:
     if address and (split := trailing_country(address)):
         printed = address[len(split[0]):].strip(" ,.;") or None
         address, country = split[0] or None, split[1]
-    first_page = item[0].page
-    bbox = union_bbox(pl.line for pl in item if pl.page == first_page)
+    first_page = lines[0].page
+    bbox = union_bbox(pl.line for pl in lines if pl.page == first_page)
     return Party(name=name, aliases=tuple(aliases), address=address, country=country,
                  country_printed=printed, page=first_page, row=number, bbox=bbox, source="text",
                  confidence=0.9 if country else 0.7)
 
 
+def paragraphs(lines: Sequence[PlacedLine], pitch: float) -> list[list[PlacedLine]]:
+    """Running text cut into paragraphs at gaps, and at page breaks after a finished sentence."""
+    out: list[list[PlacedLine]] = []
+    for pl in lines:
+        if out and not _ends_item(out[-1][:1] + out[-1][-1:], pl, pitch):
+            out[-1].append(pl)
+        else:
+            out.append([pl])
+    return out
+
+
+def _chain(markers: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The longest run of markers numbered in order: (1) (2) (3) or (a) (b) (c)."""
+    best: list[re.Match[str]] = []
+    for start in ("1", "a"):
+        chain: list[re.Match[str]] = []
+        expected = start
+        for m in markers:
+            if m.group(1) == expected:
+                chain.append(m)
+                expected = str(int(expected) + 1) if expected.isdigit() else chr(ord(expected) + 1)
+        best = max(best, chain, key=len)
+    return best
+
+
+def inline_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
+    """Items enumerated inside a paragraph: "... the following: (1) X, ...; (2) Y, ...; and (3) Z."."""
+    starts, text = [], ""
+    for pl in par:
+        starts.append(len(text) + (1 if text else 0))
+        text = f"{text} {pl.line.text}" if text else pl.line.text
+    chain = _chain(list(_INLINE.finditer(text)))
+    if len(chain) < 2 or all(m.start() in starts for m in chain):
+        return []
+    ends = [m.start() for m in chain[1:]] + [len(text)]
+    items = []
+    for m, end in zip(chain, ends, strict=True):
+        body = text[m.end():end]
+        if end == len(text):
+            body = _SENTENCE_END.split(body, maxsplit=1)[0]
+        used = [pl for pl, s0 in zip(par, starts, strict=True)
+                if s0 < m.end() + len(body) and s0 + len(pl.line.text) > m.end()]
+        items.append((body, used))
+    return items
+
+
 def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
-    """Parties from every enumeration in the running text."""
+    """Parties from every enumeration in the running text, in reading order."""
+    found: list[tuple[str, list[PlacedLine]]] = []
+    inline_lines: set[int] = set()
+    for par in paragraphs(lines, modal_pitch(lines)):
+        items = inline_items(par)
+        found += items
+        if items:
+            inline_lines.update(id(pl.line) for pl in par)
+    rest = [pl for pl in lines if id(pl.line) not in inline_lines]
+    found += [(_MARKER.sub("", " ".join(pl.line.text for pl in item), count=1), item)
+              for item in _items(rest)]
+    found.sort(key=lambda it: (it[1][0].page, it[1][0].line.top))
     parties: list[Party] = []
-    for item in _items(lines):
-        party = item_to_party(item, len(parties) + 1)
+    for body, item_lines in found:
+        party = text_to_party(body, item_lines, len(parties) + 1)
         if party is not None:
             parties.append(party)
     return parties

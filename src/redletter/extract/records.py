@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from redletter.extract.geometry import Line
 from redletter.extract.rows import Row
-from redletter.extract.tables import TableFragment, TableModel
+from redletter.extract.tables import TableFragment, TableModel, is_partial_row
 from redletter.nlp.countries import resolve_country, trailing_country
 from redletter.nlp.party_text import (
     clean,
@@ -95,15 +95,18 @@ def merge_rows(first: Row, second: Row) -> Row:
 
 
 def fragments_to_rows(fragments: Sequence[TableFragment]) -> list[tuple[Row, TableModel]]:
-    """All rows in order, a continued table's headless first row merged into the row before."""
+    """All rows in order. A table's first row on a new page that holds only the tail of the last
+    row before the page break (see ``is_partial_row``) is merged into that row."""
     out: list[tuple[Row, TableModel]] = []
+    last_page = 0
     for frag in fragments:
         rows = list(frag.rows)
-        name_col = _col(frag.model, "name")
-        if frag.continued and rows and out and name_col is not None and not rows[0].cells[name_col]:
+        follows = bool(out) and frag.page == last_page + 1 and out[-1][1].roles == frag.model.roles
+        if follows and rows and is_partial_row(rows[0], rows, frag.model):
             prev, model = out.pop()
             out.append((merge_rows(prev, rows.pop(0)), model))
         out += [(r, frag.model) for r in rows]
+        last_page = frag.page
     return out
 
 

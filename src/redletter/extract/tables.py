@@ -256,9 +256,20 @@ def _same_layout(model: TableModel, previous: TableModel | None) -> TableModel:
     return model
 
 
-def _filled(row: Row, model: TableModel) -> int:
+def filled(row: Row, model: TableModel) -> int:
+    """How many of a row's content columns hold text (index and unnamed columns aside)."""
     return sum(1 for cell, role in zip(row.cells, model.roles, strict=False)
                if cell and role not in (None, "index"))
+
+
+def is_partial_row(row: Row, rows: Sequence[Row], model: TableModel) -> bool:
+    """A row holding only the tail of a row cut by a page break: no index number where the table
+    numbers its rows, or one filled column where rows usually fill several."""
+    index = next((i for i, r in enumerate(model.roles) if r == "index"), None)
+    if index is not None:
+        return not row.cells[index]
+    counts = sorted(filled(r, model) for r in rows)
+    return len(rows) > 1 and counts[len(counts) // 2] >= 2 and filled(row, model) <= 1
 
 
 def trim_trailing_text(rows: list[Row], model: TableModel) -> list[Row]:
@@ -266,11 +277,11 @@ def trim_trailing_text(rows: list[Row], model: TableModel) -> list[Row]:
     a closing line ("Sincerely,") or a signature that happens to sit inside one column."""
     if len(rows) < 2:
         return rows
-    counts = sorted(_filled(r, model) for r in rows)
+    counts = sorted(filled(r, model) for r in rows)
     if counts[len(counts) // 2] < 2:
         return rows
     end = len(rows)
-    while end > 1 and _filled(rows[end - 1], model) <= 1:
+    while end > 1 and filled(rows[end - 1], model) <= 1:
         end -= 1
     return rows[:end]
 

@@ -1,0 +1,104 @@
+"""Parties written as label/value blocks:
+
+    Entity Name:   ACME TRADING LLC
+    Also known as: ACME FZE; ACME GENERAL TRADING
+    Address:       Office 5, Al Quoz Industrial Area 3, Dubai
+    Country:       United Arab Emirates
+
+A block starts at a line whose label has the role "name" (the same vocabulary as table headers)
+and takes the labelled lines that follow; an unlabelled line continues the field above it. It
+counts as a party when it also has an address or a country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from redletter.extract.geometry import Line, PlacedLine, union_bbox
+from redletter.extract.headers import PARTY_ROLES, header_role
+from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.party_text import clean, name_and_aliases, split_alias_list
+from redletter.schema import Party
+
+_LABEL = re.compile(
+    r"^\s*(?:\(?\d{1,3}[.)]\s+)?(?P<label>[A-Za-z][A-Za-z ./&()-]{0,40}?)\s*:\s*(?P<value>.*)$")
+_MAX_LABEL_WORDS = 5
+
+
+@dataclass
+class Block:
+    """The fields of one label/value block, and the lines it was read from."""
+
+    fields: dict[str, list[str]] = field(default_factory=dict)
+    lines: list[PlacedLine] = field(default_factory=list)
+    last: str | None = None
+
+
+def label_of(line: Line) -> tuple[str, str] | None:
+    """(role, value) when a line starts with a party label such as "Address:" or "A.K.A.:"."""
+    m = _LABEL.match(line.text)
+    if not m or len(m.group("label").split()) > _MAX_LABEL_WORDS:
+        return None
+    role = header_role(m.group("label"))
+    return (role, m.group("value").strip()) if role in PARTY_ROLES else None
+
+
+def _blocks(lines: Sequence[PlacedLine]) -> list[Block]:
+    blocks: list[Block] = []
+    current: Block | None = None
+    for pl in lines:
+        labelled = label_of(pl.line)
+        if labelled and labelled[0] == "name":
+            current = Block()
+            blocks.append(current)
+        if current is None:
+            continue
+        if labelled:
+            role, value = labelled
+            current.fields.setdefault(role, []).append(value)
+            current.last = role
+        elif current.last and _continues_block(current, pl):
+            current.fields[current.last].append(pl.line.text)
+        else:
+            current = None
+            continue
+        current.lines.append(pl)
+    return blocks
+
+
+def _continues_block(block: Block, pl: PlacedLine) -> bool:
+    prev = block.lines[-1]
+    return prev.page == pl.page and pl.line.top - prev.line.bottom < 0.8 * prev.line.size
+
+
+def block_to_party(block: Block, number: int) -> Party | None:
+    """A party from a block that has a name and an address or country."""
+    f = {k: " ".join(v) for k, v in block.fields.items()}
+    if not f.get("name") or not (f.get("address") or f.get("country")):
+        return None
+    name, aliases = name_and_aliases(f["name"])
+    aliases += split_alias_list(f.get("alias", ""))
+    address = clean(", ".join(x for x in (f.get("address"), f.get("city")) if x)) or None
+    printed = clean(f.get("country", "")) or None
+    country = resolve_country(printed) if printed else None
+    if country is None and address and (split := trailing_country(address)):
+        address, country = split[0] or None, split[1]
+    page = block.lines[0].page
+    return Party(name=name, aliases=tuple(aliases), address=address, country=country,
+                 country_printed=printed, page=page, row=number,
+                 bbox=union_bbox(pl.line for pl in block.lines if pl.page == page), source="text",
+                 confidence=0.95 if country else 0.75)
+
+
+def block_parties(lines: Sequence[PlacedLine]) -> tuple[list[Party], set[int]]:
+    """Parties from label/value blocks, and the ids of the lines they used."""
+    parties: list[Party] = []
+    used: set[int] = set()
+    for block in _blocks(lines):
+        party = block_to_party(block, len(parties) + 1)
+        if party is not None:
+            parties.append(party)
+            used.update(id(pl.line) for pl in block.lines)
+    return parties, used
