@@ -73,7 +73,8 @@ def rules_table(parties: list[dict[str, Any]]) -> str:
         return f" (formerly known as {esc(p['aliases'][0])})" if p["aliases"] else ""
 
     rows = "".join(
-        f"<tr><td>{esc(p['name'])}{fka(p)}</td><td>{esc(p['street'])}, {esc(p['city'])}</td><td>{esc(p['country_name'])}</td></tr>"
+        f"<tr><td>{esc(p['name'])}{fka(p)}</td><td>{esc(p['street'])}, {esc(p['city'])}</td>"
+        f"<td>{esc(p['country_name'])}</td></tr>"
         for p in parties)
     return (f"<table class='rules'><thead><tr><th>Entity</th><th>Address</th><th>Country/Region</th>"
             f"</tr></thead><tbody>{rows}</tbody></table>")
