@@ -92,7 +92,12 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     bbox = union_bbox(pl.line for pl in lines if pl.page == first_page)
     return Party(name=name, aliases=tuple(aliases), address=address, country=country,
                  country_printed=printed, page=first_page, row=number, bbox=bbox, source="text",
-                 confidence=0.9 if country else 0.7)
+                 confidence=round((0.9 if country else 0.7) * _conf(lines), 3))
+
+
+def _conf(lines: Sequence[PlacedLine]) -> float:
+    words = [w for pl in lines for w in pl.line.words]
+    return sum(w.conf for w in words) / len(words) if words else 1.0
 
 
 def paragraphs(lines: Sequence[PlacedLine], pitch: float) -> list[list[PlacedLine]]:

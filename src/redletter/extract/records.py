@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from redletter.extract.geometry import Line
+from redletter.extract.geometry import Line, Word
+from redletter.extract.headers import PARTY_ROLES
 from redletter.extract.rows import Row
 from redletter.extract.tables import TableFragment, TableModel, is_partial_row
 from redletter.nlp.countries import resolve_country, trailing_country
@@ -18,6 +19,7 @@ from redletter.nlp.party_text import (
 )
 from redletter.schema import Item, Party
 
+LOW_CONFIDENCE = 0.75
 _HS_CODE = re.compile(r"^\d{4}(?:\.?\d{2}){0,3}$")
 _ECCN = re.compile(r"^(?:\d[A-E]\d{3}(?:\.[a-z0-9.]+)?|EAR99)$", re.I)
 _FOLLOWING_ALIASES = re.compile(r"a\.k\.a\.?,?\s+the\s+following", re.I)
@@ -82,7 +84,7 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
     if city := clean(texts.get("city", "")):
         address = f"{address}, {city}" if address else city
     country, printed, address = _country(texts, address, carried)
-    confidence = 0.97 if country else 0.8
+    confidence = (0.97 if country else 0.8) * mean_conf(row.words)
     return Party(name=name, aliases=tuple(dict.fromkeys(aliases)), address=address or None,
                  country=country, country_printed=printed, page=row.page, row=number,
                  bbox=row.bbox, source="table", confidence=confidence)
@@ -110,8 +112,29 @@ def fragments_to_rows(fragments: Sequence[TableFragment]) -> list[tuple[Row, Tab
     return out
 
 
-def rows_to_parties(rows: Sequence[tuple[Row, TableModel]]) -> list[Party]:
-    """Parties from party-table rows; a country printed once per group carries down."""
+def mean_conf(words: Sequence[Word]) -> float:
+    """Mean OCR confidence of some words (1.0 for a text layer)."""
+    return round(sum(w.conf for w in words) / len(words), 3) if words else 1.0
+
+
+def field_warnings(row: Row, model: TableModel, party: Party) -> list[str]:
+    """One warning per cell that OCR read with low confidence, for the reviewer."""
+    out = []
+    for cell, role in zip(row.cells, model.roles, strict=False):
+        words = [w for ln in cell for w in ln.words]
+        conf = mean_conf(words)
+        if role in PARTY_ROLES and words and conf < LOW_CONFIDENCE:
+            text = " ".join(w.text for w in words)
+            out.append(f"page {party.page} row {party.row}: low OCR confidence {conf:.2f} in "
+                       f"{role} {text!r}")
+    return out
+
+
+def rows_to_parties(rows: Sequence[tuple[Row, TableModel]],
+                    warnings: list[str] | None = None) -> list[Party]:
+    """Parties from party-table rows; a country printed once per group carries down. Cells read
+    with low OCR confidence are reported in ``warnings``."""
+    warnings = [] if warnings is None else warnings
     parties: list[Party] = []
     carried: str | None = None
     last_model: TableModel | None = None
@@ -123,6 +146,7 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]]) -> list[Party]:
         if party is not None:
             parties.append(party)
             carried = party.country
+            warnings += field_warnings(row, model, party)
     return parties
 
 

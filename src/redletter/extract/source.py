@@ -8,6 +8,7 @@ from pathlib import Path
 from redletter.errors import InputFileError
 
 _CHUNK = 1 << 20
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
 
 
 def sha256_of(path: Path) -> str:
@@ -20,7 +21,7 @@ def sha256_of(path: Path) -> str:
 
 
 def sniff(path: Path, *, max_bytes: int) -> str:
-    """The file's format ("pdf"), or an ``InputFileError`` saying why it cannot be read."""
+    """The file's format ("pdf" or "image"), or an ``InputFileError`` saying why it cannot be read."""
     if not path.exists():
         raise InputFileError("no such file", path=path)
     if not path.is_file():
@@ -36,4 +37,7 @@ def sniff(path: Path, *, max_bytes: int) -> str:
         head = fh.read(1024)
     if b"%PDF-" in head:
         return "pdf"
-    raise InputFileError("not a PDF (no %PDF header); letters must be PDF files", path=path)
+    if head.startswith(_IMAGE_MAGIC):
+        return "image"
+    raise InputFileError("neither a PDF nor a PNG/JPEG/TIFF image; letters must be PDF or scans",
+                         path=path)

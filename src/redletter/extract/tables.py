@@ -20,6 +20,7 @@ from redletter.extract.rows import Row, lines_to_rows
 
 _CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
 _PROSE_WIDTH = 0.62  # a run wider than this share of the table is running text, not a cell
+_DOUBTFUL = 0.6  # an OCR word read with less confidence may be a smudge on a column rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +52,8 @@ class TableModel:
         """Whether a line can belong to this table: inside it, no word across a boundary."""
         if line.x0 < self.x0 - 2 * line.size or line.x1 > self.x1 + 3 * line.size:
             return False
-        return not any(w.x0 < b - 1.0 and w.x1 > b + 1.0 for w in line.words for b in self.boundaries)
+        return not any(w.x0 < b - 1.0 and w.x1 > b + 1.0 and w.conf >= _DOUBTFUL
+                       for w in line.words for b in self.boundaries)
 
     @property
     def roles(self) -> tuple[str | None, ...]:
@@ -87,9 +89,20 @@ def header_roles(line: Line) -> list[str | None] | None:
     return roles
 
 
-def _header_block(lines: Sequence[Line], start: int) -> list[Line]:
-    """The header line plus the lines its cells wrap onto (same font, right below)."""
+def _header_block(lines: Sequence[Line], start: int, rules: Sequence[Rule] = ()) -> list[Line]:
+    """The header line plus the lines its cells wrap onto: the lines above a rule that underlines
+    the header, else the lines right below it in the header's own font (when the body's differs)."""
     head = lines[start]
+    below = [r.top for r in rules if r.horizontal and head.bottom < r.top < head.bottom + 4 * head.size
+             and r.x1 - r.x0 > 4 * (head.x1 - head.x0) / 5]
+    if below:
+        underline = min(below)
+        block = [head]
+        for ln in lines[start + 1:start + 3]:
+            if ln.bottom > underline + 1:
+                break
+            block.append(ln)
+        return block
     block = [head]
     font = head.words[0].font
     body_font = next((ln.words[0].font for ln in lines[start + 1:] if ln.words[0].font != font), "")
@@ -232,7 +245,7 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
         if header_roles(lines[i]) is None:
             i += 1
             continue
-        block = _header_block(lines, i)
+        block = _header_block(lines, i, page.rules)
         after = lines[i + len(block):]
         model = _same_layout(header_to_model(block, after, page.rules), previous)
         h_rules = _table_rules(page.rules, model)

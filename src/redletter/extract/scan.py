@@ -1,0 +1,175 @@
+"""A scanned page image to a ``PageLayout``: straighten it, read it, find its ruling lines.
+
+1. Orientation: a page that reads badly upright is checked with Tesseract's OSD and turned.
+2. Deskew: the angle (within +-5 degrees) whose horizontal projection is sharpest.
+3. OCR word boxes (``ocr.read_words``), scaled to PDF points.
+4. Ruling lines and shaded bands from the pixels, so the born-digital table logic applies.
+Denoising and binarization are left to Tesseract's own Otsu step: on the sample scans extra
+filtering did not improve the words read.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+from numpy.typing import NDArray
+from PIL import Image, ImageFilter
+
+from redletter.extract.geometry import PageLayout, Rule, Shade, Word
+from redletter.extract.images import PageImage
+from redletter.extract.ocr import OcrWord, page_rotation, read_words
+from redletter.extract.recover import read_regions, uncovered_ink
+
+_WORK_WIDTH = 1000  # pixels, for deskew and line finding
+_DARK = 140
+_MIN_GOOD_WORDS = 25
+_GOOD_CONF = 0.7
+_GOOD_SHARE = 0.5  # an upright page reads most of its words with confidence
+_MIN_SHADE_PT = 9.0  # a shaded row is taller than a line of text, whose ink also looks grey
+_LINE_ART = "|¦_-—–=~[]"
+_BORDER = "|¦_=~[]"  # stripped from the ends of a word; dashes are kept ("—alias", "Co.-")
+
+
+def _small(image: Image.Image) -> tuple[NDArray[np.uint8], float]:
+    """A reduced copy for deskew and line finding; dark strokes are thickened first so that a
+    hairline rule survives the reduction."""
+    scale = min(1.0, _WORK_WIDTH / image.width)
+    thick = image.filter(ImageFilter.MinFilter(3)) if scale < 0.7 else image
+    size = (max(1, int(image.width * scale)), max(1, int(image.height * scale)))
+    return np.asarray(thick.resize(size, Image.Resampling.BOX), dtype=np.uint8), scale
+
+
+def _sharpness(dark: Image.Image, angle: float) -> float:
+    rotated = np.asarray(dark.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0))
+    rows = rotated.sum(axis=1, dtype=np.float64)
+    return float(np.square(np.diff(rows)).sum())
+
+
+def skew_angle(image: Image.Image) -> float:
+    """Degrees to rotate the page (counter-clockwise) to level its text lines, within +-5."""
+    arr, _ = _small(image)
+    dark = Image.fromarray(((arr < _DARK) * 255).astype(np.uint8))
+    best = max(np.arange(-5.0, 5.01, 0.5), key=lambda a: _sharpness(dark, float(a)))
+    fine = np.arange(best - 0.5, best + 0.51, 0.1)
+    return round(float(max(fine, key=lambda a: _sharpness(dark, float(a)))), 2)
+
+
+def _runs(mask: NDArray[np.bool_], min_len: int) -> list[tuple[int, int]]:
+    """(start, end) of each run of True at least ``min_len`` long in a 1-D mask."""
+    padded = np.concatenate(([False], mask, [False]))
+    edges = np.flatnonzero(padded[1:] != padded[:-1])
+    return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True) if b - a >= min_len]
+
+
+def _group(indices: list[int]) -> list[list[int]]:
+    groups: list[list[int]] = []
+    for i in indices:
+        if groups and i - groups[-1][-1] <= 2:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+    return groups
+
+
+def find_rules(arr: NDArray[np.uint8], to_pt: float) -> list[Rule]:
+    """Horizontal and vertical ruling lines: dark runs longer than a fifth of the page width
+    (horizontal) or a twentieth of its height (vertical)."""
+    dark = arr < _DARK
+    rules: list[Rule] = []
+    h_min, v_min = arr.shape[1] // 5, arr.shape[0] // 20
+    found: dict[int, tuple[int, int]] = {}
+    for y in range(arr.shape[0]):
+        runs = _runs(dark[y], h_min)
+        if runs:
+            found[y] = (runs[0][0], runs[-1][1])
+    for g in _group(sorted(found)):
+        x0 = min(found[y][0] for y in g)
+        x1 = max(found[y][1] for y in g)
+        mid_y = (g[0] + g[-1]) / 2 * to_pt
+        rules.append(Rule(x0 * to_pt, mid_y, x1 * to_pt, mid_y))
+    cols: dict[int, tuple[int, int]] = {}
+    for x in range(arr.shape[1]):
+        runs = _runs(dark[:, x], v_min)
+        if runs:
+            cols[x] = (runs[0][0], runs[-1][1])
+    for g in _group(sorted(cols)):
+        top = min(cols[x][0] for x in g)
+        bottom = max(cols[x][1] for x in g)
+        mid_x = (g[0] + g[-1]) / 2 * to_pt
+        rules.append(Rule(mid_x, top * to_pt, mid_x, bottom * to_pt))
+    return rules
+
+
+def find_shades(arr: NDArray[np.uint8], to_pt: float) -> list[Shade]:
+    """Bands of rows whose typical pixel is mid-grey (shaded table rows or header bands)."""
+    paper = float(np.percentile(arr, 90))
+    medians = np.median(arr, axis=1)
+    grey = (medians < paper - 10) & (medians > 120)
+    shades = []
+    min_rows = max(4, int(_MIN_SHADE_PT / to_pt))
+    for top, bottom in _runs(grey, min_rows):
+        band = arr[top:bottom]
+        cols = np.flatnonzero(np.median(band, axis=0) < paper - 10)
+        if cols.size and cols[-1] - cols[0] > arr.shape[1] * 0.3:
+            shades.append(Shade(cols[0] * to_pt, top * to_pt, cols[-1] * to_pt, bottom * to_pt))
+    return shades
+
+
+def _is_line_art(word: OcrWord) -> bool:
+    """OCR reads ruling lines and table borders as '|', '_' or dashes."""
+    return not word.text.strip(_LINE_ART)
+
+
+def _to_words(ocr: list[OcrWord], to_pt: float) -> tuple[Word, ...]:
+    ocr = [replace(w, text=w.text.strip(_BORDER)) for w in ocr if not _is_line_art(w)]
+    if not ocr:
+        return ()
+    heights = sorted(w.height for w in ocr)
+    size = heights[len(heights) // 2] * to_pt * 1.3  # a box is ~0.75 of the font size
+    return tuple(Word(w.text, w.left * to_pt, w.top * to_pt, (w.left + w.width) * to_pt,
+                      (w.top + w.height) * to_pt, size, "", w.conf) for w in ocr)
+
+
+def _off_rules(words: tuple[Word, ...], rules: list[Rule]) -> tuple[Word, ...]:
+    """Drop one- and two-letter 'words' sitting on a vertical rule: the rule, misread."""
+    verticals = [r for r in rules if not r.horizontal]
+    return tuple(w for w in words if len(w.text) > 2 or not any(
+        w.x0 - 1 <= r.x0 <= w.x1 + 1 and r.top <= w.top and w.bottom <= r.bottom + 2 for r in verticals))
+
+
+def _good(words: list[OcrWord]) -> int:
+    return sum(1 for w in words if w.conf >= _GOOD_CONF and len(w.text) > 2)
+
+
+def straighten(image: Image.Image, *, timeout: float) -> tuple[Image.Image, list[OcrWord], int]:
+    """The page turned upright and levelled, its words, and the rotation applied (degrees)."""
+    angle = skew_angle(image)
+    level = image.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    words = read_words(level, timeout=timeout)
+    if _good(words) >= max(_MIN_GOOD_WORDS, _GOOD_SHARE * len(words)):
+        return level, words, 0
+    turn = page_rotation(image, timeout=timeout)
+    if turn == 0:
+        return level, words, 0
+    upright = image.rotate(-turn, expand=True, fillcolor=255)
+    angle = skew_angle(upright)
+    level = upright.rotate(angle, resample=Image.Resampling.BICUBIC, expand=False, fillcolor=255)
+    turned = read_words(level, timeout=timeout)
+    return (level, turned, turn) if _good(turned) > _good(words) else (level, words, 0)
+
+
+def scan_to_layout(page: PageImage, number: int, *, timeout: float) -> PageLayout:
+    """OCR one page image into words, rules and shades in PDF points."""
+    image, words, turn = straighten(page.image, timeout=timeout)
+    width_pt, height_pt = (page.height_pt, page.width_pt) if turn in (90, 270) else (
+        page.width_pt, page.height_pt)
+    to_pt = width_pt / image.width
+    arr, scale = _small(image)
+    small_to_pt = to_pt / scale
+    rules = find_rules(arr, small_to_pt)
+    px = [(int(r.x0 / to_pt), int(r.top / to_pt), int(r.x1 / to_pt), int(r.bottom / to_pt)) for r in rules]
+    words += read_regions(image, uncovered_ink(image, words, px), timeout=timeout)
+    return PageLayout(number=number, width=width_pt, height=height_pt,
+                      words=_off_rules(_to_words(words, to_pt), rules), rules=tuple(rules),
+                      shades=tuple(find_shades(arr, small_to_pt)), ocr=True)
