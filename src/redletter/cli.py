@@ -7,16 +7,21 @@ from ``errors.ExitCode``.
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 from rich.console import Console
+from rich.progress import Progress as RichProgress
 
 from redletter import __version__
 from redletter.errors import ExitCode, RedletterError
-from redletter.pipeline import extract_letter
+from redletter.extract.ocr_pages import Progress
+from redletter.pipeline import extract_letters
 from redletter.render import print_tables, to_csv, to_json
 from redletter.schema import Letter
 from redletter.settings import Settings
@@ -30,14 +35,6 @@ class Format(StrEnum):
     table = "table"
     json = "json"
     csv = "csv"
-
-
-def fail_line(exc: BaseException, path: Path) -> tuple[str, ExitCode]:
-    """The one line shown for a failed file, and its exit code."""
-    if isinstance(exc, RedletterError):
-        return exc.message, exc.exit_code
-    return (f"{path}: internal error ({type(exc).__name__}: {exc}); please report it with this file",
-            ExitCode.other_error)
 
 
 def version_callback(value: bool) -> None:
@@ -54,32 +51,58 @@ def main(
     """Extract, screen and review the parties named in BIS letters."""
 
 
+@contextmanager
+def progress_bar(enabled: bool) -> Iterator[Progress | None]:
+    """A rich progress bar for OCR'd pages on a terminal; nothing when output is redirected."""
+    if not enabled:
+        yield None
+        return
+    with RichProgress(transient=True, console=err) as bar:
+        task = bar.add_task("OCR pages", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
 @app.command()
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Letter files (PDF).", show_default=False)],
+    files: Annotated[list[Path], typer.Argument(help="Letter files: PDF, PNG, JPEG or TIFF.",
+                                                show_default=False)],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
-    max_pages: Annotated[int | None, typer.Option(help="Refuse PDFs with more pages.")] = None,
+    max_pages: Annotated[int | None, typer.Option(help="Refuse files with more pages.")] = None,
     max_file_mb: Annotated[float | None, typer.Option(help="Refuse larger files (MB).")] = None,
+    ocr_timeout: Annotated[float | None, typer.Option(help="Seconds per Tesseract call.")] = None,
+    ocr_workers: Annotated[int | None, typer.Option(help="OCR processes (0: one per core).")] = None,
 ) -> None:
     """Extract the parties, items and metadata of one or more letters.
 
-    Files that cannot be read are reported on stderr, one line each, and the others are still
-    extracted; the exit status is that of the first failure.
+    Scanned pages (and image files) are read with Tesseract, pages in parallel. Files that
+    cannot be read are reported on stderr, one line each, and the others are still extracted;
+    the exit status is that of the first failure.
 
     Example: redletter extract samples/letters/01_supplier_grid.pdf --format json
     """
-    settings = Settings.load(max_pages=max_pages, max_file_mb=max_file_mb)
-    letters: list[Letter] = []
+    try:
+        settings = Settings.load(max_pages=max_pages, max_file_mb=max_file_mb,
+                                 ocr_timeout=ocr_timeout, ocr_workers=ocr_workers)
+    except ValidationError as exc:
+        err.print(f"redletter: error: bad setting: {exc.errors()[0]['msg']}", markup=False)
+        raise typer.Exit(ExitCode.bad_args) from None
     status = ExitCode.ok
-    for path in files:
-        try:
-            letters.append(extract_letter(path, settings))
-        except KeyboardInterrupt:
-            raise typer.Exit(ExitCode.ctrl_c) from None
-        except Exception as exc:  # one bad file never stops the batch
-            line, code = fail_line(exc, path)
-            err.print(f"redletter: error: {line}", markup=False)
-            status = status or code
+    letters: list[Letter] = []
+    try:
+        with progress_bar(err.is_terminal) as progress:
+            outcomes = extract_letters(files, settings, progress)
+    except KeyboardInterrupt:
+        raise typer.Exit(ExitCode.ctrl_c) from None
+    for outcome in outcomes:
+        if isinstance(outcome, RedletterError):
+            err.print(f"redletter: error: {outcome.message}", markup=False)
+            status = status or outcome.exit_code
+        else:
+            letters.append(outcome)
     emit(letters, fmt, single=len(files) == 1)
     raise typer.Exit(int(status))
 

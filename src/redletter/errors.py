@@ -68,3 +68,9 @@ class OcrError(RedletterError):
     """Tesseract crashed or timed out."""
 
     exit_code = ExitCode.ocr_failed
+
+
+class InternalError(RedletterError):
+    """A bug: an unexpected exception while reading one file."""
+
+    exit_code = ExitCode.other_error

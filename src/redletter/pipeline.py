@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
+from typing import TypeVar
 
-from redletter.errors import InputFileError, OcrError
+from redletter.errors import (
+    InputFileError,
+    InternalError,
+    MissingDependencyError,
+    OcrError,
+    RedletterError,
+)
 from redletter.extract import meta
 from redletter.extract.blocks import block_parties
 from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine, words_to_lines
-from redletter.extract.images import PageImage, image_file_pages, pdf_page_image
-from redletter.extract.ocr_pages import OcrJob, Progress, ocr_pages
+from redletter.extract.images import image_frame_count
+from redletter.extract.ocr_pages import OcrJob, OcrResult, Progress, ocr_pages
 from redletter.extract.pdf import open_pdf, read_page
 from redletter.extract.prose import prose_parties
 from redletter.extract.records import (
@@ -27,31 +36,42 @@ from redletter.schema import Letter, Party, Source
 from redletter.settings import Settings
 
 
-def _jobs(images: Sequence[tuple[int, PageImage]], settings: Settings) -> list[OcrJob]:
-    return [OcrJob(img, number, settings.ocr_timeout, settings.tesseract_cmd)
-            for number, img in images]
+@dataclass
+class Planned:
+    """A letter whose text layer is read and whose scanned pages wait for OCR."""
+
+    path: Path
+    layouts: list[PageLayout]
+    jobs: list[OcrJob]
 
 
-def read_layouts(path: Path, kind: str, settings: Settings, progress: Progress | None = None
-                 ) -> tuple[list[PageLayout], list[str]]:
-    """Every page as words, ruling lines and shaded boxes: from the PDF's text layer where it
-    has a usable one, else by OCR. Also the warnings of pages that could not be read."""
+def plan_letter(path: Path, settings: Settings, letter: int = 0) -> Planned:
+    """Check the file, read the pages that have a usable text layer, list the others for OCR."""
+    kind = sniff(path, max_bytes=int(settings.max_file_mb * 2**20))
     if kind == "image":
-        pages = image_file_pages(path, max_pixels=settings.max_pixels)
-        if len(pages) > settings.max_pages:
-            raise InputFileError(f"the image has {len(pages)} pages, over --max-pages", path=path)
         layouts: list[PageLayout] = []
-        scans = list(enumerate(pages, start=1))
+        numbers = list(range(1, image_frame_count(path, max_pixels=settings.max_pixels) + 1))
     else:
         with open_pdf(path, max_pages=settings.max_pages) as pdf:
             layouts = [read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
-        scans = [(p.number, pdf_page_image(path, p.number - 1, max_pixels=settings.max_pixels))
-                 for p in layouts if needs_ocr(p)]
-    results = ocr_pages(_jobs(scans, settings), workers=settings.ocr_workers, progress=progress)
-    by_number = {p.number: p for p in layouts} | {r.number: r.layout for r in results}
-    if results and all(r.error for r in results) and not any(p.words for p in by_number.values()):
-        raise OcrError(f"no page could be read: {results[0].error}", path=path)
-    return [by_number[n] for n in sorted(by_number)], [r.error for r in results if r.error]
+        numbers = [p.number for p in layouts if needs_ocr(p)]
+    if len(numbers) > settings.max_pages:
+        raise InputFileError(f"the file has {len(numbers)} pages, over --max-pages", path=path)
+    jobs = [OcrJob(path, kind, n, settings.ocr_timeout, settings.tesseract_cmd,
+                   settings.max_pixels, letter) for n in numbers]
+    return Planned(path, [p for p in layouts if p.number not in numbers], jobs)
+
+
+def finish_letter(planned: Planned, results: Sequence[OcrResult]) -> Letter:
+    """The letter from its text-layer pages and its OCR'd pages."""
+    pages = sorted([*planned.layouts, *(r.layout for r in results)], key=lambda p: p.number)
+    errors = [r.error for r in results if r.error]
+    if results and len(errors) == len(results) and not planned.layouts:
+        raise OcrError(f"no page could be read: {errors[0]}", path=planned.path)
+    path = planned.path
+    source = Source(path=str(path), sha256=sha256_of(path), size=path.stat().st_size,
+                    pages=len(pages))
+    return letter_from_layouts(source, pages, errors)
 
 
 def find_tables(pages: Sequence[PageLayout],
@@ -116,13 +136,54 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     )
 
 
+Outcome = Letter | RedletterError
+T = TypeVar("T")
+
+
+def _guarded(path: Path, fn: Callable[[], T]) -> T | RedletterError:
+    """Run one file's step; its error (or a bug, reported as such) is returned, not raised,
+    so that one bad file never stops the batch."""
+    try:
+        return fn()
+    except RedletterError as exc:
+        return exc
+    except Exception as exc:
+        return InternalError(f"internal error ({type(exc).__name__}: {exc}); please report it "
+                             "with this file", path=path)
+
+
+def extract_letters(paths: Sequence[Path], settings: Settings | None = None,
+                    progress: Progress | None = None) -> list[Outcome]:
+    """Extract several letters (PDF or image files); the scanned pages of all of them are
+    OCR'd together, one worker process per core. Each outcome is a letter or the error that
+    stopped that file; ``progress(done, total)`` is called as OCR'd pages finish."""
+    settings = settings or Settings.load()
+    planned: dict[int, Planned] = {}
+    outcomes: dict[int, Outcome] = {}
+    for i, path in enumerate(paths):
+        result = _guarded(path, partial(plan_letter, path, settings, i))
+        if isinstance(result, Planned):
+            planned[i] = result
+        else:
+            outcomes[i] = result
+    jobs = [job for p in planned.values() for job in p.jobs]
+    try:
+        results = ocr_pages(jobs, workers=settings.ocr_workers, progress=progress)
+    except MissingDependencyError as exc:
+        for i in [i for i, p in planned.items() if p.jobs]:
+            outcomes[i] = MissingDependencyError(exc.message, path=paths[i])
+            del planned[i]
+        results = []
+    for i, p in planned.items():
+        mine = [r for r in results if r.letter == i]
+        outcomes[i] = _guarded(p.path, partial(finish_letter, p, mine))
+    return [outcomes[i] for i in range(len(paths))]
+
+
 def extract_letter(path: Path, settings: Settings | None = None,
                    progress: Progress | None = None) -> Letter:
-    """Extract one letter file (PDF or image). Raises a ``RedletterError`` for input it cannot
-    read; ``progress(done, total)`` is called as OCR'd pages finish."""
-    settings = settings or Settings.load()
-    kind = sniff(path, max_bytes=int(settings.max_file_mb * 2**20))
-    pages, read_warnings = read_layouts(path, kind, settings, progress)
-    source = Source(path=str(path), sha256=sha256_of(path), size=path.stat().st_size,
-                    pages=len(pages))
-    return letter_from_layouts(source, pages, read_warnings)
+    """Extract one letter file (PDF or image); raises the ``RedletterError`` that stops it."""
+    outcome = extract_letters([path], settings, progress)[0]
+    if isinstance(outcome, RedletterError):
+        raise outcome
+    return outcome

@@ -45,26 +45,49 @@ def _dpi(img: Image.Image) -> float:
     return float(dpi) if dpi and 50 <= float(dpi) <= 1200 else float(RENDER_DPI)
 
 
-def image_file_pages(path: Path, *, max_pixels: int) -> list[PageImage]:
-    """Each frame of an image file as a grayscale page, its size taken from its dpi."""
+def _open_frames(path: Path, max_pixels: int, index: int | None) -> list[PageImage] | int:
+    """Check every frame's size; return the frame count, or the one frame ``index`` decoded."""
     Image.MAX_IMAGE_PIXELS = max_pixels
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as img:
-                _check_size(img, path, max_pixels)
-                pages = []
+                if index is not None:
+                    img.seek(index)
+                    _check_size(img, path, max_pixels)
+                    gray = img.convert("L")
+                    dpi = _dpi(img)
+                    return [PageImage(gray, gray.width * 72 / dpi, gray.height * 72 / dpi)]
                 for frame in ImageSequence.Iterator(img):
                     _check_size(frame, path, max_pixels)
-                    gray = frame.convert("L")
-                    dpi = _dpi(frame)
-                    pages.append(PageImage(gray, gray.width * 72 / dpi, gray.height * 72 / dpi))
-                return pages
+                return int(getattr(img, "n_frames", 1))
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
         raise InputFileError(f"the image is too large ({exc}); rescan at 300 dpi", path=path) from exc
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError, EOFError) as exc:
         raise InputFileError(f"the image cannot be read ({exc}); re-scan or re-export it",
                              path=path) from exc
+
+
+def image_frame_count(path: Path, *, max_pixels: int) -> int:
+    """How many pages an image file has, after checking that each one can be read."""
+    result = _open_frames(path, max_pixels, None)
+    assert isinstance(result, int)
+    return result
+
+
+def image_file_page(path: Path, index: int, *, max_pixels: int) -> PageImage:
+    """One page (frame) of an image file as grayscale, its size in points from its dpi."""
+    result = _open_frames(path, max_pixels, index)
+    if isinstance(result, int):
+        raise InputFileError(f"the image has no page {index + 1}", path=path)
+    return result[0]
+
+
+def load_page_image(path: Path, kind: str, index: int, *, max_pixels: int) -> PageImage:
+    """Page ``index`` (0-based) of a PDF or image file."""
+    if kind == "image":
+        return image_file_page(path, index, max_pixels=max_pixels)
+    return pdf_page_image(path, index, max_pixels=max_pixels)
 
 
 def pdf_page_image(path: Path, index: int, *, max_pixels: int) -> PageImage:

@@ -10,12 +10,13 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytesseract
 
-from redletter.errors import OcrError
+from redletter.errors import InputFileError, OcrError
 from redletter.extract.geometry import PageLayout
-from redletter.extract.images import PageImage
+from redletter.extract.images import load_page_image
 from redletter.extract.ocr import require_tesseract
 from redletter.extract.scan import scan_to_layout
 
@@ -24,29 +25,42 @@ Progress = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class OcrJob:
-    """One page to read: its image, its 1-based number, and the Tesseract settings."""
+    """One page to read: where it is, its 1-based number, and the Tesseract settings. The
+    worker loads the image itself, so that page images are never pickled between processes."""
 
-    page: PageImage
+    source: Path
+    kind: str  # "pdf" or "image"
     number: int
     timeout: float
     tesseract_cmd: str
+    max_pixels: int
+    letter: int = 0  # index of the letter in a batch
 
 
 @dataclass(frozen=True)
 class OcrResult:
+    """A page's layout, or an empty one and the warning saying why it could not be read."""
+
+    letter: int
     number: int
     layout: PageLayout
     error: str | None = None
 
 
 def run_job(job: OcrJob) -> OcrResult:
-    """Read one page; an OCR failure becomes a warning, not an exception."""
+    """Read one page; an OCR failure or an unreadable page image becomes a warning."""
     pytesseract.pytesseract.tesseract_cmd = job.tesseract_cmd
-    empty = PageLayout(job.number, job.page.width_pt, job.page.height_pt, (), ocr=True)
     try:
-        return OcrResult(job.number, scan_to_layout(job.page, job.number, timeout=job.timeout))
+        page = load_page_image(job.source, job.kind, job.number - 1, max_pixels=job.max_pixels)
+    except InputFileError as exc:
+        empty = PageLayout(job.number, 612.0, 792.0, (), ocr=True)
+        return OcrResult(job.letter, job.number, empty, f"page {job.number}: {exc}")
+    try:
+        layout = scan_to_layout(page, job.number, timeout=job.timeout)
+        return OcrResult(job.letter, job.number, layout)
     except OcrError as exc:
-        return OcrResult(job.number, empty, f"page {job.number}: OCR failed: {exc}")
+        empty = PageLayout(job.number, page.width_pt, page.height_pt, (), ocr=True)
+        return OcrResult(job.letter, job.number, empty, f"page {job.number}: OCR failed: {exc}")
 
 
 def _workers(requested: int, jobs: int) -> int:
@@ -73,5 +87,5 @@ def ocr_pages(jobs: Sequence[OcrJob], *, workers: int = 0,
                 results.append(future.result())
                 if progress:
                     progress(len(results), len(jobs))
-    return sorted(results, key=lambda r: r.number)
+    return sorted(results, key=lambda r: (r.letter, r.number))
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import numpy as np
 from numpy.typing import NDArray
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from redletter.extract.ocr import OcrWord, read_words
 
 Box = tuple[int, int, int, int]  # x0, top, x1, bottom in image pixels
+Segment = tuple[float, float, float, float]  # x0, y0, x1, y1 in image pixels
 
 _INK = 128
 _REDUCE = 2
@@ -42,15 +43,20 @@ def _join(runs: list[tuple[int, int]], gap: int) -> list[tuple[int, int]]:
     return out
 
 
-def uncovered_ink(image: Image.Image, words: list[OcrWord], rules: list[Box]) -> list[Box]:
-    """Line-sized regions of ink outside every word box and ruling line."""
+def uncovered_ink(image: Image.Image, words: list[OcrWord], rules: list[Segment]) -> list[Box]:
+    """Line-sized regions of ink outside every word box and ruling line (segments, which may be
+    tilted, in image pixels)."""
     r = _REDUCE
     ink = np.asarray(image.reduce(r)) < _INK
     for w in words:
         ink[max(0, (w.top - _PAD) // r):(w.top + w.height + _PAD) // r,
             max(0, (w.left - _PAD) // r):(w.left + w.width + _PAD) // r] = False
-    for x0, top, x1, bottom in rules:
-        ink[max(0, top // r - 3):bottom // r + 4, max(0, x0 // r - 3):x1 // r + 4] = False
+    if rules:
+        mask = Image.new("1", (ink.shape[1], ink.shape[0]), 0)
+        draw = ImageDraw.Draw(mask)
+        for x0, y0, x1, y1 in rules:
+            draw.line([(x0 / r, y0 / r), (x1 / r, y1 / r)], fill=1, width=7)
+        ink &= ~np.asarray(mask, dtype=bool)
     boxes: list[Box] = []
     for top, bottom in _runs(ink.sum(axis=1) >= 2, 3):
         if not _MIN_H <= (bottom - top) * r <= _MAX_H:
