@@ -3,9 +3,10 @@
     python benchmarks/bench_ocr.py [--repeat 3]
 
 The baseline runs ``tesseract PAGE out tsv`` (OMP_THREAD_LIMIT=1) on the same page images, one
-process, pages one after another. Ours is ``extract_letters`` on the scanned letters as one batch
-(as ``redletter extract *.pdf`` runs them), pages in parallel worker processes, everything included (images, deskew, OCR, table parsing). Prints
-median seconds per page and the ratio; target ratio <= 0.6 on 2 cores.
+process, pages one after another. Ours is ``extract_letters`` on the scanned letters as one
+batch (as ``redletter extract *.pdf`` runs them), pages in parallel worker processes, all
+included (images, deskew, OCR, tables). Prints median seconds per page and the ratio; target
+ratio <= 0.6 on 2 cores.
 """
 
 from __future__ import annotations

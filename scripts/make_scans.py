@@ -81,6 +81,29 @@ def write(pages: list[Image.Image], path: Path, dpi: int) -> None:
         pages[0].save(path, "JPEG", dpi=(dpi, dpi), quality=80)
 
 
+def mixed_letter(letters: Path, out: Path) -> None:
+    """05_guardian_annex with its letter pages born-digital and its annex pages scanned."""
+    src = pypdfium2.PdfDocument(str(letters / "05_guardian_annex.pdf"))
+    spec = ScanSpec("05_guardian_annex", "s05_mixed_annex_scanned.pdf", dpi=250, tilt=-0.9)
+    rng = random.Random(spec.out)
+    scanned_path = out / "_tmp_scan.pdf"
+    pages = [degrade(p, spec, rng) for p in rasterize(letters / "05_guardian_annex.pdf", spec.dpi)]
+    write(pages, scanned_path, spec.dpi)
+    scanned = pypdfium2.PdfDocument(str(scanned_path))
+    doc = pypdfium2.PdfDocument.new()
+    doc.import_pages(src, [0])
+    doc.import_pages(scanned, list(range(1, len(scanned))))
+    doc.save(str(out / spec.out))
+    scanned.close()
+    scanned_path.unlink()
+    truth = json.loads((letters / "05_guardian_annex.truth.json").read_text("utf-8"))
+    truth.update({"file": spec.out, "scanned_from": "05_guardian_annex.pdf", "dpi": spec.dpi,
+                  "tilt": spec.tilt, "ocr_pages": list(range(2, len(pages) + 1))})
+    (out / "s05_mixed_annex_scanned.truth.json").write_text(
+        json.dumps(truth, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    print(f"wrote scanned/{spec.out}")
+
+
 def main(letters: Path) -> None:
     out = letters / "scanned"
     out.mkdir(parents=True, exist_ok=True)
@@ -102,7 +125,9 @@ def main(letters: Path) -> None:
         (out / f"{stem}.truth.json").write_text(json.dumps(truth, indent=2, ensure_ascii=False) + "\n",
                                                 "utf-8")
         print(f"wrote scanned/{spec.out}")
+    mixed_letter(letters, out)
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).resolve().parent.parent / "samples" / "letters")
+    default = Path(__file__).resolve().parent.parent / "samples" / "letters"
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else default)

@@ -12,14 +12,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from rapidfuzz import fuzz
 
-from redletter.pipeline import extract_letter
+from redletter.pipeline import extract_letters
 from redletter.schema import Letter
 
 FUZZY_MIN = 90.0
@@ -127,12 +127,19 @@ def letter_files(folder: Path) -> list[tuple[Path, Path]]:
     return out
 
 
-def evaluate(folder: Path, extract: Callable[[Path], Letter] = extract_letter) -> Score:
-    """Score every letter in a folder that has a truth file."""
+def evaluate(folder: Path, letters: Sequence[Letter] | None = None) -> Score:
+    """Score every letter in a folder that has a truth file (extracted as one batch, unless
+    the letters are given, in ``letter_files`` order)."""
+    pairs = letter_files(folder)
+    if letters is None:
+        outcomes = extract_letters([p for p, _ in pairs])
+        letters = [o for o in outcomes if isinstance(o, Letter)]
+        if len(letters) != len(pairs):
+            raise RuntimeError(f"some letters could not be read: {outcomes}")
     total = Score()
-    for letter_path, truth_path in letter_files(folder):
+    for (_, truth_path), letter in zip(pairs, letters, strict=True):
         truth = json.loads(truth_path.read_text("utf-8"))
-        total.add(score_letter(truth, extract(letter_path)))
+        total.add(score_letter(truth, letter))
     return total
 
 

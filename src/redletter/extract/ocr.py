@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 import tempfile
 from dataclasses import dataclass
 
@@ -61,6 +62,8 @@ def _call(fn_name: str, image: Image.Image, timeout: float, config: str) -> obje
         raise OcrError(f"Tesseract timed out after {timeout:.0f} s") from exc
     except pytesseract.TesseractError as exc:
         raise OcrError(f"Tesseract failed ({exc.message.strip()[:120] or exc.status})") from exc
+    except (subprocess.CalledProcessError, OSError) as exc:  # e.g. 'tesseract --version' crashed
+        raise OcrError(f"Tesseract could not be run ({exc})") from exc
 
 
 def read_words(image: Image.Image, *, timeout: float, lang: str = "eng", psm: int = 3
