@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-APT_PACKAGES := tesseract-ocr tesseract-ocr-eng poppler-utils fonts-dejavu-core
 
 .PHONY: install system-deps demo test lint typecheck eval bench samples clean
 
@@ -11,7 +10,8 @@ install: system-deps $(STAMP)
 
 system-deps:
 	@missing=""; \
-	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-eng"; \
+	command -v tesseract >/dev/null 2>&1 || missing="$$missing tesseract-ocr tesseract-ocr-eng tesseract-ocr-osd"; \
+	command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx osd && missing="$$missing tesseract-ocr-osd"; \
 	command -v pdftoppm  >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: install
-	$(BIN)/redletter extract samples/letters/*.pdf
+	$(BIN)/redletter extract samples/letters/*.pdf $(wildcard samples/letters/scanned/*.pdf samples/letters/scanned/*.png samples/letters/scanned/*.jpg samples/letters/scanned/*.tif)
 
 test: install
 	$(BIN)/python -m pytest -q
@@ -35,13 +35,15 @@ test: install
 	$(BIN)/mypy src
 
 eval: install
-	$(BIN)/python -m redletter.evaluation samples/letters tests/fixtures/holdout tests/fixtures/holdout_html
+	$(BIN)/python -m redletter.evaluation samples/letters samples/letters/scanned tests/fixtures/holdout tests/fixtures/holdout_html
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py
+	$(BIN)/python benchmarks/bench_ocr.py
 
 samples: install
 	$(BIN)/python scripts/make_samples.py samples/letters
+	$(BIN)/python scripts/make_scans.py samples/letters
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

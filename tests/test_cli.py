@@ -125,5 +125,5 @@ def test_readme_documents_every_command_and_option() -> None:
     for command in app.registered_commands:
         name = command.name or command.callback.__name__  # type: ignore[union-attr]
         assert f"redletter {name}" in readme
-    for option in ("--format", "--max-pages", "--max-file-mb"):
+    for option in ("--format", "--max-pages", "--max-file-mb", "--ocr-timeout", "--ocr-workers"):
         assert option in readme
