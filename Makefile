@@ -35,7 +35,7 @@ test: install
 	$(BIN)/mypy src
 
 eval: install
-	$(BIN)/python -m redletter.evaluation samples/letters samples/letters/scanned tests/fixtures/holdout tests/fixtures/holdout_html
+	$(BIN)/python -m redletter.evaluation samples/letters samples/letters/scanned tests/fixtures/holdout tests/fixtures/holdout_html tests/fixtures/holdout_scans
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py

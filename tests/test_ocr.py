@@ -44,6 +44,15 @@ def test_acceptance_numbers_on_scans(scanned: dict[str, Letter]) -> None:
     assert score.country_accuracy >= 0.98, score.misses
 
 
+def test_unseen_layouts_scanned() -> None:
+    """Scans of the hold-out letters (other generators, other layouts; scripts/make_holdout_scans.py)."""
+    score = evaluate(SCANNED.parent.parent.parent / "tests" / "fixtures" / "holdout_scans")
+    assert score.truth == 104
+    assert score.f1 >= 0.97, score.misses
+    assert score.exact_f1 >= 0.90, score.misses
+    assert score.country_accuracy >= 0.98, score.misses
+
+
 def test_every_page_of_a_scan_is_ocrd_and_listed(scanned: dict[str, Letter]) -> None:
     letter = scanned["s04_supplier_multipage_40.pdf"]
     assert letter.ocr_pages == (1, 2, 3, 4)

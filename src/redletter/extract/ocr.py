@@ -70,7 +70,7 @@ def read_words(image: Image.Image, *, timeout: float, lang: str = "eng", psm: in
                ) -> list[OcrWord]:
     """Words with boxes and confidences (``image_to_data``); page segmentation automatic
     (``psm=3``) or as one block (``psm=6``)."""
-    data = _call("image_to_data", image, timeout, f"-l {lang} --psm {psm} -c tessedit_do_invert=0")
+    data = _call("image_to_data", image, timeout, f"-l {lang} --psm {psm}")
     assert isinstance(data, dict)
     words = []
     for i, text in enumerate(data["text"]):

@@ -20,6 +20,7 @@ from redletter.extract.rows import Row, lines_to_rows
 
 _CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
 _PROSE_WIDTH = 0.62  # a run wider than this share of the table is running text, not a cell
+_SAME_X = 6.0  # points: header cells this close are the same column on another page
 _DOUBTFUL = 0.6  # an OCR word read with less confidence may be a smudge on a column rule
 
 
@@ -260,13 +261,16 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
 
 
 def _same_layout(model: TableModel, previous: TableModel | None) -> TableModel:
-    """A header repeated on a later page keeps the columns measured where there were more rows."""
-    if previous is None or previous.roles != model.roles:
+    """A header repeated on a later page keeps the columns measured where there were more rows,
+    also when a header cell was lost on the way (a scan that did not read it): every column of
+    the new header matches one of the earlier header, by role and position."""
+    if previous is None:
         return model
-    if all(abs(a.x0 - b.x0) < 3 and abs(a.x1 - b.x1) < 3
-           for a, b in zip(model.columns, previous.columns, strict=True)):
-        return previous
-    return model
+    earlier = {(c.role, round(c.x0 / _SAME_X)) for c in previous.columns}
+    nearby = {(c.role, round(c.x0 / _SAME_X) + d) for c in model.columns for d in (-1, 0, 1)}
+    matched = all(any((c.role, round(c.x0 / _SAME_X) + d) in earlier for d in (-1, 0, 1))
+                  for c in model.columns)
+    return previous if matched and len(earlier & nearby) >= 2 else model
 
 
 def filled(row: Row, model: TableModel) -> int:
