@@ -36,6 +36,7 @@ test: install
 
 eval: install
 	$(BIN)/python -m redletter.evaluation samples/letters samples/letters/scanned tests/fixtures/holdout tests/fixtures/holdout_html tests/fixtures/holdout_scans
+	$(BIN)/python -m redletter.match.evaluate samples/customers.csv samples/letters
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py
@@ -44,6 +45,7 @@ bench: install
 samples: install
 	$(BIN)/python scripts/make_samples.py samples/letters
 	$(BIN)/python scripts/make_scans.py samples/letters
+	$(BIN)/python scripts/make_customers.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

@@ -44,6 +44,20 @@ def select(rows: list[dict[str, str]], rng: random.Random) -> list[dict[str, str
     return transit + rng.sample(russia, min(len(russia), 250))
 
 
+def donation_orgs(src: Path, dst: Path) -> None:
+    """Organisations (not persons) of the German party-donation disclosures, one row each."""
+    seen: dict[str, dict[str, str]] = {}
+    with (src / "customer_like" / "nomenklatura_donations_de.csv").open(encoding="utf-8") as fh:
+        for r in csv.DictReader(fh):
+            if r["DonorType"] == "ORG":
+                seen.setdefault(r["Donor"].strip(), {"name": r["Donor"].strip(),
+                                                     "street": r["Street"], "city": r["City"]})
+    with (dst / "donations_orgs.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=["name", "street", "city"])
+        writer.writeheader()
+        writer.writerows(seen.values())
+
+
 def main(src: Path, dst: Path) -> None:
     rng = random.Random(20261128)
     path = src / "ofac" / "sdn_2026_addresses_joined.csv"
@@ -58,6 +72,7 @@ def main(src: Path, dst: Path) -> None:
                              "aliases": " | ".join(_aliases(r["alt_names"])),
                              "address": r["address"], "city": r["city_state_postal"],
                              "country": r["country"]})
+    donation_orgs(src, dst)
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from ``errors.ExitCode``.
 
 from __future__ import annotations
 
+import json
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -19,16 +20,24 @@ from rich.console import Console
 from rich.progress import Progress as RichProgress
 
 from redletter import __version__
-from redletter.errors import ExitCode, RedletterError
+from redletter.errors import ExitCode, InputFileError, RedletterError
 from redletter.extract.ocr_pages import Progress
-from redletter.pipeline import extract_letters
-from redletter.render import print_tables, to_csv, to_json
-from redletter.schema import Letter
+from redletter.match.decide import match_parties
+from redletter.match.index import MasterIndex
+from redletter.match.master import Columns, load_master
+from redletter.pipeline import extract_letter, extract_letters
+from redletter.render import print_matches, print_tables, to_csv, to_json
+from redletter.schema import Letter, Party
 from redletter.settings import Settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract, screen and review the parties named in BIS letters.")
 err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+class MatchFormat(StrEnum):
+    table = "table"
+    json = "json"
 
 
 class Format(StrEnum):
@@ -105,6 +114,56 @@ def extract(
             letters.append(outcome)
     emit(letters, fmt, single=len(files) == 1)
     raise typer.Exit(int(status))
+
+
+def _parties_of(path: Path, settings: Settings) -> list[Party]:
+    """Parties from a letter file, or from the JSON that ``redletter extract`` writes."""
+    if path.suffix.lower() == ".json":
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            letters = data if isinstance(data, list) else [data]
+            return [Party.model_validate(p) for letter in letters for p in letter["parties"]]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise InputFileError(f"not the JSON of 'redletter extract' ({exc})", path=path) from exc
+    return list(extract_letter(path, settings).parties)
+
+
+@app.command()
+def match(
+    parties: Annotated[Path, typer.Argument(help="A letter (PDF or image) or the JSON of "
+                                            "'redletter extract'.", show_default=False)],
+    customers: Annotated[Path, typer.Option("--customers", help="Customer master, CSV or XLSX.",
+                                            show_default=False)],
+    fmt: Annotated[MatchFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        MatchFormat.table),
+    id_col: Annotated[str | None, typer.Option(help="Column with the customer id.")] = None,
+    name_col: Annotated[str | None, typer.Option(help="Column with the customer name.")] = None,
+    address_col: Annotated[str | None, typer.Option(help="Column with the street address.")] = None,
+    city_col: Annotated[str | None, typer.Option(help="Column with the city.")] = None,
+    country_col: Annotated[str | None, typer.Option(help="Column with the country.")] = None,
+) -> None:
+    """Match a letter's parties against the customer master: match, review or nothing.
+
+    Columns are detected by their header (customer_id, name, address, city, country and common
+    variants) unless given. Only candidates decided "match" or "review" are listed, each with
+    its score and the features behind it.
+
+    Example: redletter match samples/letters/01_supplier_grid.pdf --customers samples/customers.csv
+    """
+    settings = Settings.load()
+    try:
+        found = _parties_of(parties, settings)
+        cols = Columns(id_col, name_col, address_col, city_col, country_col)
+        index = MasterIndex.build(load_master(customers, cols))
+    except RedletterError as exc:
+        err.print(f"redletter: error: {exc.message}", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+    results = match_parties(found, index, settings)
+    if fmt is MatchFormat.json:
+        payload = {"results": [r.model_dump(mode="json") for r in results]}
+        sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
+    else:
+        print_matches(results, Console(highlight=False))
 
 
 def emit(letters: list[Letter], fmt: Format, *, single: bool) -> None:

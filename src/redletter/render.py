@@ -11,7 +11,7 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from redletter.schema import Letter
+from redletter.schema import Letter, PartyMatches
 
 CSV_FIELDS = ("file", "sha256", "row", "name", "aliases", "address", "country", "page", "source",
               "confidence")
@@ -52,3 +52,18 @@ def print_tables(letters: Sequence[Letter], console: Console) -> None:
         console.print(table)
         for w in letter.warnings:
             console.print(f"  [yellow]warning:[/yellow] {w}")
+
+
+def print_matches(results: Sequence[PartyMatches], console: Console) -> None:
+    """A table of the parties that have candidates, with the features behind each decision."""
+    table = Table(title="Matches against the customer master", title_justify="left")
+    for col in ("#", "Party", "Customer", "Decision", "Score", "Evidence"):
+        table.add_column(col, overflow="fold")
+    for r in results:
+        for c in r.candidates:
+            evidence = "; ".join(f.detail for f in c.features)
+            table.add_row(str(r.party_index), r.party.name, f"{c.customer_id} {c.name}",
+                          c.decision, f"{c.score:.2f}", evidence)
+    console.print(table)
+    hits = sum(1 for r in results if r.candidates)
+    console.print(f"{len(results)} parties, {hits} with candidates")

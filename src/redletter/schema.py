@@ -80,3 +80,29 @@ class Letter(Frozen):
     parties: tuple[Party, ...] = ()
     items: tuple[Item, ...] = ()
     warnings: tuple[str, ...] = ()
+
+
+class Feature(Frozen):
+    """One piece of evidence for or against a match, with the text a reviewer reads."""
+
+    name: str
+    score: float
+    detail: str
+
+
+class Candidate(Frozen):
+    """A customer that may be the party, with the decision and the evidence for it."""
+
+    customer_id: str
+    name: str
+    score: float = Field(ge=0.0, le=1.0)
+    decision: Literal["match", "review"]
+    features: tuple[Feature, ...]
+
+
+class PartyMatches(Frozen):
+    """A party of a letter and the customers that may be it."""
+
+    party_index: int
+    party: Party
+    candidates: tuple[Candidate, ...]

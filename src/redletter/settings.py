@@ -21,6 +21,8 @@ class Settings(BaseModel):
     ocr_timeout: float = Field(default=180.0, gt=0, description="seconds per Tesseract call")
     ocr_workers: int = Field(default=0, ge=0, description="OCR processes; 0 = one per core")
     tesseract_cmd: str = Field(default="tesseract", description="the tesseract executable")
+    match_threshold: float = Field(default=0.9, ge=0, le=1, description="score for 'match'")
+    review_threshold: float = Field(default=0.72, ge=0, le=1, description="score for 'review'")
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

@@ -1,0 +1,110 @@
+"""Candidate generation (blocking) over the customer master.
+
+An inverted index from the normalized name tokens (and rare address tokens) to customers.
+A party's candidates are the customers whose key equals one of the party's keys (name or
+alias), plus those sharing one of the party's rarest tokens; a token the master has never seen
+(a typo) is looked up among similar vocabulary tokens. The cost grows with the number of
+plausible candidates, not with the size of the master.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from redletter.match.master import Customer
+from redletter.nlp.normalize import NameKey, address_key, name_key
+
+_RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
+_MAX_SHARE = 0.02  # tokens in more than this share of names are too common to block on
+_FUZZY_TOKEN = 80.0
+_ADDRESS_MAX_DF = 50
+
+
+@dataclass
+class MasterIndex:
+    """The customers with their keys, token postings and document frequencies."""
+
+    customers: list[Customer]
+    keys: list[NameKey | None] = field(default_factory=list)
+    addresses: list[str | None] = field(default_factory=list)
+    exact: dict[str, list[int]] = field(default_factory=dict)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    address_postings: dict[str, list[int]] = field(default_factory=dict)
+    vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, customers: Sequence[Customer]) -> MasterIndex:
+        """Index a master: one pass over the customers."""
+        index = cls(list(customers))
+        exact: defaultdict[str, list[int]] = defaultdict(list)
+        postings: defaultdict[str, list[int]] = defaultdict(list)
+        addr: defaultdict[str, list[int]] = defaultdict(list)
+        for i, c in enumerate(customers):
+            key = name_key(c.name)
+            index.keys.append(key)
+            a = address_key(" ".join(x for x in (c.address, c.city) if x))
+            index.addresses.append(a)
+            if key is not None:
+                exact[key.text].append(i)
+                for token in set(key.core):
+                    postings[token].append(i)
+            for token in set((a or "").split()):
+                if len(token) > 2 or token.isdigit():
+                    addr[token].append(i)
+        index.exact, index.postings, index.address_postings = dict(exact), dict(postings), dict(addr)
+        by_len: defaultdict[int, list[str]] = defaultdict(list)
+        for token in index.postings:
+            by_len[len(token)].append(token)
+        index.vocab_by_len = dict(by_len)
+        return index
+
+    def idf(self, token: str) -> float:
+        """Inverse document frequency of a name token (rare tokens weigh more). A token the
+        master does not have (a typo) weighs as its closest spelling in the master does."""
+        if token not in self.postings and (similar := self.similar_tokens(token)):
+            token = similar[0]
+        return math.log((1 + len(self.customers)) / (1 + len(self.postings.get(token, ()))))
+
+    def similar_tokens(self, token: str) -> list[str]:
+        """Vocabulary tokens within a typo of ``token`` (same length +-1)."""
+        if len(token) < 4:
+            return []
+        pool = [t for n in (len(token) - 1, len(token), len(token) + 1) for t in self.vocab_by_len.get(n, ())]
+        found = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN, limit=3)
+        return [t for t, _, _ in found]
+
+    def _name_candidates(self, key: NameKey) -> set[int]:
+        found = set(self.exact.get(key.text, ()))
+        limit = max(50, int(_MAX_SHARE * len(self.customers)))
+        tokens = sorted(set(key.core), key=lambda t: len(self.postings.get(t, ())))
+        usable = [t for t in tokens if 0 < len(self.postings.get(t, ())) <= limit]
+        for token in usable[:_RARE_TOKENS]:
+            found.update(self.postings[token])
+        for token in (t for t in key.core if t not in self.postings):
+            for similar in self.similar_tokens(token):
+                if len(self.postings[similar]) <= limit:
+                    found.update(self.postings[similar])
+        return found
+
+    def _address_candidates(self, address: str | None) -> set[int]:
+        tokens = [t for t in set((address_key(address) or "").split())
+                  if 0 < len(self.address_postings.get(t, ())) <= _ADDRESS_MAX_DF]
+        if len(tokens) < 2:
+            return set()
+        tokens.sort(key=lambda t: len(self.address_postings[t]))
+        first, second = (set(self.address_postings[t]) for t in tokens[:2])
+        return first & second
+
+    def candidates(self, names: Iterable[str], address: str | None) -> set[int]:
+        """Customers worth scoring for a party with these names and this address."""
+        found: set[int] = set()
+        for name in names:
+            key = name_key(name)
+            if key is not None:
+                found |= self._name_candidates(key)
+        return found | self._address_candidates(address)

@@ -1,0 +1,104 @@
+"""Comparison keys for names and addresses. The display form (as printed) is kept elsewhere;
+these keys are only for comparing.
+
+``name_key`` folds Unicode (NFKC), transliterates Cyrillic, Chinese, Turkish and other scripts
+to Latin (anyascii), case-folds, drops punctuation and parenthetical tags ("(HK)"), and turns
+legal forms into canonical tokens ("OOO", "Limited Liability Company", "L.L.C." -> "llc";
+``data/legal_forms.json``) and abbreviations into one spelling ("Intl", "International" ->
+"intl"; ``data/abbreviations.json``). Legal forms are kept apart from the distinctive words.
+Normalizers return ``None`` instead of raising, and are idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from anyascii import anyascii
+
+_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NameKey:
+    """A name's distinctive words and its legal forms, both normalized."""
+
+    core: tuple[str, ...]
+    legal: frozenset[str]
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.core)
+
+
+def _data(name: str) -> dict[str, object]:
+    raw = resources.files("redletter.data").joinpath(name).read_text("utf-8")
+    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+
+
+def fold(text: str) -> str:
+    """NFKC, transliterated to ASCII, case-folded, '&' as 'and', punctuation as spaces."""
+    text = unicodedata.normalize("NFKC", text).replace("&", " and ")
+    ascii_text = anyascii(text).casefold().replace("'", "").replace(".", " ")
+    return " ".join(_NON_ALNUM.sub(" ", ascii_text).split())
+
+
+@cache
+def _legal_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+    table: dict[str, list[str]] = {k: list(v) for k, v in _data("legal_forms.json").items()
+                                   if isinstance(v, list)}
+    pairs = {(tuple(fold(v).split()), canon) for canon, variants in table.items()
+             for v in [canon, *variants] if fold(v)}
+    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+
+
+@cache
+def _abbreviations() -> dict[str, str]:
+    return {fold(k): str(v) for k, v in _data("abbreviations.json").items()}
+
+
+def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
+    core: list[str] = []
+    legal: set[str] = set()
+    i = 0
+    while i < len(tokens):
+        for phrase, canon in _legal_phrases():
+            if tuple(tokens[i:i + len(phrase)]) == phrase and len(tokens) > len(phrase):
+                legal.add(canon)
+                i += len(phrase)
+                break
+        else:
+            core.append(tokens[i])
+            i += 1
+    return core, legal
+
+
+def name_key(name: str | None) -> NameKey | None:
+    """The comparison key of a company name, or ``None`` for a name with no letters."""
+    if not name:
+        return None
+    try:
+        tokens = fold(_PARENS.sub(" ", name)).split() or fold(name).split()
+    except Exception:  # anyascii/unicodedata on odd input: no key rather than a crash
+        return None
+    if not tokens:
+        return None
+    core, legal = _take_legal(tokens)
+    abbreviations = _abbreviations()
+    core = [abbreviations.get(t, t) for t in core] or tokens
+    return NameKey(tuple(core), frozenset(legal))
+
+
+def address_key(address: str | None) -> str | None:
+    """A folded address for comparison (street, city and postal code words)."""
+    if not address:
+        return None
+    try:
+        return fold(address) or None
+    except Exception:
+        return None
