@@ -28,6 +28,7 @@ $(STAMP): pyproject.toml
 
 demo: install
 	$(BIN)/redletter extract samples/letters/*.pdf $(wildcard samples/letters/scanned/*.pdf samples/letters/scanned/*.png samples/letters/scanned/*.jpg samples/letters/scanned/*.tif)
+	$(BIN)/redletter match samples/letters/04_supplier_multipage_40.pdf --customers samples/customers.csv
 
 test: install
 	$(BIN)/python -m pytest -q
