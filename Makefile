@@ -42,6 +42,7 @@ eval: install
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_ocr.py
+	$(BIN)/python benchmarks/bench_match.py
 
 samples: install
 	$(BIN)/python scripts/make_samples.py samples/letters

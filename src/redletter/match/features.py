@@ -17,6 +17,7 @@ from redletter.nlp.normalize import NameKey, address_key, name_key
 from redletter.schema import Party
 
 _TOKEN_MATCH = 80.0
+_RARE_ALIAS = 3  # customers sharing a one-word alias, at most
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,13 @@ def alias_hit(pair: Pair) -> Result:
     ck = pair.customer_key
     if ck is None:
         return None
-    hits = [n for n, k in pair.party_keys[1:] if k.text == ck.text]
+    hits = [n for n, k in pair.party_keys[1:] if k.text == ck.text and _distinctive(k, pair.index)]
     return (1.0, f"alias {hits[0]!r} is the customer's name") if hits else None
+
+
+def _distinctive(key: NameKey, index: MasterIndex) -> bool:
+    """An alias of one common word ("VEGA") is too weak to identify a customer by itself."""
+    return len(key.core) > 1 or len(index.postings.get(key.core[0], ())) <= _RARE_ALIAS
 
 
 def address_similarity(pair: Pair) -> Result:

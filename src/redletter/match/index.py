@@ -23,6 +23,8 @@ _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
 _MAX_SHARE = 0.02  # tokens in more than this share of names are too common to block on
 _FUZZY_TOKEN = 80.0
 _ADDRESS_MAX_DF = 50
+_PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scored further
+_SHORTLIST = 25
 
 
 @dataclass
@@ -101,10 +103,19 @@ class MasterIndex:
         return first & second
 
     def candidates(self, names: Iterable[str], address: str | None) -> set[int]:
-        """Customers worth scoring for a party with these names and this address."""
-        found: set[int] = set()
-        for name in names:
-            key = name_key(name)
-            if key is not None:
-                found |= self._name_candidates(key)
-        return found | self._address_candidates(address)
+        """Customers worth scoring for a party with these names and this address: those the
+        index blocks together with it whose key is at all similar (a fast rapidfuzz pass keeps
+        the best ``_SHORTLIST``), and those at the same address."""
+        keys = [k for n in names if (k := name_key(n)) is not None]
+        blocked: set[int] = set()
+        for key in keys:
+            blocked |= self._name_candidates(key)
+        shortlist: set[int] = set()
+        if blocked:
+            ids = list(blocked)
+            texts = [k.text if (k := self.keys[i]) is not None else "" for i in ids]
+            for key in keys:
+                hits = process.extract(key.text, texts, scorer=fuzz.token_sort_ratio,
+                                       score_cutoff=_PREFILTER, limit=_SHORTLIST)
+                shortlist.update(ids[j] for _, _, j in hits)
+        return shortlist | self._address_candidates(address)

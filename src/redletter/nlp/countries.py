@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
@@ -57,6 +57,7 @@ def _names_only() -> frozenset[str]:
     return frozenset(k for k in _table() if len(k) > 3 or k in {"uae", "prc", "usa"})
 
 
+@lru_cache(maxsize=8192)
 def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None:
     """ISO alpha-2 code for a printed country, or ``None`` when it is not a country."""
     if not text:

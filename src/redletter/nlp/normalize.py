@@ -15,7 +15,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
@@ -49,12 +49,16 @@ def fold(text: str) -> str:
 
 
 @cache
-def _legal_phrases() -> tuple[tuple[tuple[str, ...], str], ...]:
+def _legal_phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
+    """Legal-form phrases by their first token, longest first."""
     table: dict[str, list[str]] = {k: list(v) for k, v in _data("legal_forms.json").items()
                                    if isinstance(v, list)}
     pairs = {(tuple(fold(v).split()), canon) for canon, variants in table.items()
              for v in [canon, *variants] if fold(v)}
-    return tuple(sorted(pairs, key=lambda p: -len(p[0])))
+    by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for phrase, canon in sorted(pairs, key=lambda p: -len(p[0])):
+        by_first.setdefault(phrase[0], []).append((phrase, canon))
+    return {k: tuple(v) for k, v in by_first.items()}
 
 
 @cache
@@ -62,12 +66,41 @@ def _abbreviations() -> dict[str, str]:
     return {fold(k): str(v) for k, v in _data("abbreviations.json").items()}
 
 
+def _deletions(token: str) -> set[str]:
+    return {token[:i] + token[i + 1:] for i in range(len(token))}
+
+
+@cache
+def _legal_spellings() -> dict[str, str]:
+    """Long legal-form words ("limited", "otvetstvennostyu") and their one-letter misspellings
+    (any single deletion, insertion, substitution or swap meets in a deletion neighbourhood)."""
+    words = {w for phrase in _legal_phrases().values() for p, _ in phrase for w in p if len(w) >= 6}
+    table: dict[str, str] = {}
+    for w in sorted(words):
+        for variant in {w, *_deletions(w)}:
+            table.setdefault(variant, w)
+    return table
+
+
+@lru_cache(maxsize=1 << 16)
+def _spell_legal(token: str) -> str:
+    """A legal-form word with a typo, spelled right; any other token unchanged."""
+    if len(token) < 6 or token in _legal_phrases():
+        return token
+    table = _legal_spellings()
+    if token in table:
+        return table[token]
+    return next((table[d] for d in _deletions(token) if d in table), token)
+
+
 def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
     core: list[str] = []
     legal: set[str] = set()
     i = 0
+    phrases = _legal_phrases()
+    tokens = [_spell_legal(t) for t in tokens]
     while i < len(tokens):
-        for phrase, canon in _legal_phrases():
+        for phrase, canon in phrases.get(tokens[i], ()):
             if tuple(tokens[i:i + len(phrase)]) == phrase and len(tokens) > len(phrase):
                 legal.add(canon)
                 i += len(phrase)
