@@ -117,8 +117,9 @@ def quality(rows: int, rng: random.Random) -> None:
     scores = process.cdist([utils.default_process(p["name"]) for p in parties], names,
                            scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=80,
                            dtype=np.uint8, workers=-1)
-    brute = {(i, j): ("match" if s >= 90 else "review") for i, j in zip(*np.nonzero(scores))
-             for s in [int(scores[i, j])]}
+    rows_, cols_ = np.nonzero(scores)
+    brute = {(int(i), int(j)): "match" if scores[i, j] >= 90 else "review"
+             for i, j in zip(rows_, cols_, strict=True)}
     for label, got in (("redletter", decided), ("brute-force cdist", brute)):
         positives = {(i, offset + k) for k, (i, kind) in enumerate(truth) if kind == "variant"}
         found = sum(1 for key in positives if got.get(key))
