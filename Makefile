@@ -37,7 +37,7 @@ test: install
 
 eval: install
 	$(BIN)/python -m redletter.evaluation samples/letters samples/letters/scanned tests/fixtures/holdout tests/fixtures/holdout_html tests/fixtures/holdout_scans
-	$(BIN)/python -m redletter.match.evaluate samples/customers.csv samples/letters
+	$(BIN)/python -m redletter.match.evaluate samples/customers.csv samples/letters tests/fixtures/matching/company_pairs.csv
 
 bench: install
 	$(BIN)/python benchmarks/bench_extract.py

@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 from redletter.cli import app
 from redletter.errors import ExitCode, InputFileError
 from redletter.match.decide import match_party
-from redletter.match.evaluate import evaluate_master
+from redletter.match.evaluate import evaluate_master, evaluate_pairs
 from redletter.match.index import MasterIndex
 from redletter.match.master import Columns, Customer, load_master
 from redletter.nlp.normalize import name_key
@@ -111,6 +111,24 @@ def test_sample_master_numbers() -> None:
     assert score.match_precision >= 0.99
     assert score.reviews_per_party <= 0.3
     assert not score.failures
+
+
+def test_labelled_company_pairs() -> None:
+    """Public labelled pairs (nomenklatura, Cascade): a regression floor, not a target; see
+    `make eval` for the numbers."""
+    score = evaluate_pairs(ROOT / "tests" / "fixtures" / "matching" / "company_pairs.csv")
+    assert score.positives > 250 and score.negatives > 200
+    assert score.recall >= 0.62, score.errors
+    assert score.false_match_rate <= 0.08, score.errors
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [("A.B.C. Company", "ABC Co.", True),
+                                               ("C.B.A. Company", "A.B.C. Company", False),
+                                               ("Siemens Aktiengesellschaft", "Siemens AG", True)])
+def test_acronyms_and_long_legal_forms(a: str, b: str, same: bool) -> None:
+    ka, kb = name_key(a), name_key(b)
+    assert ka is not None and kb is not None
+    assert (ka.text == kb.text) is same
 
 
 def test_master_encodings_and_column_options(tmp_path: Path) -> None:

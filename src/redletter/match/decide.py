@@ -3,8 +3,9 @@
 The score is the mean of name similarity and rarity-weighted word overlap, raised to near
 certainty by an exact alias hit, lowered by a different legal form or country, raised a little
 by the same address. ``match`` needs a high score, the distinctive words in common and no
-country conflict; ``review`` a fair score, or the same street address and city under another
-name (15 CFR 744.16 lists high-diversion addresses). Thresholds come from ``Settings``.
+country or legal-form conflict (Deutsche Bank AG is not Deutsche Bank GmbH); ``review`` a fair
+score, or the same street address and city under another name (15 CFR 744.16 lists
+high-diversion addresses). Thresholds come from ``Settings``.
 """
 
 from __future__ import annotations
@@ -52,14 +53,15 @@ Decision = Literal["match", "review"]
 def decide(f: dict[str, Feature], settings: Settings) -> tuple[float, Decision | None]:
     """The pair's score and decision ("match", "review" or ``None``)."""
     score = _score(f)
-    conflict = "country" in f and f["country"].score == 0.0
+    elsewhere = "country" in f and f["country"].score == 0.0
+    conflict = elsewhere or ("legal_form" in f and f["legal_form"].score == 0.0)
     words = f["distinctive_words"].score if "distinctive_words" in f else 0.0
     if score >= settings.match_threshold and not conflict and (words >= 0.8 or "alias_hit" in f):
         return score, "match"
     if score >= settings.review_threshold:
         return score, "review"
     same_place = "address_similarity" in f and f["address_similarity"].score >= _SAME_ADDRESS
-    if same_place and not conflict:
+    if same_place and not elsewhere:
         return max(score, settings.review_threshold), "review"
     return score, None
 

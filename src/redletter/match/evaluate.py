@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from redletter.match.decide import match_parties
+from redletter.match.decide import match_parties, match_party
 from redletter.match.index import MasterIndex
 from redletter.match.master import load_master
 from redletter.schema import Party
@@ -97,7 +97,64 @@ def main(argv: list[str]) -> int:
     print(f"match decisions: {s.matches}; precision of match: {s.match_precision:.4f}")
     print(f"extra review candidates per party: {s.reviews_per_party:.3f} ({s.reviews} for {s.parties})")
     print("\n".join(s.failures))
+    for pairs in argv[2:]:
+        p = evaluate_pairs(Path(pairs))
+        print(f"labelled pairs {pairs}: recall of true pairs (match + review) {p.recall:.4f} "
+              f"({p.found}/{p.positives}); false pairs matched {p.false_match_rate:.4f} "
+              f"({p.false_matches}/{p.negatives})")
     return 0
+
+
+
+@dataclass
+class PairScore:
+    """Decisions on labelled name pairs: a true pair should be matched or reviewed, a false
+    pair should not be matched."""
+
+    positives: int = 0
+    found: int = 0
+    negatives: int = 0
+    false_matches: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.found / self.positives if self.positives else 1.0
+
+    @property
+    def false_match_rate(self) -> float:
+        return self.false_matches / self.negatives if self.negatives else 0.0
+
+
+def evaluate_pairs(path: Path, settings: Settings | None = None) -> PairScore:
+    """Match each ``name1`` against a master of all the ``name2`` values, and read the decision
+    for its own ``name2``."""
+    import csv
+
+    from redletter.match.master import Customer
+
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    customers = [Customer(str(i), r["name2"], "", "", None, i) for i, r in enumerate(rows)]
+    index = MasterIndex.build(customers)
+    settings = settings or Settings.load()
+    s = PairScore()
+    for i, r in enumerate(rows):
+        party = Party(name=r["name1"], page=1, row=1, bbox=(0, 0, 1, 1), source="table",
+                      confidence=1.0)
+        decision = next((c.decision for c in match_party(party, index, settings)
+                         if c.customer_id == str(i)), None)
+        if r["is_match"] == "true":
+            s.positives += 1
+            s.found += decision is not None
+            if decision is None:
+                s.errors.append(f"missed: {r['name1']!r} ~ {r['name2']!r}")
+        else:
+            s.negatives += 1
+            s.false_matches += decision == "match"
+            if decision == "match":
+                s.errors.append(f"false match: {r['name1']!r} ~ {r['name2']!r} ({r['category']})")
+    return s
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from redletter.match.master import Customer
 from redletter.nlp.normalize import NameKey, address_key, name_key
 from redletter.schema import Party
 
-_TOKEN_MATCH = 80.0
+_TOKEN_MATCH = 85.0
 _RARE_ALIAS = 3  # customers sharing a one-word alias, at most
 
 
@@ -38,8 +38,15 @@ def _best(pair: Pair) -> tuple[str, NameKey, float]:
     ck = pair.customer_key
     if ck is None:
         return pair.party.name, pair.party_keys[0][1], 0.0
-    scored = [(n, k, fuzz.token_sort_ratio(k.text, ck.text) / 100) for n, k in pair.party_keys]
+    scored = [(n, k, _similarity(k, ck)) for n, k in pair.party_keys]
     return max(scored, key=lambda s: s[2])
+
+
+def _similarity(a: NameKey, b: NameKey) -> float:
+    """Token-sort similarity, or the plain similarity with the spaces left out ("Good Will" =
+    "Goodwill"), whichever is higher."""
+    compact = fuzz.ratio(a.text.replace(" ", ""), b.text.replace(" ", ""))
+    return max(fuzz.token_sort_ratio(a.text, b.text), compact) / 100
 
 
 def name_similarity(pair: Pair) -> Result:

@@ -71,26 +71,28 @@ def _deletions(token: str) -> set[str]:
 
 
 @cache
-def _legal_spellings() -> dict[str, str]:
-    """Long legal-form words ("limited", "otvetstvennostyu") and their one-letter misspellings
-    (any single deletion, insertion, substitution or swap meets in a deletion neighbourhood)."""
+def _known_spellings() -> dict[str, str]:
+    """Long legal-form and abbreviated words ("limited", "otvetstvennostyu", "management") and
+    their one-letter misspellings: a single deletion, insertion, substitution or swap meets
+    the right spelling in its deletion neighbourhood."""
     words = {w for phrase in _legal_phrases().values() for p, _ in phrase for w in p if len(w) >= 6}
+    words |= {w for w in _abbreviations() if len(w) >= 6}
     table: dict[str, str] = {}
     for w in sorted(words):
-        for variant in {w, *_deletions(w)}:
+        for variant in sorted({w, *_deletions(w)}):
             table.setdefault(variant, w)
     return table
 
 
 @lru_cache(maxsize=1 << 16)
-def _spell_legal(token: str) -> str:
-    """A legal-form word with a typo, spelled right; any other token unchanged."""
-    if len(token) < 6 or token in _legal_phrases():
+def _spell_known(token: str) -> str:
+    """A legal-form or abbreviated word with a typo, spelled right; other tokens unchanged."""
+    if len(token) < 6 or token in _legal_phrases() or token in _abbreviations():
         return token
-    table = _legal_spellings()
+    table = _known_spellings()
     if token in table:
         return table[token]
-    return next((table[d] for d in _deletions(token) if d in table), token)
+    return next((table[d] for d in sorted(_deletions(token)) if d in table), token)
 
 
 def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
@@ -98,7 +100,7 @@ def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
     legal: set[str] = set()
     i = 0
     phrases = _legal_phrases()
-    tokens = [_spell_legal(t) for t in tokens]
+    tokens = [_spell_known(t) for t in tokens]
     while i < len(tokens):
         for phrase, canon in phrases.get(tokens[i], ()):
             if tuple(tokens[i:i + len(phrase)]) == phrase and len(tokens) > len(phrase):
@@ -111,6 +113,22 @@ def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
     return core, legal
 
 
+def _join_initials(tokens: list[str]) -> list[str]:
+    """Runs of single letters are one acronym: "A.B.C. Company" -> "abc company"."""
+    out: list[str] = []
+    run: list[str] = []
+    for t in [*tokens, ""]:
+        if len(t) == 1 and t.isalpha():
+            run.append(t)
+            continue
+        if run:
+            out += ["".join(run)] if len(run) > 1 else run
+            run = []
+        if t:
+            out.append(t)
+    return out
+
+
 def name_key(name: str | None) -> NameKey | None:
     """The comparison key of a company name, or ``None`` for a name with no letters."""
     if not name:
@@ -121,7 +139,7 @@ def name_key(name: str | None) -> NameKey | None:
         return None
     if not tokens:
         return None
-    core, legal = _take_legal(tokens)
+    core, legal = _take_legal(_join_initials(tokens))
     abbreviations = _abbreviations()
     core = [abbreviations.get(t, t) for t in core] or tokens
     return NameKey(tuple(core), frozenset(legal))
