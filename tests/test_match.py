@@ -12,6 +12,7 @@ from typer.testing import CliRunner
 
 from redletter.cli import app
 from redletter.errors import ExitCode, InputFileError
+from redletter.match.cache import master_index
 from redletter.match.decide import match_party
 from redletter.match.evaluate import evaluate_master, evaluate_pairs
 from redletter.match.index import MasterIndex
@@ -163,7 +164,25 @@ def test_xlsx_master(tmp_path: Path) -> None:
     assert (c.customer_id, c.name, c.country) == ("42", "Alpha Trading LLC", "AE")
 
 
-def test_match_cli_json(tmp_path: Path) -> None:
+def test_index_cache_is_reused_and_follows_the_file(tmp_path: Path) -> None:
+    master = tmp_path / "m.csv"
+    master.write_text("customer_id,name,country\n1,Alpha Trading LLC,AE\n", "utf-8")
+    cache = tmp_path / "cache"
+    first = master_index(master, cache_dir=cache)
+    [entry] = list(cache.iterdir())
+    again = master_index(master, cache_dir=cache)
+    assert again.key_texts == first.key_texts == ["alpha trad"]
+    assert list(cache.iterdir()) == [entry]
+    master.write_text("customer_id,name,country\n1,Sigma Trading LLC,AE\n", "utf-8")
+    assert master_index(master, cache_dir=cache).key_texts == ["sigma trad"]
+    assert len(list(cache.iterdir())) == 2
+    entry.write_bytes(b"not a pickle")  # a broken cache entry is rebuilt, not fatal
+    master.write_text("customer_id,name,country\n1,Alpha Trading LLC,AE\n", "utf-8")
+    assert master_index(master, cache_dir=cache).key_texts == ["alpha trad"]
+
+
+def test_match_cli_json(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("REDLETTER_CACHE_DIR", str(tmp_path / "cache"))
     runner = CliRunner()
     letter = SAMPLES / "letters" / "01_supplier_grid.pdf"
     extracted = runner.invoke(app, ["extract", str(letter), "-f", "json"])

@@ -22,9 +22,9 @@ from rich.progress import Progress as RichProgress
 from redletter import __version__
 from redletter.errors import ExitCode, InputFileError, RedletterError
 from redletter.extract.ocr_pages import Progress
+from redletter.match.cache import default_cache_dir, master_index
 from redletter.match.decide import match_parties
-from redletter.match.index import MasterIndex
-from redletter.match.master import Columns, load_master
+from redletter.match.master import Columns
 from redletter.pipeline import extract_letter, extract_letters
 from redletter.render import print_matches, print_tables, to_csv, to_json
 from redletter.schema import Letter, Party
@@ -141,6 +141,8 @@ def match(
     address_col: Annotated[str | None, typer.Option(help="Column with the street address.")] = None,
     city_col: Annotated[str | None, typer.Option(help="Column with the city.")] = None,
     country_col: Annotated[str | None, typer.Option(help="Column with the country.")] = None,
+    cache: Annotated[bool, typer.Option(help="Keep the master's index in the cache folder "
+                                        "($REDLETTER_CACHE_DIR, else ~/.cache/redletter).")] = True,
 ) -> None:
     """Match a letter's parties against the customer master: match, review or nothing.
 
@@ -154,7 +156,7 @@ def match(
     try:
         found = _parties_of(parties, settings)
         cols = Columns(id_col, name_col, address_col, city_col, country_col)
-        index = MasterIndex.build(load_master(customers, cols))
+        index = master_index(customers, cols, default_cache_dir() if cache else None)
     except RedletterError as exc:
         err.print(f"redletter: error: {exc.message}", markup=False)
         raise typer.Exit(exc.exit_code) from None

@@ -70,14 +70,14 @@ def match_party(party: Party, index: MasterIndex, settings: Settings) -> list[Ca
     """The customers that may be this party, best first."""
     out = []
     for i in index.candidates((party.name, *party.aliases), party.address):
-        pair = make_pair(party, index.customers[i], index, index.keys[i])
+        customer = index.customer(i)
+        pair = make_pair(party, customer, index, index.key(i))
         if pair is None:
             continue
         f = features(pair)
         score, decision = decide(f, settings)
         if decision is not None:
-            c = index.customers[i]
-            out.append(Candidate(customer_id=c.customer_id, name=c.name, score=score,
+            out.append(Candidate(customer_id=customer.customer_id, name=customer.name, score=score,
                                  decision=decision, features=tuple(f.values())))
     return sorted(out, key=lambda c: (-c.score, c.customer_id))
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from redletter.match.master import Customer
+from redletter.match.master import Customer, MasterColumns
 from redletter.nlp.normalize import NameKey, address_key, name_key
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
@@ -29,27 +29,50 @@ _SHORTLIST = 25
 
 @dataclass
 class MasterIndex:
-    """The customers with their keys, token postings and document frequencies."""
+    """The customer master with its name keys, token postings and document frequencies.
 
-    customers: list[Customer]
-    keys: list[NameKey | None] = field(default_factory=list)
+    Everything is kept column-wise (plain lists and dicts of lists), so that a master of a
+    million rows builds in one pass and loads quickly from the on-disk cache (``cache.py``)."""
+
+    master: MasterColumns
+    key_texts: list[str] = field(default_factory=list)
+    key_legal: list[str] = field(default_factory=list)
     addresses: list[str | None] = field(default_factory=list)
     exact: dict[str, list[int]] = field(default_factory=dict)
     postings: dict[str, list[int]] = field(default_factory=dict)
     address_postings: dict[str, list[int]] = field(default_factory=dict)
     vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
 
+    def __len__(self) -> int:
+        return len(self.master)
+
+    def customer(self, i: int) -> Customer:
+        return self.master.customer(i)
+
+    def key(self, i: int) -> NameKey | None:
+        """Customer ``i``'s name key (``None`` when the name has none)."""
+        text = self.key_texts[i]
+        if not text:
+            return None
+        legal = self.key_legal[i]
+        return NameKey(tuple(text.split()), frozenset(legal.split("|")) if legal else frozenset())
+
     @classmethod
-    def build(cls, customers: Sequence[Customer]) -> MasterIndex:
+    def build(cls, master: MasterColumns | Sequence[Customer]) -> MasterIndex:
         """Index a master: one pass over the customers."""
-        index = cls(list(customers))
+        if not isinstance(master, MasterColumns):
+            master = MasterColumns([c.customer_id for c in master], [c.name for c in master],
+                                   [c.address for c in master], [c.city for c in master],
+                                   [c.country for c in master], [c.line for c in master])
+        index = cls(master)
         exact: defaultdict[str, list[int]] = defaultdict(list)
         postings: defaultdict[str, list[int]] = defaultdict(list)
         addr: defaultdict[str, list[int]] = defaultdict(list)
-        for i, c in enumerate(customers):
-            key = name_key(c.name)
-            index.keys.append(key)
-            a = address_key(" ".join(x for x in (c.address, c.city) if x))
+        for i, name in enumerate(master.names):
+            key = name_key(name)
+            index.key_texts.append(key.text if key else "")
+            index.key_legal.append("|".join(sorted(key.legal)) if key else "")
+            a = address_key(" ".join(x for x in (master.addresses[i], master.cities[i]) if x))
             index.addresses.append(a)
             if key is not None:
                 exact[key.text].append(i)
@@ -70,7 +93,7 @@ class MasterIndex:
         master does not have (a typo) weighs as its closest spelling in the master does."""
         if token not in self.postings and (similar := self.similar_tokens(token)):
             token = similar[0]
-        return math.log((1 + len(self.customers)) / (1 + len(self.postings.get(token, ()))))
+        return math.log((1 + len(self)) / (1 + len(self.postings.get(token, ()))))
 
     def similar_tokens(self, token: str) -> list[str]:
         """Vocabulary tokens within a typo of ``token`` (same length +-1)."""
@@ -82,7 +105,7 @@ class MasterIndex:
 
     def _name_candidates(self, key: NameKey) -> set[int]:
         found = set(self.exact.get(key.text, ()))
-        limit = max(50, int(_MAX_SHARE * len(self.customers)))
+        limit = max(50, int(_MAX_SHARE * len(self)))
         tokens = sorted(set(key.core), key=lambda t: len(self.postings.get(t, ())))
         usable = [t for t in tokens if 0 < len(self.postings.get(t, ())) <= limit]
         for token in usable[:_RARE_TOKENS]:
@@ -113,7 +136,7 @@ class MasterIndex:
         shortlist: set[int] = set()
         if blocked:
             ids = list(blocked)
-            texts = [k.text if (k := self.keys[i]) is not None else "" for i in ids]
+            texts = [self.key_texts[i] for i in ids]
             for key in keys:
                 hits = process.extract(key.text, texts, scorer=fuzz.token_sort_ratio,
                                        score_cutoff=_PREFILTER, limit=_SHORTLIST)
