@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from redletter.extract.geometry import PlacedLine, union_bbox
+from redletter.nlp import ner
 from redletter.nlp.countries import trailing_country
 from redletter.nlp.party_text import ALIAS_MARKER, looks_like_address, split_prose_party
 from redletter.schema import Party
@@ -82,6 +83,9 @@ def _is_party(name: str, aliases: list[str], address: str | None, text: str) -> 
 def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party | None:
     """A party from the text of one enumeration item, or ``None`` when it is not one."""
     name, aliases, address = split_prose_party(body)
+    if address is None and (spans := ner.find(body)) is not None and spans.orgs and spans.address:
+        name, aliases = spans.orgs[0], [*aliases, *spans.orgs[1:]]
+        address = f"{spans.address}, {spans.country}" if spans.country else spans.address
     if not _is_party(name, aliases, address, body):
         return None
     country = printed = None
