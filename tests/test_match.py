@@ -205,3 +205,15 @@ def test_match_cli_bad_master(tmp_path: Path) -> None:
                                       "--customers", str(tmp_path / "none.csv")])
     assert result.exit_code == ExitCode.input_file
     assert "no such file" in result.stderr
+
+
+def test_master_columns_survive_pickling() -> None:
+    import pickle
+
+    from redletter.match.master import MasterColumns
+
+    cols = MasterColumns(["1", "2"], ["Alpha LLC", "Beta\x1fodd"], ["", "Street 5"], ["Dubai", ""],
+                         ["AE", None], [2, 3])
+    again = pickle.loads(pickle.dumps(cols))
+    assert [again.customer(i) for i in range(2)] == [cols.customer(i) for i in range(2)]
+    assert again.customer(1).country is None and again.names[-1] == "Beta\x1fodd"

@@ -18,7 +18,7 @@ from redletter import __version__
 from redletter.errors import InputFileError
 from redletter.extract.source import sha256_of
 from redletter.match.index import MasterIndex
-from redletter.match.master import Columns, load_columns
+from redletter.match.master import Columns, load_columns, no_gc
 
 FORMAT = 1
 
@@ -39,7 +39,7 @@ def cache_path(master: Path, columns: Columns, cache_dir: Path) -> Path:
 
 def _read(path: Path) -> MasterIndex | None:
     try:
-        with path.open("rb") as fh:
+        with path.open("rb") as fh, no_gc():
             index = pickle.load(fh)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None

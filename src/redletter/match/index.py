@@ -10,17 +10,19 @@ plausible candidates, not with the size of the master.
 from __future__ import annotations
 
 import math
+from array import array
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from redletter.match.master import Customer, MasterColumns
+from redletter.match.master import Customer, MasterColumns, no_gc
 from redletter.nlp.normalize import NameKey, address_key, name_key
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
-_MAX_SHARE = 0.02  # tokens in more than this share of names are too common to block on
+_MAX_SHARE = 0.002  # tokens in more than this share of names are too common to block on
 _FUZZY_TOKEN = 80.0
 _ADDRESS_MAX_DF = 50
 _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scored further
@@ -38,10 +40,11 @@ class MasterIndex:
     key_texts: list[str] = field(default_factory=list)
     key_legal: list[str] = field(default_factory=list)
     addresses: list[str | None] = field(default_factory=list)
-    exact: dict[str, list[int]] = field(default_factory=dict)
+    order: array[int] = field(default_factory=lambda: array("i"))  # customers by key text
     postings: dict[str, list[int]] = field(default_factory=dict)
     address_postings: dict[str, list[int]] = field(default_factory=dict)
     vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
+    _similar: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.master)
@@ -60,12 +63,16 @@ class MasterIndex:
     @classmethod
     def build(cls, master: MasterColumns | Sequence[Customer]) -> MasterIndex:
         """Index a master: one pass over the customers."""
+        with no_gc():
+            return cls._build(master)
+
+    @classmethod
+    def _build(cls, master: MasterColumns | Sequence[Customer]) -> MasterIndex:
         if not isinstance(master, MasterColumns):
             master = MasterColumns([c.customer_id for c in master], [c.name for c in master],
                                    [c.address for c in master], [c.city for c in master],
                                    [c.country for c in master], [c.line for c in master])
         index = cls(master)
-        exact: defaultdict[str, list[int]] = defaultdict(list)
         postings: defaultdict[str, list[int]] = defaultdict(list)
         addr: defaultdict[str, list[int]] = defaultdict(list)
         for i, name in enumerate(master.names):
@@ -75,13 +82,13 @@ class MasterIndex:
             a = address_key(" ".join(x for x in (master.addresses[i], master.cities[i]) if x))
             index.addresses.append(a)
             if key is not None:
-                exact[key.text].append(i)
                 for token in set(key.core):
                     postings[token].append(i)
             for token in set((a or "").split()):
                 if len(token) > 2 or token.isdigit():
                     addr[token].append(i)
-        index.exact, index.postings, index.address_postings = dict(exact), dict(postings), dict(addr)
+        index.postings, index.address_postings = dict(postings), dict(addr)
+        index.order = array("i", sorted(range(len(master)), key=index.key_texts.__getitem__))
         by_len: defaultdict[int, list[str]] = defaultdict(list)
         for token in index.postings:
             by_len[len(token)].append(token)
@@ -96,15 +103,27 @@ class MasterIndex:
         return math.log((1 + len(self)) / (1 + len(self.postings.get(token, ()))))
 
     def similar_tokens(self, token: str) -> list[str]:
-        """Vocabulary tokens within a typo of ``token`` (same length +-1)."""
+        """Vocabulary tokens within a typo of ``token`` (same length +-1), remembered."""
         if len(token) < 4:
             return []
+        if (known := self._similar.get(token)) is not None:
+            return known
         pool = [t for n in (len(token) - 1, len(token), len(token) + 1) for t in self.vocab_by_len.get(n, ())]
         found = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN, limit=3)
-        return [t for t, _, _ in found]
+        self._similar[token] = [t for t, _, _ in found]
+        return self._similar[token]
+
+    def exact(self, text: str) -> list[int]:
+        """Customers whose name key is exactly ``text`` (binary search in ``order``)."""
+        at = bisect_left(self.order, text, key=self.key_texts.__getitem__)
+        hits = []
+        while at < len(self.order) and self.key_texts[self.order[at]] == text:
+            hits.append(self.order[at])
+            at += 1
+        return hits
 
     def _name_candidates(self, key: NameKey) -> set[int]:
-        found = set(self.exact.get(key.text, ()))
+        found = set(self.exact(key.text))
         limit = max(50, int(_MAX_SHARE * len(self)))
         tokens = sorted(set(key.core), key=lambda t: len(self.postings.get(t, ())))
         usable = [t for t in tokens if 0 < len(self.postings.get(t, ())) <= limit]

@@ -130,7 +130,22 @@ def _join_initials(tokens: list[str]) -> list[str]:
 
 
 def name_key(name: str | None) -> NameKey | None:
-    """The comparison key of a company name, or ``None`` for a name with no letters."""
+    """The comparison key of a company name, or ``None`` for a name with no letters.
+
+    Keys are idempotent: the key of a key's text is the same key (the rules are applied again
+    until nothing changes, which takes at most a second pass on odd inputs)."""
+    key = _key_once(name)
+    for _ in range(3):
+        if key is None or not key.text:
+            return key
+        again = _key_once(key.text)
+        if again is None or again.core == key.core:
+            return key
+        key = NameKey(again.core, key.legal | again.legal)
+    return key
+
+
+def _key_once(name: str | None) -> NameKey | None:
     if not name:
         return None
     try:
@@ -139,9 +154,10 @@ def name_key(name: str | None) -> NameKey | None:
         return None
     if not tokens:
         return None
-    core, legal = _take_legal(_join_initials(tokens))
+    tokens = _join_initials(tokens)
+    core, legal = _take_legal(tokens)
     abbreviations = _abbreviations()
-    core = [abbreviations.get(t, t) for t in core] or tokens
+    core = [abbreviations.get(t, t) for t in _join_initials(core)] or tokens
     return NameKey(tuple(core), frozenset(legal))
 
 
