@@ -54,3 +54,28 @@ def test_without_a_model_the_rules_stand_alone(monkeypatch: pytest.MonkeyPatch, 
         assert ner.find("ACME LLC, 5 Main St, Dubai, UAE") is None
     finally:
         ner.load.cache_clear()
+
+
+def test_address_spilled_into_the_name_column_is_moved(tmp_path: Path) -> None:
+    """A real PDF whose name cell also holds the street address: the NER pipeline separates it."""
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    from redletter.pipeline import extract_letter
+
+    path = tmp_path / "spill.pdf"
+    rows = [["Entity Name", "Address", "Country"],
+            ["KASPIAN TRADE HOUSE LLC, 7 Nizami Street, Baku 1000", "Nasimi District", "Azerbaijan"],
+            ["ORION MARINE SUPPLY FZE", "Plot 5, Hamriyah Free Zone, Sharjah", "UAE"]]
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=9, leading=11)
+    data = [[Paragraph(cell, style) for cell in row] for row in rows]
+    table = Table(data, colWidths=[230, 170, 80])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0))]))
+    SimpleDocTemplate(str(path), pagesize=LETTER).build([table])
+    letter = extract_letter(path)
+    first, second = letter.parties
+    assert first.name == "KASPIAN TRADE HOUSE LLC" and first.country == "AZ"
+    assert first.address == "7 Nizami Street, Baku 1000, Nasimi District"
+    assert second.name == "ORION MARINE SUPPLY FZE"
+    assert second.address == "Plot 5, Hamriyah Free Zone, Sharjah"

@@ -104,3 +104,18 @@ def test_metadata_from_wording() -> None:
     kind, evidence = meta.notice_type("red flag notification about diversion", meta.subject_line(lines))
     assert kind is NoticeType.red_flag and "red flag notification" in evidence
     assert meta.notice_type("nothing here", "")[0] is NoticeType.unknown
+
+
+@pytest.mark.parametrize(
+    ("text", "street", "city", "postal", "country"),
+    [("5 Main St, Dubai, UAE", "5 Main St", "Dubai", None, "AE"),
+     ("Ul. Lenina 5, Moscow 119019, Russian Federation", "Ul. Lenina 5", "Moscow", "119019", "RU"),
+     ("33-34 Alfred Place, London WC1E 7DP, United Kingdom", "33-34 Alfred Place", "London",
+      "WC1E 7DP", "GB"),
+     ("Dubai", None, "Dubai", None, None)],
+)
+def test_split_address(text: str, street: str | None, city: str | None, postal: str | None,
+                       country: str | None) -> None:
+    from redletter.nlp.normalize import Address, split_address
+
+    assert split_address(text) == Address(street, city, postal, country)

@@ -10,9 +10,11 @@ from redletter.extract.geometry import Line, Word
 from redletter.extract.headers import PARTY_ROLES
 from redletter.extract.rows import Row
 from redletter.extract.tables import TableFragment, TableModel, is_partial_row
+from redletter.nlp import ner
 from redletter.nlp.countries import resolve_country, trailing_country
 from redletter.nlp.party_text import (
     clean,
+    looks_like_address,
     name_and_aliases,
     parse_entity_cell,
     split_alias_list,
@@ -57,7 +59,15 @@ def _name_parts(texts: dict[str, str]) -> tuple[str, list[str], str | None]:
     if _FOLLOWING_ALIASES.search(name_text) or ("address" not in texts and "," in name_text):
         return parse_entity_cell(name_text)
     name, aliases = name_and_aliases(name_text)
+    if _spilled(name) and (spans := ner.find(name)) is not None and spans.orgs and spans.address:
+        return spans.orgs[0], [*aliases, *spans.orgs[1:]], spans.address  # address in the name cell
     return name, aliases, None
+
+
+def _spilled(name: str) -> bool:
+    """Whether a name cell seems to hold an address too ("ACME LLC, Office 5, Al Quoz")."""
+    return any(looks_like_address(part) for part in name.split(",")[1:]) or (
+        sum(c.isdigit() for c in name) >= 3 and len(name.split()) > 4)
 
 
 def _country(texts: dict[str, str], address: str | None,
@@ -80,7 +90,11 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
     if not name:
         return None
     aliases += split_alias_list(texts.get("alias", ""))
+    if spilled := address:
+        address = None
     address = clean(texts.get("address", "")) or address
+    if spilled:
+        address = f"{spilled}, {address}" if address else spilled
     if city := clean(texts.get("city", "")):
         address = f"{address}, {city}" if address else city
     country, printed, address = _country(texts, address, carried)

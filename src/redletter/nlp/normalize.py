@@ -20,6 +20,8 @@ from importlib import resources
 
 from anyascii import anyascii
 
+from redletter.nlp.countries import trailing_country
+
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
@@ -167,5 +169,42 @@ def address_key(address: str | None) -> str | None:
         return None
     try:
         return fold(address) or None
+    except Exception:
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Address:
+    """An address split into its parts where they can be told apart; ``None`` where not."""
+
+    street: str | None
+    city: str | None
+    postal_code: str | None
+    country: str | None  # ISO 3166-1 alpha-2
+
+
+_POSTAL = re.compile(r"\b(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|\d{4,6}(?:-\d{3,4})?|[A-Z]{2}-?\d{4,5})\b")
+
+
+def split_address(text: str | None, country: str | None = None) -> Address | None:
+    """Street, city, postal code and country of a printed address ("5 Main St, Dubai, UAE";
+    "Ul. Lenina 5, Moscow 119019, Russian Federation"). Never raises."""
+    if not text or not text.strip():
+        return None
+    try:
+        rest = text.strip(" ,;.")
+        if split := trailing_country(rest):
+            rest, country = split[0], split[1]
+        parts = [p.strip() for p in rest.split(",") if p.strip()]
+        postal = None
+        if parts and (m := _POSTAL.search(parts[-1])):
+            postal = m.group(0)
+            parts[-1] = (parts[-1][: m.start()] + parts[-1][m.end():]).strip(" ,-")
+            if not parts[-1]:
+                parts.pop()
+        alone = len(parts) == 1 and not any(c.isdigit() for c in parts[0])
+        city = parts[-1] if len(parts) > 1 or alone else None
+        street = ", ".join(parts[:-1] if city else parts) or None
+        return Address(street, city, postal, country)
     except Exception:
         return None
