@@ -86,32 +86,25 @@ def _group(indices: list[int]) -> list[list[int]]:
     return groups
 
 
+def _strokes(dark: NDArray[np.bool_], min_len: int) -> list[tuple[float, int, int]]:
+    """Long dark runs along each row of ``dark``, adjacent rows merged into one stroke:
+    (middle row, first pixel, last pixel)."""
+    found: dict[int, tuple[int, int]] = {}
+    for y in range(dark.shape[0]):
+        if runs := _runs(dark[y], min_len):
+            found[y] = (runs[0][0], runs[-1][1])
+    return [((g[0] + g[-1]) / 2, min(found[y][0] for y in g), max(found[y][1] for y in g))
+            for g in _group(sorted(found))]
+
+
 def find_rules(arr: NDArray[np.uint8], to_pt: float) -> list[Rule]:
     """Horizontal and vertical ruling lines: dark runs longer than a fifth of the page width
     (horizontal) or a twentieth of its height (vertical)."""
     dark = arr < _DARK
-    rules: list[Rule] = []
-    h_min, v_min = arr.shape[1] // 5, arr.shape[0] // 20
-    found: dict[int, tuple[int, int]] = {}
-    for y in range(arr.shape[0]):
-        runs = _runs(dark[y], h_min)
-        if runs:
-            found[y] = (runs[0][0], runs[-1][1])
-    for g in _group(sorted(found)):
-        x0 = min(found[y][0] for y in g)
-        x1 = max(found[y][1] for y in g)
-        mid_y = (g[0] + g[-1]) / 2 * to_pt
-        rules.append(Rule(x0 * to_pt, mid_y, x1 * to_pt, mid_y))
-    cols: dict[int, tuple[int, int]] = {}
-    for x in range(arr.shape[1]):
-        runs = _runs(dark[:, x], v_min)
-        if runs:
-            cols[x] = (runs[0][0], runs[-1][1])
-    for g in _group(sorted(cols)):
-        top = min(cols[x][0] for x in g)
-        bottom = max(cols[x][1] for x in g)
-        mid_x = (g[0] + g[-1]) / 2 * to_pt
-        rules.append(Rule(mid_x, top * to_pt, mid_x, bottom * to_pt))
+    rules = [Rule(a * to_pt, mid * to_pt, b * to_pt, mid * to_pt)
+             for mid, a, b in _strokes(dark, arr.shape[1] // 5)]
+    rules += [Rule(mid * to_pt, a * to_pt, mid * to_pt, b * to_pt)
+              for mid, a, b in _strokes(dark.T, arr.shape[0] // 20)]
     return rules
 
 
