@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from redletter.match.features import FEATURES, Pair, make_pair
+from redletter.match.features import FEATURES, Pair, party_keys
 from redletter.match.index import MasterIndex
 from redletter.schema import Candidate, Feature, Party, PartyMatches
 from redletter.settings import Settings
@@ -68,13 +68,13 @@ def decide(f: dict[str, Feature], settings: Settings) -> tuple[float, Decision |
 
 def match_party(party: Party, index: MasterIndex, settings: Settings) -> list[Candidate]:
     """The customers that may be this party, best first."""
-    out = []
-    for i in index.candidates((party.name, *party.aliases), party.address):
+    out: list[Candidate] = []
+    keys = party_keys(party)
+    if not keys:
+        return out
+    for i in index.candidates([k for _, k in keys], party.address):
         customer = index.customer(i)
-        pair = make_pair(party, customer, index, index.key(i))
-        if pair is None:
-            continue
-        f = features(pair)
+        f = features(Pair(party, keys, customer, index.key(i), index))
         score, decision = decide(f, settings)
         if decision is not None:
             out.append(Candidate(customer_id=customer.customer_id, name=customer.name, score=score,

@@ -137,8 +137,6 @@ FEATURES: tuple[tuple[str, Callable[[Pair], Result]], ...] = (
 )
 
 
-def make_pair(party: Party, customer: Customer, index: MasterIndex, customer_key: NameKey | None
-              ) -> Pair | None:
-    """The pair to score, or ``None`` when the party's name has no key."""
-    keys = [(n, k) for n in (party.name, *party.aliases) if (k := name_key(n)) is not None]
-    return Pair(party, tuple(keys), customer, customer_key, index) if keys else None
+def party_keys(party: Party) -> tuple[tuple[str, NameKey], ...]:
+    """(printed name, key) for the party's name and each alias that has a key."""
+    return tuple((n, k) for n in (party.name, *party.aliases) if (k := name_key(n)) is not None)

@@ -13,7 +13,7 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
@@ -144,11 +144,10 @@ class MasterIndex:
         first, second = (set(self.address_postings[t]) for t in tokens[:2])
         return first & second
 
-    def candidates(self, names: Iterable[str], address: str | None) -> set[int]:
+    def candidates(self, keys: Sequence[NameKey], address: str | None) -> set[int]:
         """Customers worth scoring for a party with these names and this address: those the
         index blocks together with it whose key is at all similar (a fast rapidfuzz pass keeps
         the best ``_SHORTLIST``), and those at the same address."""
-        keys = [k for n in names if (k := name_key(n)) is not None]
         blocked: set[int] = set()
         for key in keys:
             blocked |= self._name_candidates(key)
