@@ -114,16 +114,25 @@ def test_bad_option_is_a_usage_error(samples: Path) -> None:
     assert status == ExitCode.bad_args
 
 
+def _commands() -> list[tuple[str, object]]:
+    """Every command as "name" or "group name", with its callback."""
+    out: list[tuple[str, object]] = [(c.name or c.callback.__name__, c.callback)  # type: ignore[union-attr]
+                                     for c in app.registered_commands]
+    for group in app.registered_groups:
+        assert group.typer_instance is not None
+        out += [(f"{group.name} {c.name}", c.callback) for c in group.typer_instance.registered_commands]
+    return out
+
+
 def test_every_command_help_has_an_example() -> None:
-    for command in app.registered_commands:
-        assert command.callback is not None
-        assert "Example:" in (command.callback.__doc__ or ""), command.name
+    for name, callback in _commands():
+        assert callback is not None
+        assert "Example:" in (callback.__doc__ or ""), name
 
 
 def test_readme_documents_every_command_and_option() -> None:
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
-    for command in app.registered_commands:
-        name = command.name or command.callback.__name__  # type: ignore[union-attr]
-        assert f"redletter {name}" in readme
+    for name, _ in _commands():
+        assert f"redletter {name}" in readme, name
     for option in ("--format", "--max-pages", "--max-file-mb", "--ocr-timeout", "--ocr-workers"):
         assert option in readme

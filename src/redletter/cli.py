@@ -7,6 +7,7 @@ from ``errors.ExitCode``.
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -29,6 +30,8 @@ from redletter.pipeline import extract_letter, extract_letters
 from redletter.render import print_matches, print_tables, to_csv, to_json
 from redletter.schema import Letter, Party
 from redletter.settings import Settings
+from redletter.store.audit import count, verify
+from redletter.store.db import connect
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract, screen and review the parties named in BIS letters.")
@@ -166,6 +169,34 @@ def match(
         sys.stdout.write(json.dumps(payload, indent=2, ensure_ascii=False) + "\n")
     else:
         print_matches(results, Console(highlight=False))
+
+
+audit_app = typer.Typer(help="The audit log of the denied-customer list.", no_args_is_help=True)
+app.add_typer(audit_app, name="audit")
+
+
+@audit_app.command("verify")
+def audit_verify(
+    db: Annotated[str | None, typer.Option(help="Database: a SQLite file or a SQLAlchemy URL "
+                                           "($REDLETTER_DB, default ./redletter.db).")] = None,
+) -> None:
+    """Check that no audit entry was edited, deleted or reordered (the hash chain is intact).
+
+    Exits 0 when it is, 7 naming the first bad entry when it is not.
+
+    Example: redletter audit verify --db redletter.db
+    """
+    try:
+        engine = connect(db or os.environ.get("REDLETTER_DB") or "redletter.db")
+        broken = verify(engine)
+        entries = count(engine)
+    except RedletterError as exc:
+        err.print(f"redletter: error: {exc.message}", markup=False)
+        raise typer.Exit(exc.exit_code) from None
+    if broken is not None:
+        err.print(f"redletter: error: audit entry {broken.entry} {broken.problem}", markup=False)
+        raise typer.Exit(ExitCode.database_error)
+    typer.echo(f"audit log intact: {entries} entries")
 
 
 def emit(letters: list[Letter], fmt: Format, *, single: bool) -> None:

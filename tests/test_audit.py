@@ -1,0 +1,69 @@
+"""The hash-chained audit log in a real SQLite file, and `redletter audit verify`."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from redletter.cli import app
+from redletter.errors import ExitCode
+from redletter.store.audit import append, count, verify
+from redletter.store.db import connect, migrate, transaction
+
+
+def _log(db: Path, n: int) -> None:
+    engine = connect(db)
+    for i in range(n):
+        with transaction(engine) as conn:
+            append(conn, actor="auto" if i % 2 else "analyst@example.com", action="denylist.add",
+                   reason=f"letter OEE-2025-{i}", payload={"customer_id": f"C{i}", "score": 0.97})
+
+
+def _verify(db: Path) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, ["audit", "verify", "--db", str(db)])
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_intact_chain(tmp_path: Path) -> None:
+    db = tmp_path / "redletter.db"
+    _log(db, 5)
+    assert count(connect(db)) == 5 and verify(connect(db)) is None
+    code, out, _ = _verify(db)
+    assert code == 0 and "5 entries" in out
+
+
+def test_migrations_are_recorded_once(tmp_path: Path) -> None:
+    engine = connect(tmp_path / "x.db")
+    assert migrate(engine) == []  # connect() applied them already
+    with sqlite3.connect(tmp_path / "x.db") as raw:
+        assert raw.execute("select name from schema_migrations").fetchall() == [("0001_audit_log",)]
+
+
+def test_edited_row_is_named(tmp_path: Path) -> None:
+    db = tmp_path / "redletter.db"
+    _log(db, 5)
+    with sqlite3.connect(db) as raw:
+        raw.execute("update audit_log set reason = 'nothing to see' where id = 3")
+    code, _, err = _verify(db)
+    assert code == ExitCode.database_error
+    assert "audit entry 3 was changed" in err
+
+
+def test_deleted_row_is_named(tmp_path: Path) -> None:
+    db = tmp_path / "redletter.db"
+    _log(db, 5)
+    with sqlite3.connect(db) as raw:
+        raw.execute("delete from audit_log where id = 2")
+    code, _, err = _verify(db)
+    assert code == ExitCode.database_error
+    assert "audit entry 3" in err
+
+
+def test_unreadable_database_is_a_database_error(tmp_path: Path) -> None:
+    db = tmp_path / "broken.db"
+    db.write_bytes(b"this is not a database" * 100)
+    code, _, err = _verify(db)
+    assert code == ExitCode.database_error
+    assert "cannot open the database" in err
