@@ -14,6 +14,7 @@ system-deps:
 	command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null | grep -qx osd && missing="$$missing tesseract-ocr-osd"; \
 	command -v pdftoppm  >/dev/null 2>&1 || missing="$$missing poppler-utils"; \
 	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	command -v chromium  >/dev/null 2>&1 || missing="$$missing chromium"; \
 	if [ -n "$$missing" ]; then \
 		echo "installing system packages:$$missing"; \
 		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
@@ -26,9 +27,22 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[dev]'
 	@touch $(STAMP)
 
+# The main job on the sample letters (born-digital and scanned), copied into a fresh inbox
+# under .demo/, against the sample customer master; then the review page (SERVE=no skips it).
+DEMO  := .demo
+SERVE ?= yes
+PORT  ?= 8000
+
 demo: install
-	$(BIN)/redletter extract samples/letters/*.pdf $(wildcard samples/letters/scanned/*.pdf samples/letters/scanned/*.png samples/letters/scanned/*.jpg samples/letters/scanned/*.tif)
-	$(BIN)/redletter match samples/letters/04_supplier_multipage_40.pdf --customers samples/customers.csv
+	@rm -rf $(DEMO) && mkdir -p $(DEMO)/inbox
+	@cp samples/letters/*.pdf samples/letters/scanned/*.pdf samples/letters/scanned/*.png \
+		samples/letters/scanned/*.jpg samples/letters/scanned/*.tif $(DEMO)/inbox/ 2>/dev/null || true
+	$(BIN)/redletter run --inbox $(DEMO)/inbox --customers samples/customers.csv --db $(DEMO)/redletter.db
+	$(BIN)/redletter audit verify --db $(DEMO)/redletter.db
+	@if [ "$(SERVE)" = "yes" ]; then \
+		echo "starting the review page (Ctrl-C to stop)"; \
+		$(BIN)/redletter serve --db $(DEMO)/redletter.db --port $(PORT) --reviewer "$${USER:-analyst}"; \
+	fi
 
 test: install
 	$(BIN)/python -m pytest -q

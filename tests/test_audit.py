@@ -38,7 +38,23 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     engine = connect(tmp_path / "x.db")
     assert migrate(engine) == []  # connect() applied them already
     with sqlite3.connect(tmp_path / "x.db") as raw:
-        assert raw.execute("select name from schema_migrations").fetchall() == [("0001_audit_log",)]
+        assert raw.execute("select name from schema_migrations").fetchall() == [
+            ("0001_audit_log",), ("0002_letters_parties_decisions_denylist",)]
+
+
+def test_an_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
+    db = tmp_path / "old.db"
+    _log(db, 3)
+    with sqlite3.connect(db) as raw:  # as the first release left it: the audit log only
+        for table in ("denylist", "decisions", "candidates", "masters", "parties", "letters"):
+            raw.execute(f"drop table {table}")
+        raw.execute("drop index ux_audit_prev")
+        raw.execute("delete from schema_migrations where name like '0002%'")
+    engine = connect(db)
+    assert count(engine) == 3 and verify(engine) is None
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("select count(*) from letters").fetchone() == (0,)
+        assert len(raw.execute("select name from schema_migrations").fetchall()) == 2
 
 
 def test_edited_row_is_named(tmp_path: Path) -> None:

@@ -1,3 +1,5 @@
+"""``python -m redletter``: the command line."""
+
 from redletter.cli import app
 
-app()
+app(prog_name="redletter")

@@ -7,7 +7,6 @@ from ``errors.ExitCode``.
 from __future__ import annotations
 
 import json
-import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,6 +20,7 @@ from rich.console import Console
 from rich.progress import Progress as RichProgress
 
 from redletter import __version__
+from redletter.cli_jobs import register
 from redletter.errors import ExitCode, InputFileError, RedletterError
 from redletter.extract.ocr_pages import Progress
 from redletter.match.cache import default_cache_dir, master_index
@@ -30,8 +30,6 @@ from redletter.pipeline import extract_letter, extract_letters
 from redletter.render import print_matches, print_tables, to_csv, to_json
 from redletter.schema import Letter, Party
 from redletter.settings import Settings
-from redletter.store.audit import count, verify
-from redletter.store.db import connect
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Extract, screen and review the parties named in BIS letters.")
@@ -171,34 +169,6 @@ def match(
         print_matches(results, Console(highlight=False))
 
 
-audit_app = typer.Typer(help="The audit log of the denied-customer list.", no_args_is_help=True)
-app.add_typer(audit_app, name="audit")
-
-
-@audit_app.command("verify")
-def audit_verify(
-    db: Annotated[str | None, typer.Option(help="Database: a SQLite file or a SQLAlchemy URL "
-                                           "($REDLETTER_DB, default ./redletter.db).")] = None,
-) -> None:
-    """Check that no audit entry was edited, deleted or reordered (the hash chain is intact).
-
-    Exits 0 when it is, 7 naming the first bad entry when it is not.
-
-    Example: redletter audit verify --db redletter.db
-    """
-    try:
-        engine = connect(db or os.environ.get("REDLETTER_DB") or "redletter.db")
-        broken = verify(engine)
-        entries = count(engine)
-    except RedletterError as exc:
-        err.print(f"redletter: error: {exc.message}", markup=False)
-        raise typer.Exit(exc.exit_code) from None
-    if broken is not None:
-        err.print(f"redletter: error: audit entry {broken.entry} {broken.problem}", markup=False)
-        raise typer.Exit(ExitCode.database_error)
-    typer.echo(f"audit log intact: {entries} entries")
-
-
 def emit(letters: list[Letter], fmt: Format, *, single: bool) -> None:
     """Write the letters to stdout in the chosen format."""
     if fmt is Format.json:
@@ -208,3 +178,6 @@ def emit(letters: list[Letter], fmt: Format, *, single: bool) -> None:
         sys.stdout.write(to_csv(letters))
     else:
         print_tables(letters, Console(highlight=False))
+
+
+register(app)

@@ -126,7 +126,9 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     text = "\n".join(ln.text for lines in lines_by_page for ln in lines)
     kind, evidence = meta.notice_type(text, meta.subject_line(first))
     return Letter(
-        source=source, pages=len(pages), letter_date=meta.letter_date(first),
+        source=source, pages=len(pages),
+        page_sizes=tuple((round(p.width, 2), round(p.height, 2)) for p in pages),
+        letter_date=meta.letter_date(first),
         reference=meta.reference(first), recipient=meta.recipient(first),
         issuing_office=meta.issuing_office(first), notice_type=kind,
         notice_type_evidence=evidence, parties=tuple(parties),

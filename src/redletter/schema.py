@@ -70,6 +70,8 @@ class Letter(Frozen):
 
     source: Source
     pages: int
+    page_sizes: tuple[tuple[float, float], ...] = Field(
+        default=(), description="(width, height) of each page in PDF points")
     ocr_pages: tuple[int, ...] = ()
     letter_date: dt.date | None = None
     reference: str | None = None

@@ -23,6 +23,8 @@ class Settings(BaseModel):
     tesseract_cmd: str = Field(default="tesseract", description="the tesseract executable")
     match_threshold: float = Field(default=0.9, ge=0, le=1, description="score for 'match'")
     review_threshold: float = Field(default=0.72, ge=0, le=1, description="score for 'review'")
+    db: str = Field(default="redletter.db", min_length=1,
+                    description="the database: a SQLite file or a SQLAlchemy URL")
 
     @classmethod
     def load(cls, **overrides: Any) -> Settings:

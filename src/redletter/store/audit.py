@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, insert, select, text
 
 from redletter.store.db import audit_log
 
@@ -24,8 +24,11 @@ GENESIS = "0" * 64
 class Broken:
     """Where the chain breaks: the entry id and what is wrong with it."""
 
-    entry: int
+    entry: int | None  # None: the problem is in a table that names the log, not in the log
     problem: str
+
+    def __str__(self) -> str:
+        return f"audit entry {self.entry} {self.problem}" if self.entry else self.problem
 
 
 def entry_hash(prev_hash: str, at: str, actor: str, action: str, reason: str, payload: str) -> str:
@@ -38,6 +41,8 @@ def entry_hash(prev_hash: str, at: str, actor: str, action: str, reason: str, pa
 def append(conn: Connection, *, actor: str, action: str, reason: str,
            payload: dict[str, Any]) -> str:
     """Add one entry (inside the caller's transaction) and return its hash."""
+    if conn.dialect.name == "postgresql":  # SQLite serializes writers with BEGIN IMMEDIATE
+        conn.execute(text("SELECT pg_advisory_xact_lock(5051)"))
     last = conn.execute(select(audit_log.c.hash).order_by(audit_log.c.id.desc()).limit(1)).scalar()
     prev = last or GENESIS
     at = dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")

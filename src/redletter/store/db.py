@@ -2,8 +2,9 @@
 works too. Schema changes are named migrations, applied in order and recorded in
 ``schema_migrations``; every write runs in a transaction.
 
-Only the audit log lives here so far (issue #5 adds letters, parties, decisions and the
-denied-customer list as further migrations).
+SQLite write transactions start with ``BEGIN IMMEDIATE``: a second writer (the review page
+while ``redletter run`` records a letter) waits for the first instead of reading a stale audit
+head, so the hash chain never forks.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from sqlalchemy import (
     Connection,
     DateTime,
     Engine,
+    Insert,
     Integer,
     MetaData,
     String,
@@ -31,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from redletter.errors import ExitCode, RedletterError
+from redletter.store.tables import create_main_job
 
 metadata = MetaData()
 
@@ -65,6 +68,7 @@ def _create_audit(conn: Connection) -> None:
 
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_audit_log", _create_audit),
+    ("0002_letters_parties_decisions_denylist", create_main_job),
 )
 
 
@@ -75,10 +79,16 @@ def url_for(db: str | Path) -> str:
 
 
 def _sqlite_pragmas(dbapi_conn: object, _record: object) -> None:
+    dbapi_conn.isolation_level = None  # type: ignore[attr-defined]  # we issue BEGIN ourselves
     cursor = dbapi_conn.cursor()  # type: ignore[attr-defined]
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def connect(db: str | Path) -> Engine:
@@ -88,6 +98,7 @@ def connect(db: str | Path) -> Engine:
         engine = create_engine(url)
         if url.startswith("sqlite"):
             event.listen(engine, "connect", _sqlite_pragmas)
+            event.listen(engine, "begin", _sqlite_begin)
         migrate(engine)
     except SQLAlchemyError as exc:
         raise DatabaseError(f"cannot open the database {db} ({exc.__class__.__name__}: "
@@ -118,3 +129,11 @@ def transaction(engine: Engine) -> Iterator[Connection]:
             yield conn
     except SQLAlchemyError as exc:
         raise DatabaseError(f"database write failed ({exc.__class__.__name__})") from exc
+
+
+def insert_id(conn: Connection, statement: Insert) -> int:
+    """Run an INSERT of one row and return the row's new id."""
+    key = conn.execute(statement).inserted_primary_key
+    if key is None:
+        raise DatabaseError("the database returned no id for a new row")
+    return int(key[0])

@@ -1,0 +1,60 @@
+"""Checks beyond the hash chain: every letter and decision names an audit entry that exists
+and says the same thing, and the denylist is what the decisions make it. Deleting the newest
+audit entries (which leaves a valid shorter chain) or editing a decision or a denylist row
+is caught here."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, Engine, select
+
+from redletter.store.audit import Broken, verify
+from redletter.store.db import audit_log
+from redletter.store.screening import derive_denylist
+from redletter.store.tables import decisions, denylist, letters
+
+
+def _decisions_agree(conn: Connection, entries: dict[str, tuple[int, str, str]]) -> Broken | None:
+    for d in conn.execute(select(decisions).order_by(decisions.c.id)):
+        if d.audit_hash not in entries:
+            return Broken(None, f"decision {d.id} names an audit entry that is missing")
+        entry_id, actor, payload = entries[d.audit_hash]
+        p = json.loads(payload)
+        recorded = (p.get("party_id"), p.get("customer_id"), p.get("outcome"), p.get("score"),
+                    p.get("decided_at"), actor)
+        if recorded != (d.party_id, d.customer_id, d.outcome, d.score, d.decided_at, d.decided_by):
+            return Broken(entry_id, f"does not match decision {d.id} (the decision row was edited)")
+    return None
+
+
+def _letters_agree(conn: Connection, entries: dict[str, tuple[int, str, str]]) -> Broken | None:
+    for r in conn.execute(select(letters.c.id, letters.c.sha256, letters.c.audit_hash)):
+        if r.audit_hash not in entries:
+            return Broken(None, f"letter {r.id} names an audit entry that is missing")
+        entry_id, _, payload = entries[r.audit_hash]
+        if json.loads(payload).get("sha256") != r.sha256:
+            return Broken(entry_id, f"does not match letter {r.id} (the letter row was edited)")
+    return None
+
+
+def _denylist_agrees(conn: Connection) -> Broken | None:
+    want = derive_denylist(conn)
+    have = {r.customer_id: (r.customer_name, r.status, r.decision_id)
+            for r in conn.execute(select(denylist))}
+    for cid in sorted(set(want) | set(have)):
+        if want.get(cid) != have.get(cid):
+            return Broken(None, f"denylist entry for customer {cid} differs from its decisions")
+    return None
+
+
+def check(engine: Engine) -> Broken | None:
+    """The first problem found, or ``None`` when the audit trail and the tables agree."""
+    broken = verify(engine)
+    if broken is not None:
+        return broken
+    with engine.connect() as conn:
+        entries = {r.hash: (r.id, r.actor, r.payload) for r in conn.execute(
+            select(audit_log.c.hash, audit_log.c.id, audit_log.c.actor, audit_log.c.payload))}
+        return (_letters_agree(conn, entries) or _decisions_agree(conn, entries)
+                or _denylist_agrees(conn))

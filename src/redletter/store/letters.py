@@ -1,0 +1,164 @@
+"""Letters and their parties in the database: record a processed letter once, read them back,
+and edit a party's fields (each edit audited)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, func, insert, select, update
+
+from redletter.schema import Letter, Party
+from redletter.store import audit
+from redletter.store.db import insert_id
+from redletter.store.tables import decisions, denylist, letters, parties
+
+EDITABLE = ("name", "aliases", "address", "country")
+
+
+def now() -> str:
+    """The time stamp every table uses: UTC, ISO 8601, microseconds."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
+
+
+def party_hash(name: str, aliases: list[str] | tuple[str, ...], address: str | None,
+               country: str | None) -> str:
+    """What a party's data is, for 'not asked again unless the party's data changes'."""
+    body = json.dumps([name, list(aliases), address, country], ensure_ascii=False)
+    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class StoredParty:
+    """A party of concern as the database holds it, with its letter's provenance."""
+
+    id: int
+    letter_id: int
+    party: Party
+
+
+def letter_id_by_sha(conn: Connection, sha256: str) -> int | None:
+    """The id of the letter with these bytes, if it was recorded."""
+    return conn.execute(select(letters.c.id).where(letters.c.sha256 == sha256)).scalar()
+
+
+def record_letter(conn: Connection, letter: Letter, *, file_name: str,
+                  stored_path: str | None) -> list[StoredParty]:
+    """Insert a letter and its parties (the caller checked it is new); audited."""
+    digest = audit.append(conn, actor="auto", action="letter_recorded",
+                          reason=f"letter {file_name} processed from the inbox",
+                          payload={"sha256": letter.source.sha256, "file_name": file_name,
+                                   "reference": letter.reference, "parties": len(letter.parties)})
+    letter_id = insert_id(conn, insert(letters).values(
+        sha256=letter.source.sha256, file_name=file_name, stored_path=stored_path,
+        received_at=now(), reference=letter.reference,
+        letter_date=letter.letter_date.isoformat() if letter.letter_date else None,
+        notice_type=letter.notice_type.value, recipient=letter.recipient,
+        issuing_office=letter.issuing_office, pages=letter.pages,
+        ocr_pages=json.dumps(list(letter.ocr_pages)),
+        page_sizes=json.dumps([list(s) for s in letter.page_sizes]),
+        warnings=json.dumps(list(letter.warnings), ensure_ascii=False),
+        status="processed", audit_hash=digest))
+    stored: list[StoredParty] = []
+    for position, p in enumerate(letter.parties):
+        party_id = insert_id(conn, insert(parties).values(
+            letter_id=letter_id, position=position, name=p.name,
+            aliases=json.dumps(list(p.aliases), ensure_ascii=False), address=p.address,
+            country=p.country, country_printed=p.country_printed, page=p.page, row=p.row,
+            bbox=json.dumps(list(p.bbox)), source=p.source, confidence=p.confidence,
+            data_hash=party_hash(p.name, p.aliases, p.address, p.country),
+        ))
+        stored.append(StoredParty(party_id, letter_id, p))
+    return stored
+
+
+def repoint_if_missing(conn: Connection, letter_id: int, path: str) -> None:
+    """A letter recorded by a run that died before moving its file: point it at where the file
+    goes now (the review page shows its pages from there)."""
+    stored = conn.execute(select(letters.c.stored_path).where(letters.c.id == letter_id)).scalar()
+    if not stored or not Path(stored).exists():
+        conn.execute(update(letters).where(letters.c.id == letter_id).values(stored_path=path))
+
+
+def _party(row: Any) -> Party:
+    return Party(name=row.name, aliases=tuple(json.loads(row.aliases)), address=row.address,
+                 country=row.country, country_printed=row.country_printed, page=row.page,
+                 row=row.row, bbox=tuple(json.loads(row.bbox)), source=row.source,
+                 confidence=row.confidence)
+
+
+def stored_parties(conn: Connection, letter_id: int | None = None,
+                   party_id: int | None = None) -> list[StoredParty]:
+    """Parties of concern (of one letter, or one party), in letter and table order."""
+    query = select(parties).order_by(parties.c.letter_id, parties.c.position)
+    if letter_id is not None:
+        query = query.where(parties.c.letter_id == letter_id)
+    if party_id is not None:
+        query = query.where(parties.c.id == party_id)
+    return [StoredParty(r.id, r.letter_id, _party(r)) for r in conn.execute(query)]
+
+
+def party_data_hash(conn: Connection, party_id: int) -> str:
+    """The party's current data hash."""
+    return str(conn.execute(select(parties.c.data_hash).where(parties.c.id == party_id)).scalar_one())
+
+
+def edit_party(conn: Connection, party_id: int, changes: dict[str, Any], *, editor: str,
+               reason: str) -> bool:
+    """Change a party's editable fields; audited with the values before and after. Returns
+    whether anything changed."""
+    row = conn.execute(select(parties).where(parties.c.id == party_id)).one()
+    before = {"name": row.name, "aliases": json.loads(row.aliases), "address": row.address,
+              "country": row.country}
+    after = {**before, **{k: v for k, v in changes.items() if k in EDITABLE}}
+    if after == before:
+        return False
+    audit.append(conn, actor=editor, action="party_edited", reason=reason,
+                 payload={"party_id": party_id, "letter_id": row.letter_id, "before": before,
+                          "after": after})
+    conn.execute(update(parties).where(parties.c.id == party_id).values(
+        name=after["name"], aliases=json.dumps(after["aliases"], ensure_ascii=False),
+        address=after["address"], country=after["country"],
+        data_hash=party_hash(after["name"], after["aliases"], after["address"], after["country"])))
+    return True
+
+
+@dataclass(frozen=True)
+class LetterSummary:
+    """One processed letter, for ``redletter letters`` and the review page's index."""
+
+    id: int
+    sha256: str
+    file_name: str
+    received_at: str
+    reference: str | None
+    letter_date: str | None
+    notice_type: str
+    pages: int
+    status: str
+    parties: int
+    on_list: int
+    pending_review: int
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__dataclass_fields__}
+
+
+def letter_summaries(conn: Connection) -> list[LetterSummary]:
+    """Every letter with its counts, oldest first."""
+    party_counts = {int(lid): int(n) for lid, n in conn.execute(
+        select(parties.c.letter_id, func.count()).group_by(parties.c.letter_id))}
+    listed = conn.execute(
+        select(parties.c.letter_id, denylist.c.status, func.count())
+        .select_from(denylist.join(decisions, denylist.c.decision_id == decisions.c.id)
+                     .join(parties, decisions.c.party_id == parties.c.id))
+        .group_by(parties.c.letter_id, denylist.c.status))
+    counts = {(int(lid), str(st)): int(n) for lid, st, n in listed}
+    return [LetterSummary(r.id, r.sha256, r.file_name, r.received_at, r.reference, r.letter_date,
+                          r.notice_type, r.pages, r.status, party_counts.get(r.id, 0),
+                          counts.get((r.id, "active"), 0), counts.get((r.id, "pending_review"), 0))
+            for r in conn.execute(select(letters).order_by(letters.c.id))]

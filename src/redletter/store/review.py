@@ -1,0 +1,96 @@
+"""What the review page reads: one letter with its parties, their candidates and the state of
+each (party, customer) pair."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from redletter.store.letters import stored_parties
+from redletter.store.screening import latest_decisions
+from redletter.store.tables import candidates, decisions, letters
+
+
+@dataclass
+class CandidateView:
+    """A customer that may be the party, and where the pair stands."""
+
+    customer_id: str
+    customer_name: str
+    score: float
+    matcher: str
+    features: list[dict[str, Any]]
+    state: str  # active | pending_review | rejected | withdrawn | none
+    decided_by: str | None
+    reason: str | None
+
+
+@dataclass
+class PartyView:
+    """A party of the letter with its candidates."""
+
+    id: int
+    position: int
+    name: str
+    aliases: list[str]
+    address: str | None
+    country: str | None
+    country_printed: str | None
+    page: int
+    row: int
+    bbox: tuple[float, float, float, float]
+    source: str
+    confidence: float
+    candidates: list[CandidateView] = field(default_factory=list)
+
+
+@dataclass
+class LetterView:
+    """One letter for the review page."""
+
+    id: int
+    sha256: str
+    file_name: str
+    stored_path: str | None
+    reference: str | None
+    letter_date: str | None
+    notice_type: str
+    pages: int
+    page_sizes: list[tuple[float, float]]
+    ocr_pages: list[int]
+    warnings: list[str]
+    parties: list[PartyView]
+
+
+def _candidates(conn: Connection, party_id: int) -> list[CandidateView]:
+    latest = latest_decisions(conn, party_id)
+    reasons = {r.id: (r.decided_by, r.reason) for r in conn.execute(
+        select(decisions.c.id, decisions.c.decided_by, decisions.c.reason)
+        .where(decisions.c.id.in_([d.id for d in latest.values()])))}
+    out: list[CandidateView] = []
+    rows = conn.execute(select(candidates).where(candidates.c.party_id == party_id)
+                        .order_by(candidates.c.score.desc(), candidates.c.customer_id))
+    for c in rows:
+        d = latest.get(c.customer_id)
+        by, reason = reasons.get(d.id, (None, None)) if d else (None, None)
+        out.append(CandidateView(c.customer_id, c.customer_name, c.score, c.decision,
+                                 json.loads(c.features), d.outcome if d else "none", by, reason))
+    return out
+
+
+def letter_view(conn: Connection, letter_id: int) -> LetterView | None:
+    """The letter, or ``None`` when there is no such letter."""
+    r = conn.execute(select(letters).where(letters.c.id == letter_id)).first()
+    if r is None:
+        return None
+    parties = [PartyView(s.id, i, s.party.name, list(s.party.aliases), s.party.address,
+                         s.party.country, s.party.country_printed, s.party.page, s.party.row,
+                         s.party.bbox, s.party.source, s.party.confidence,
+                         _candidates(conn, s.id))
+               for i, s in enumerate(stored_parties(conn, letter_id=letter_id))]
+    return LetterView(r.id, r.sha256, r.file_name, r.stored_path, r.reference, r.letter_date,
+                      r.notice_type, r.pages, [tuple(s) for s in json.loads(r.page_sizes)],
+                      json.loads(r.ocr_pages), json.loads(r.warnings), parties)

@@ -1,0 +1,120 @@
+"""The tables of the main job and the migration that creates them.
+
+A letter is known by the SHA-256 of its bytes. Its parties keep their page, row and box. A
+screening against the customer master leaves *candidates* (party x customer, with score and
+features); every change of a pair's state is a *decision* row (auto or a reviewer, with the
+reason and the audit entry that records it). The *denylist* holds one row per customer whose
+latest decision for some party is ``active`` or ``pending_review``, and is rebuilt from the
+decisions whenever they change, so it can always be checked against them.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Connection,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+letters = Table(
+    "letters", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False, unique=True),
+    Column("file_name", String(500), nullable=False),
+    Column("stored_path", Text),
+    Column("received_at", String(40), nullable=False),
+    Column("reference", String(200)),
+    Column("letter_date", String(10)),
+    Column("notice_type", String(40), nullable=False),
+    Column("recipient", Text),
+    Column("issuing_office", Text),
+    Column("pages", Integer, nullable=False),
+    Column("ocr_pages", Text, nullable=False),  # JSON array of page numbers
+    Column("page_sizes", Text, nullable=False),  # JSON array of [width, height] in points
+    Column("warnings", Text, nullable=False),  # JSON array of strings
+    Column("status", String(40), nullable=False),
+    Column("audit_hash", String(64), nullable=False),
+)
+
+parties = Table(
+    "parties", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("letter_id", Integer, ForeignKey("letters.id"), nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("name", Text, nullable=False),
+    Column("aliases", Text, nullable=False),  # JSON array
+    Column("address", Text),
+    Column("country", String(2)),
+    Column("country_printed", Text),
+    Column("page", Integer, nullable=False),
+    Column("row", Integer, nullable=False),
+    Column("bbox", Text, nullable=False),  # JSON [x0, top, x1, bottom] in PDF points
+    Column("source", String(10), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("data_hash", String(64), nullable=False),
+    UniqueConstraint("letter_id", "position"),
+)
+
+masters = Table(
+    "masters", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("sha256", String(64), nullable=False),
+    Column("file_name", Text, nullable=False),
+    Column("path", Text, nullable=False),
+    Column("customers", Integer, nullable=False),
+    Column("loaded_at", String(40), nullable=False),
+)
+
+candidates = Table(
+    "candidates", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("party_id", Integer, ForeignKey("parties.id"), nullable=False),
+    Column("customer_id", String(200), nullable=False),
+    Column("customer_name", Text, nullable=False),
+    Column("score", Float, nullable=False),
+    Column("decision", String(10), nullable=False),  # what the matcher said: match | review
+    Column("features", Text, nullable=False),  # JSON array of {name, score, detail}
+    Column("master_id", Integer, ForeignKey("masters.id"), nullable=False),
+    UniqueConstraint("party_id", "customer_id"),
+)
+
+decisions = Table(
+    "decisions", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("party_id", Integer, ForeignKey("parties.id"), nullable=False),
+    Column("customer_id", String(200), nullable=False),
+    Column("customer_name", Text, nullable=False),
+    Column("outcome", String(20), nullable=False),  # active | pending_review | rejected | withdrawn
+    Column("decided_by", String(200), nullable=False),  # "auto" or the reviewer
+    Column("decided_at", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("party_hash", String(64), nullable=False),
+    Column("score", Float, nullable=False),
+    Column("audit_hash", String(64), nullable=False),
+    Index("ix_decisions_pair", "party_id", "customer_id"),
+)
+
+denylist = Table(
+    "denylist", metadata,
+    Column("customer_id", String(200), primary_key=True),
+    Column("customer_name", Text, nullable=False),
+    Column("status", String(20), nullable=False),  # active | pending_review
+    Column("decision_id", Integer, ForeignKey("decisions.id"), nullable=False),
+)
+
+
+def create_main_job(conn: Connection) -> None:
+    """Migration 0002: letters, parties, masters, candidates, decisions and the denylist; an
+    audit entry may have only one successor (no forked chain)."""
+    metadata.create_all(conn)
+    conn.exec_driver_sql("CREATE UNIQUE INDEX IF NOT EXISTS ux_audit_prev ON audit_log (prev_hash)")

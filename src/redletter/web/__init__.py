@@ -1,0 +1,1 @@
+"""The review page: FastAPI with server-rendered Jinja2 templates."""

@@ -1,0 +1,191 @@
+"""The main job end to end: an inbox with good, duplicate, corrupt and empty letters, the
+sample customer master with planted variants of letter parties, `redletter run` twice,
+the export, the audit trail, a kill -9 in the middle of a batch, and `redletter watch`."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from redletter.cli import app
+from redletter.errors import ExitCode
+
+ROOT = Path(__file__).resolve().parent.parent
+LETTERS = ROOT / "samples" / "letters"
+CUSTOMERS = ROOT / "samples" / "customers.csv"
+BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
+CHOSEN = ("01_supplier_grid", "04_supplier_multipage_40", "14_a4_dejavu", "20_prose_long")
+REDLETTER = [sys.executable, "-m", "redletter"]
+
+
+def _cli(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(app, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def _inbox(tmp: Path) -> Path:
+    inbox = tmp / "inbox"
+    inbox.mkdir()
+    for stem in CHOSEN:
+        shutil.copy(LETTERS / f"{stem}.pdf", inbox / f"{stem}.pdf")
+    shutil.copy(LETTERS / "scanned" / "s02_redflag_zebra_aliases.pdf", inbox / "scan.pdf")
+    shutil.copy(LETTERS / f"{CHOSEN[1]}.pdf", inbox / "forwarded copy of the letter.pdf")
+    shutil.copy(BAD / "truncated.pdf", inbox / "corrupt.pdf")
+    shutil.copy(BAD / "empty.pdf", inbox / "empty.pdf")
+    return inbox
+
+
+def _planted(expected: str) -> dict[str, str]:
+    truth = json.loads((ROOT / "samples" / "customers.truth.json").read_text("utf-8"))
+    return {t["customer_id"]: t["party"] for t in truth
+            if t["letter"] in CHOSEN and t["expected"] == expected}
+
+
+def _export(db: Path, fmt: str = "json") -> bytes:
+    result = CliRunner().invoke(app, ["denylist", "export", "--format", fmt, "--db", str(db)])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes
+
+
+def test_scenario(tmp_path: Path) -> None:
+    inbox, db = _inbox(tmp_path), tmp_path / "redletter.db"
+    code, out, err = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS),
+                          "--db", str(db), "--no-cache")
+    assert code == ExitCode.input_file, err
+    assert "letters: 5 new, 1 already recorded, 2 failed" in out
+    # Each distinct letter once, whatever its name; the copy is moved aside, not recorded.
+    code, out, _ = _cli("letters", "--format", "json", "--db", str(db))
+    letters = json.loads(out)
+    assert sorted(x["file_name"] for x in letters) == sorted([f"{s}.pdf" for s in CHOSEN] +
+                                                             ["scan.pdf"])
+    assert len({x["sha256"] for x in letters}) == 5
+    assert sorted(p.name for p in (inbox / "processed").iterdir()) == sorted(
+        [f"{s}.pdf" for s in CHOSEN] + ["scan.pdf", "forwarded copy of the letter.pdf"])
+    assert not [p for p in inbox.iterdir() if p.is_file()]
+    failed = inbox / "failed"
+    assert "truncated" in (failed / "corrupt.pdf.error.txt").read_text()
+    assert "empty" in (failed / "empty.pdf.error.txt").read_text()
+    assert (failed / "corrupt.pdf").read_bytes() == (BAD / "truncated.pdf").read_bytes()
+    # The planted variants are on the list (auto or waiting for review); look-alikes are not
+    # listed as active.
+    entries = {e["customer_id"]: e for e in json.loads(_export(db))}
+    planted = _planted("match_or_review")
+    assert len(planted) >= 10
+    missing = {c: p for c, p in planted.items() if c not in entries}
+    assert not missing
+    assert {e["status"] for e in entries.values()} == {"active", "pending_review"}
+    assert all(entries[c]["status"] != "active" for c in _planted("not_match") if c in entries)
+    shas = {x["sha256"] for x in letters}
+    assert all(e["letter_sha256"] in shas and e["decided_by"] == "auto" for e in entries.values())
+
+    # The same letters again, under other names: nothing changes, byte for byte.
+    exports = {fmt: _export(db, fmt) for fmt in ("csv", "json", "xlsx")}
+    for p in (inbox / "processed").iterdir():
+        shutil.copy(p, inbox / f"again-{p.name}")
+    code, out, _ = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS), "--db",
+                        str(db), "--no-cache")
+    assert code == 0 and "letters: 0 new, 6 already recorded, 0 failed" in out
+    assert "(0 decisions in this run)" in out
+    assert {fmt: _export(db, fmt) for fmt in exports} == exports
+
+    # The audit trail holds, until a row of the database file is edited.
+    code, out, _ = _cli("audit", "verify", "--db", str(db))
+    assert code == 0 and "audit log intact" in out
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE audit_log SET reason = 'nothing to see' WHERE id = 3")
+    code, _, err = _cli("audit", "verify", "--db", str(db))
+    assert code == ExitCode.database_error
+    assert "audit entry 3 was changed after it was written" in err
+
+
+def _db_letters(db: Path) -> int:
+    try:
+        with sqlite3.connect(db, timeout=5) as conn:
+            return int(conn.execute("SELECT count(*) FROM letters").fetchone()[0])
+    except sqlite3.OperationalError:
+        return 0
+
+
+def _snapshot(db: Path) -> dict[str, object]:
+    with sqlite3.connect(db) as conn:
+        return {
+            "letters": sorted(conn.execute("SELECT sha256, file_name FROM letters")),
+            "parties": conn.execute("SELECT count(*) FROM parties").fetchone()[0],
+            "pairs": sorted(conn.execute("SELECT p.name, d.customer_id, d.outcome FROM decisions d "
+                                         "JOIN parties p ON p.id = d.party_id")),
+            "list": sorted(conn.execute("SELECT customer_id, status FROM denylist")),
+        }
+
+
+def test_kill_in_the_middle_of_a_batch_loses_nothing(tmp_path: Path) -> None:
+    reference, victim = tmp_path / "reference", tmp_path / "victim"
+    reference.mkdir()
+    victim.mkdir()
+    args = ["run", "--customers", str(CUSTOMERS), "--no-cache"]
+    subprocess.run([*REDLETTER, *args, "--inbox", str(_inbox(reference)), "--db",
+                    str(reference / "r.db")], check=False, capture_output=True, timeout=300)
+    inbox, db = _inbox(victim), victim / "r.db"
+    proc = subprocess.Popen([*REDLETTER, *args, "--inbox", str(inbox), "--db", str(db)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    while _db_letters(db) < 1 and time.monotonic() < deadline and proc.poll() is None:
+        time.sleep(0.02)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    killed_at = _db_letters(db)
+    assert 1 <= killed_at < 5, "the kill must land in the middle of the batch"
+    rerun = subprocess.run([*REDLETTER, *args, "--inbox", str(inbox), "--db", str(db)],
+                           capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == ExitCode.input_file, rerun.stderr
+    assert _snapshot(db) == _snapshot(reference / "r.db")
+    assert sorted(p.name for p in (inbox / "processed").iterdir()) == sorted(
+        p.name for p in (reference / "inbox" / "processed").iterdir())
+    assert subprocess.run([*REDLETTER, "audit", "verify", "--db", str(db)],
+                          capture_output=True, timeout=60).returncode == 0
+
+
+def test_watch_reads_a_file_only_once_it_is_complete(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "r.db"
+    inbox.mkdir()
+    proc = subprocess.Popen([*REDLETTER, "watch", "--inbox", str(inbox), "--customers",
+                             str(CUSTOMERS), "--db", str(db), "--settle", "1.5", "--no-cache"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        data = (LETTERS / f"{CHOSEN[0]}.pdf").read_bytes()
+        target = inbox / "arriving.pdf"
+        with target.open("wb") as fh:  # copied slowly, in pieces, as over a network share
+            for i in range(0, len(data), len(data) // 6 + 1):
+                fh.write(data[i:i + len(data) // 6 + 1])
+                fh.flush()
+                time.sleep(0.4)
+        deadline = time.monotonic() + 60
+        while _db_letters(db) < 1 and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _db_letters(db) == 1
+        assert not (inbox / "failed").exists()
+        deadline = time.monotonic() + 10
+        while target.exists() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert (inbox / "processed" / "arriving.pdf").read_bytes() == data
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert "letters: 1 new" in out
+
+
+@pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
+def test_export_of_an_empty_list(tmp_path: Path, fmt: str) -> None:
+    data = _export(tmp_path / "empty.db", fmt)
+    assert data.startswith({"csv": b"customer_id,customer_name,status", "json": b"[]",
+                            "xlsx": b"PK"}[fmt])

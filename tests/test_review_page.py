@@ -1,0 +1,151 @@
+"""The review page in a real headless Chromium (Debian's package, driven by Playwright):
+open a letter, see its rows highlighted on the page image, approve a candidate and find the
+customer on the list; a party name that is markup shows as text; no token, no entry; a POST
+without the CSRF field is refused."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from redletter.ingest.batch import load_master, run_batch
+from redletter.settings import Settings
+from redletter.store.db import connect
+
+ROOT = Path(__file__).resolve().parent.parent
+CUSTOMERS = ROOT / "samples" / "customers.csv"
+LETTER = ROOT / "samples" / "letters" / "04_supplier_multipage_40.pdf"
+TOKEN = "test-token-4f1c9a"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    tmp = tmp_path_factory.mktemp("review")
+    inbox, db = tmp / "inbox", tmp / "r.db"
+    inbox.mkdir()
+    shutil.copy(LETTER, inbox / LETTER.name)
+    run_batch(inbox, load_master(CUSTOMERS, None, None), connect(db), Settings.load(db=str(db)))
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "redletter", "serve", "--db", str(db),
+                             "--port", str(port), "--reviewer", "alice@example.com"],
+                            env={**os.environ, "REDLETTER_TOKEN": TOKEN},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(base + "/", timeout=1)
+            break
+        except httpx.TransportError:
+            time.sleep(0.1)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.communicate(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium package is needed (make install provides it)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{server}/?token={TOKEN}")
+    yield page
+    context.close()
+
+
+def test_open_a_letter_approve_a_candidate_and_see_it_on_the_list(page: Page) -> None:
+    page.get_by_role("link", name=LETTER.name).click()
+    expect(page.locator("h1")).to_have_text(LETTER.name)
+    # The page image is there and the extracted rows are boxes over it.
+    image = page.locator("figure.page img").first
+    expect(image).to_be_visible()
+    assert page.evaluate("document.querySelector('figure.page img').naturalWidth") > 500
+    first_box = page.locator("a.hl").first.bounding_box()
+    frame = image.bounding_box()
+    assert first_box and frame and first_box["width"] > 100 and first_box["height"] > 5
+    assert frame["x"] <= first_box["x"]
+    assert first_box["y"] + first_box["height"] <= frame["y"] + frame["height"]
+
+    row = page.locator("tr.candidate.state-pending_review").first
+    customer = row.get_attribute("data-customer")
+    assert customer
+    row.get_by_label("reason").fill("Same address and managing director as the listed party")
+    row.get_by_role("button", name="Approve").click()
+    expect(page.locator(".message")).to_contain_text(f"customer {customer} approved")
+    expect(page.locator(f'tr.candidate[data-customer="{customer}"] td.state').first).to_contain_text("active")
+
+    page.get_by_role("link", name="Denied-customer list").click()
+    page.locator("select[name=status]").select_option("active")
+    page.get_by_role("button", name="Filter").click()
+    entry = page.locator(f'#denylist tr[data-customer="{customer}"]')
+    expect(entry.locator("td.status")).to_have_text("active")
+    expect(entry).to_contain_text("alice@example.com")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="CSV").click()
+    assert customer in Path(download.value.path()).read_text("utf-8")
+
+
+def test_a_reason_is_required_to_decide(page: Page) -> None:
+    page.get_by_role("link", name=LETTER.name).click()
+    row = page.locator("tr.candidate.state-pending_review").first
+    customer = row.get_attribute("data-customer")
+    row.get_by_role("button", name="Reject").click()  # the browser refuses: reason is required
+    assert page.evaluate("document.querySelector('form.decide input[name=reason]').validity.valueMissing")
+    expect(page.locator(f'tr.candidate[data-customer="{customer}"] td.state').first).to_contain_text(
+        "pending review")
+
+
+def test_markup_from_a_letter_is_shown_as_text(page: Page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.get_by_role("link", name=LETTER.name).click()
+    party = page.locator("article.party").nth(1)
+    party.locator("summary").click()
+    party.locator("input[name=name]").fill("<script>alert(1)</script>")
+    party.locator("input[name=reason]").fill("name as printed in the annex")
+    party.get_by_role("button", name="Save").click()
+    expect(page.locator(".message")).to_contain_text("saved")
+    expect(page.locator("article.party").nth(1).locator(".party-name")).to_have_text(
+        "<script>alert(1)</script>")
+    assert dialogs == []
+
+
+def test_no_token_no_page_and_no_post_without_csrf(server: str) -> None:
+    assert httpx.get(server + "/").status_code == 401
+    assert httpx.get(server + "/?token=wrong").status_code == 401
+    with httpx.Client(base_url=server, follow_redirects=True) as client:
+        assert client.get(f"/?token={TOKEN}").status_code == 200  # redirected, cookie set
+        form = {"letter_id": "1", "party_id": "1", "customer_id": "C00051", "action": "reject",
+                "reviewer": "mallory", "reason": "forged"}
+        assert client.post("/decisions", data={**form, "csrf": "forged"}).status_code == 403
+        assert client.post("/decisions", data=form).status_code == 422
+        assert "mallory" not in client.get("/denylist").text
