@@ -98,6 +98,11 @@ def test_scenario(tmp_path: Path) -> None:
     assert "(0 decisions in this run)" in out
     assert {fmt: _export(db, fmt) for fmt in exports} == exports
 
+    with sqlite3.connect(db) as conn:  # the refused files are on record too
+        refused = conn.execute("SELECT reason FROM audit_log WHERE action = 'file_failed'").fetchall()
+    assert sorted(r[0].split(": ")[0].rsplit("/", 1)[-1] for r in refused) == ["corrupt.pdf",
+                                                                              "empty.pdf"]
+
     # The audit trail holds, until a row of the database file is edited.
     code, out, _ = _cli("audit", "verify", "--db", str(db))
     assert code == 0 and "audit log intact" in out
@@ -182,6 +187,18 @@ def test_watch_reads_a_file_only_once_it_is_complete(tmp_path: Path) -> None:
         out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "letters: 1 new" in out
+
+
+def test_unreadable_master_stops_before_touching_the_inbox(tmp_path: Path) -> None:
+    inbox = _inbox(tmp_path)
+    before = sorted(p.name for p in inbox.iterdir())
+    bad = tmp_path / "customers.csv"
+    bad.write_bytes(b"")
+    code, _, err = _cli("run", "--inbox", str(inbox), "--customers", str(bad), "--db",
+                        str(tmp_path / "r.db"), "--no-cache")
+    assert code == ExitCode.input_file
+    assert len(err.strip().splitlines()) == 1 and "customers.csv" in err
+    assert sorted(p.name for p in inbox.iterdir()) == before
 
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])

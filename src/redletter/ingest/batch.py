@@ -25,6 +25,7 @@ from redletter.match.master import Columns
 from redletter.pipeline import extract_letters
 from redletter.schema import Letter
 from redletter.settings import Settings
+from redletter.store import audit
 from redletter.store.db import transaction
 from redletter.store.letters import (
     letter_id_by_sha,
@@ -127,6 +128,18 @@ def _known(engine: Engine, inbox: Path, paths: Sequence[Path], report: Report,
     return fresh
 
 
+def _record_failure(engine: Engine, path: Path, error: RedletterError) -> None:
+    """A refused file leaves an audit entry: which file, which bytes, why."""
+    try:
+        sha: str | None = sha256_of(path)
+    except OSError:
+        sha = None
+    with transaction(engine) as conn:
+        audit.append(conn, actor="auto", action="file_failed", reason=error.message,
+                     payload={"file_name": path.name, "sha256": sha,
+                              "exit_code": int(error.exit_code)})
+
+
 def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,
               *, files: Sequence[Path] | None = None, on_file: FileDone | None = None,
               chunk: int = 3) -> Report:
@@ -139,6 +152,7 @@ def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,
         paths = fresh[start:start + chunk]
         for path, outcome in zip(paths, extract_letters(paths, settings), strict=True):
             if isinstance(outcome, RedletterError):
+                _record_failure(engine, path, outcome)
                 move_failed(inbox, path, outcome)
                 report.failed.append(outcome)
             else:

@@ -22,6 +22,7 @@ from sqlalchemy import Engine
 from redletter.errors import RedletterError
 from redletter.ingest.batch import rescreen_party
 from redletter.match.cache import default_cache_dir
+from redletter.nlp.countries import resolve_country
 from redletter.settings import Settings
 from redletter.store.db import transaction
 from redletter.store.export import EXPORTERS, denylist_entries
@@ -113,9 +114,11 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
         check_csrf(csrf)
         if not name.strip() or not editor.strip() or not reason.strip():
             return _back(letter_id, party_id, "an edit needs a name, the reviewer and a reason")
+        code = resolve_country(country.strip()) if country.strip() else None
+        if country.strip() and code is None:
+            return _back(letter_id, party_id, f"not a country: {country.strip()!r}")
         changes = {"name": name.strip(), "aliases": _split_aliases(aliases),
-                   "address": address.strip() or None,
-                   "country": country.strip().upper()[:2] or None}
+                   "address": address.strip() or None, "country": code}
         with transaction(engine) as conn:
             changed = edit_party(conn, party_id, changes, editor=editor.strip(),
                                  reason=reason.strip())
