@@ -20,7 +20,7 @@ from redletter.extract.blocks import block_parties
 from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine, words_to_lines
 from redletter.extract.images import image_frame_count
-from redletter.extract.ocr_pages import OcrJob, OcrResult, Progress, ocr_pages
+from redletter.extract.ocr_pages import OcrJob, OcrResult, Progress, iter_ocr_pages
 from redletter.extract.pdf import open_pdf, read_page
 from redletter.extract.prose import prose_parties
 from redletter.extract.records import (
@@ -158,7 +158,8 @@ def extract_letters(paths: Sequence[Path], settings: Settings | None = None,
                     progress: Progress | None = None) -> list[Outcome]:
     """Extract several letters (PDF or image files); the scanned pages of all of them are
     OCR'd together, one worker process per core. Each outcome is a letter or the error that
-    stopped that file; ``progress(done, total)`` is called as OCR'd pages finish."""
+    stopped that file; ``progress(done, total)`` is called as OCR'd pages finish. Each letter
+    is finished (tables, parties) as soon as its pages are in, while other pages are read."""
     settings = settings or Settings.load()
     planned: dict[int, Planned] = {}
     outcomes: dict[int, Outcome] = {}
@@ -170,15 +171,20 @@ def extract_letters(paths: Sequence[Path], settings: Settings | None = None,
             outcomes[i] = result
     jobs = [job for p in planned.values() for job in p.jobs]
     try:
-        results = ocr_pages(jobs, workers=settings.ocr_workers, progress=progress)
+        results = iter_ocr_pages(jobs, workers=settings.ocr_workers, progress=progress)
     except MissingDependencyError as exc:
         for i in [i for i, p in planned.items() if p.jobs]:
             outcomes[i] = MissingDependencyError(exc.message, path=paths[i])
             del planned[i]
-        results = []
-    for i, p in planned.items():
-        mine = [r for r in results if r.letter == i]
-        outcomes[i] = _guarded(p.path, partial(finish_letter, p, mine))
+        results = iter(())
+    read: dict[int, list[OcrResult]] = {i: [] for i in planned}
+    for i in [i for i, p in planned.items() if not p.jobs]:
+        outcomes[i] = _guarded(planned[i].path, partial(finish_letter, planned[i], []))
+    for page in results:  # a letter is finished as soon as its last page is read
+        i = page.letter
+        read[i].append(page)
+        if len(read[i]) == len(planned[i].jobs):
+            outcomes[i] = _guarded(planned[i].path, partial(finish_letter, planned[i], read[i]))
     return [outcomes[i] for i in range(len(paths))]
 
 

@@ -7,8 +7,8 @@ so the rest of the letter is still read; a missing Tesseract stops the letter.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,25 +70,44 @@ def _workers(requested: int, jobs: int) -> int:
     return max(1, min(requested or (os.cpu_count() or 1) + 1, jobs))
 
 
-def ocr_pages(jobs: Sequence[OcrJob], *, workers: int = 0,
-              progress: Progress | None = None) -> list[OcrResult]:
-    """OCR every job's page, in parallel processes when there is more than one page."""
+def iter_ocr_pages(jobs: Sequence[OcrJob], *, workers: int = 0,
+                   progress: Progress | None = None) -> Iterator[OcrResult]:
+    """OCR every job's page, in parallel processes when there is more than one page, yielding
+    each page as soon as it is read (so the caller can finish a letter whose pages are all in
+    while other pages are still being read). Raises ``MissingDependencyError`` before any work
+    when Tesseract is missing."""
     if not jobs:
-        return []
+        return iter(())
     pytesseract.pytesseract.tesseract_cmd = jobs[0].tesseract_cmd
     require_tesseract()
-    results: list[OcrResult] = []
     n = _workers(workers, len(jobs))
     if n == 1:
-        for job in jobs:
-            results.append(run_job(job))
-            if progress:
-                progress(len(results), len(jobs))
-    else:
-        with ProcessPoolExecutor(max_workers=n) as pool:
-            for future in as_completed([pool.submit(run_job, j) for j in jobs]):
-                results.append(future.result())
-                if progress:
-                    progress(len(results), len(jobs))
-    return sorted(results, key=lambda r: (r.letter, r.number))
+        return _in_process(jobs, progress)
+    pool = ProcessPoolExecutor(max_workers=n)  # started now: pages are read while the caller
+    futures = [pool.submit(run_job, j) for j in jobs]  # finishes its born-digital letters
+    return _drain(pool, futures, progress)
 
+
+def _in_process(jobs: Sequence[OcrJob], progress: Progress | None) -> Iterator[OcrResult]:
+    for done, job in enumerate(jobs, start=1):
+        yield _reported(run_job(job), done, len(jobs), progress)
+
+
+def _drain(pool: ProcessPoolExecutor, futures: list[Future[OcrResult]],
+           progress: Progress | None) -> Iterator[OcrResult]:
+    with pool:
+        for done, future in enumerate(as_completed(futures), start=1):
+            yield _reported(future.result(), done, len(futures), progress)
+
+
+def _reported(result: OcrResult, done: int, total: int, progress: Progress | None) -> OcrResult:
+    if progress:
+        progress(done, total)
+    return result
+
+
+def ocr_pages(jobs: Sequence[OcrJob], *, workers: int = 0,
+              progress: Progress | None = None) -> list[OcrResult]:
+    """Every job's page read, in letter and page order."""
+    results = iter_ocr_pages(jobs, workers=workers, progress=progress)
+    return sorted(results, key=lambda r: (r.letter, r.number))
