@@ -74,6 +74,15 @@ def test_page_turned_90_degrees_is_read(scanned: dict[str, Letter]) -> None:
     assert letter.parties[0].aliases == ("PROGRESS LEADER LLC",)
 
 
+def test_page_upside_down_is_turned_and_read(tmp_path: Path, scanned: dict[str, Letter]) -> None:
+    with Image.open(SCANNED / "s12_tight_plain.png") as img:
+        img.rotate(180).save(tmp_path / "upside_down.png", dpi=img.info.get("dpi", (300, 300)))
+    turned = extract_letter(tmp_path / "upside_down.png")
+    upright = scanned["s12_tight_plain.png"]
+    assert [p.name for p in turned.parties] == [p.name for p in upright.parties]
+    assert [p.country for p in turned.parties] == [p.country for p in upright.parties]
+
+
 def test_boxes_are_in_pdf_points(scanned: dict[str, Letter]) -> None:
     for letter in scanned.values():
         for p in letter.parties:

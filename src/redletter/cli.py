@@ -84,7 +84,7 @@ def extract(
     max_pages: Annotated[int | None, typer.Option(help="Refuse files with more pages.")] = None,
     max_file_mb: Annotated[float | None, typer.Option(help="Refuse larger files (MB).")] = None,
     ocr_timeout: Annotated[float | None, typer.Option(help="Seconds per Tesseract call.")] = None,
-    ocr_workers: Annotated[int | None, typer.Option(help="OCR processes (0: cores + 1).")] = None,
+    ocr_workers: Annotated[int | None, typer.Option(help="OCR processes (0: one per core).")] = None,
 ) -> None:
     """Extract the parties, items and metadata of one or more letters.
 

@@ -19,7 +19,7 @@ class Settings(BaseModel):
     max_pages: int = Field(default=2000, gt=0, description="PDFs with more pages are refused")
     max_pixels: int = Field(default=200_000_000, gt=0, description="larger page images are refused")
     ocr_timeout: float = Field(default=180.0, gt=0, description="seconds per Tesseract call")
-    ocr_workers: int = Field(default=0, ge=0, description="OCR processes; 0 = one per core, plus one")
+    ocr_workers: int = Field(default=0, ge=0, description="OCR processes; 0 = one per core")
     tesseract_cmd: str = Field(default="tesseract", description="the tesseract executable")
     match_threshold: float = Field(default=0.9, ge=0, le=1, description="score for 'match'")
     review_threshold: float = Field(default=0.72, ge=0, le=1, description="score for 'review'")

@@ -64,10 +64,9 @@ def run_job(job: OcrJob) -> OcrResult:
 
 
 def _workers(requested: int, jobs: int) -> int:
-    """One process per core, plus one: while a worker prepares its next page (image, deskew,
-    BMP hand-over, Tesseract's start-up) the spare keeps every core on OCR. Measured on 2 cores:
-    0.59x bare Tesseract per page with 3 processes, 0.62x with 2 (benchmarks/bench_ocr.py)."""
-    return max(1, min(requested or (os.cpu_count() or 1) + 1, jobs))
+    """One process per core. Measured on 2 cores (benchmarks/bench_ocr.py): with the page
+    preparation done by OpenCV, one spare process no longer helps (0.56x either way)."""
+    return max(1, min(requested or os.cpu_count() or 1, jobs))
 
 
 def iter_ocr_pages(jobs: Sequence[OcrJob], *, workers: int = 0,

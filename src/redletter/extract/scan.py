@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import cv2
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image
@@ -21,12 +22,14 @@ from redletter.extract.images import PageImage
 from redletter.extract.ocr import OcrWord, page_rotation, read_words
 from redletter.extract.recover import read_regions, uncovered_ink
 
+cv2.setNumThreads(1)  # pages are already read in parallel processes, one per core
+
 _WORK_WIDTH = 1000  # pixels, for line finding
 _SKEW_WIDTH = 700  # pixels, for the deskew search
 _NEGLIGIBLE_TILT = 0.15
 _SIDEWAYS = 1.2
 _DARK = 140
-_MIN_GOOD_WORDS = 25
+_MIN_GOOD_WORDS = 3  # upright pages read >75% of their words well, upside-down ones <15%
 _GOOD_CONF = 0.7
 _GOOD_SHARE = 0.5  # an upright page reads most of its words with confidence
 _MIN_SHADE_PT = 9.0  # a shaded row is taller than a line of text, whose ink also looks grey
@@ -44,8 +47,18 @@ def _small(image: Image.Image) -> tuple[NDArray[np.uint8], float]:
     return np.minimum.reduce(shifted), 1.0 / k
 
 
-def _sharpness(dark: Image.Image, angle: float) -> float:
-    rotated = np.asarray(dark.rotate(angle, resample=Image.Resampling.NEAREST, fillcolor=0))
+def _rotate(arr: NDArray[np.uint8], angle: float, interpolation: int, fill: int) -> NDArray[np.uint8]:
+    """``arr`` rotated counter-clockwise by ``angle`` degrees about its centre, same size (OpenCV:
+    about 4x faster than Pillow's rotate for the same bilinear result)."""
+    h, w = arr.shape
+    matrix = cv2.getRotationMatrix2D((w / 2, h / 2), angle, 1.0)
+    out = cv2.warpAffine(arr, matrix, (w, h), flags=interpolation,
+                         borderMode=cv2.BORDER_CONSTANT, borderValue=fill)
+    return np.asarray(out, dtype=np.uint8)
+
+
+def _sharpness(dark: NDArray[np.uint8], angle: float) -> float:
+    rotated = _rotate(dark, angle, cv2.INTER_NEAREST, 0)
     rows = rotated.sum(axis=1, dtype=np.float64)
     return float(np.square(np.diff(rows)).sum())
 
@@ -56,7 +69,7 @@ def skew_angle(image: Image.Image) -> float:
     scale = min(1.0, _SKEW_WIDTH / image.width)
     small = image.resize((max(1, int(image.width * scale)), max(1, int(image.height * scale))),
                          Image.Resampling.BOX)
-    dark = Image.fromarray(((np.asarray(small) < _DARK + 40) * 255).astype(np.uint8))
+    dark = ((np.asarray(small) < _DARK + 40) * 255).astype(np.uint8)
     best = max(np.arange(-5.0, 5.01, 1.0), key=lambda a: _sharpness(dark, float(a)))
     fine = np.arange(best - 0.8, best + 0.81, 0.2)
     return round(float(max(fine, key=lambda a: _sharpness(dark, float(a)))), 2)
@@ -66,7 +79,8 @@ def level(image: Image.Image, angle: float) -> Image.Image:
     """The image rotated by ``angle`` degrees; left alone when the tilt is negligible."""
     if abs(angle) < _NEGLIGIBLE_TILT:
         return image
-    return image.rotate(angle, resample=Image.Resampling.BILINEAR, expand=False, fillcolor=255)
+    arr = np.asarray(image.convert("L"), dtype=np.uint8)
+    return Image.fromarray(_rotate(arr, angle, cv2.INTER_LINEAR, 255))
 
 
 def _runs(mask: NDArray[np.bool_], min_len: int) -> list[tuple[int, int]]:
@@ -170,7 +184,7 @@ def straighten(image: Image.Image, *, timeout: float) -> tuple[Image.Image, list
         return upright, read_words(upright, timeout=timeout), turn
     levelled = level(image, skew_angle(image))
     words = read_words(levelled, timeout=timeout)
-    if _good(words) >= max(_MIN_GOOD_WORDS, _GOOD_SHARE * len(words)):
+    if not words or _good(words) >= max(_MIN_GOOD_WORDS, _GOOD_SHARE * len(words)):
         return levelled, words, 0
     turn = page_rotation(image, timeout=timeout)
     if turn == 0:
