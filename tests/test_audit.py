@@ -39,7 +39,8 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     assert migrate(engine) == []  # connect() applied them already
     with sqlite3.connect(tmp_path / "x.db") as raw:
         assert raw.execute("select name from schema_migrations").fetchall() == [
-            ("0001_audit_log",), ("0002_letters_parties_decisions_denylist",)]
+            ("0001_audit_log",), ("0002_letters_parties_decisions_denylist",),
+            ("0003_letters_page_rotations",)]
 
 
 def test_an_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
@@ -49,12 +50,13 @@ def test_an_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
         for table in ("denylist", "decisions", "candidates", "masters", "parties", "letters"):
             raw.execute(f"drop table {table}")
         raw.execute("drop index ux_audit_prev")
-        raw.execute("delete from schema_migrations where name like '0002%'")
+        raw.execute("delete from schema_migrations where name like '0002%' or name like '0003%'")
     engine = connect(db)
     assert count(engine) == 3 and verify(engine) is None
     with sqlite3.connect(db) as raw:
         assert raw.execute("select count(*) from letters").fetchone() == (0,)
-        assert len(raw.execute("select name from schema_migrations").fetchall()) == 2
+        assert len(raw.execute("select name from schema_migrations").fetchall()) == 3
+        assert "page_rotations" in {c[1] for c in raw.execute("pragma table_info(letters)")}
 
 
 def test_edited_row_is_named(tmp_path: Path) -> None:
@@ -83,3 +85,29 @@ def test_unreadable_database_is_a_database_error(tmp_path: Path) -> None:
     code, _, err = _verify(db)
     assert code == ExitCode.database_error
     assert "cannot open the database" in err
+
+
+def _writer(db: str, actor: str, n: int) -> None:
+    engine = connect(db)
+    for i in range(n):
+        with transaction(engine) as conn:
+            append(conn, actor=actor, action="decision_active", reason=f"entry {i}",
+                   payload={"i": i})
+
+
+def test_two_writers_at_once_keep_one_chain(tmp_path: Path) -> None:
+    """`redletter run` and the review page write at the same time: the chain must not fork."""
+    import multiprocessing
+
+    db = str(tmp_path / "shared.db")
+    connect(db)
+    ctx = multiprocessing.get_context("spawn")
+    procs = [ctx.Process(target=_writer, args=(db, actor, 40)) for actor in ("auto", "reviewer")]
+    for p in procs:
+        p.start()
+    for p in procs:
+        p.join(timeout=120)
+        assert p.exitcode == 0
+    engine = connect(db)
+    assert count(engine) == 80
+    assert verify(engine) is None

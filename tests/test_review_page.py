@@ -6,6 +6,7 @@ without the CSRF field is refused."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -15,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
+import pypdfium2
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
@@ -151,3 +153,30 @@ def test_no_token_no_page_and_no_post_without_csrf(server: str) -> None:
         assert client.post("/decisions", data={**form, "csrf": "forged"}).status_code == 403
         assert client.post("/decisions", data=form).status_code == 422
         assert "mallory" not in client.get("/denylist").text
+
+
+def test_a_scanned_page_is_shown_the_way_it_was_read(tmp_path: Path) -> None:
+    """The page of s11 was scanned lying on its side: the review page shows it upright, the
+    shape its boxes were measured in, with the boxes inside it."""
+    import io
+
+    from fastapi.testclient import TestClient
+    from PIL import Image
+
+    from redletter.web.app import create_app
+
+    inbox, db = tmp_path / "inbox", tmp_path / "r.db"
+    inbox.mkdir()
+    shutil.copy(ROOT / "samples" / "letters" / "scanned" / "s11_alias_in_name.pdf", inbox / "s11.pdf")
+    engine = connect(db)
+    run_batch(inbox, load_master(CUSTOMERS, None, None), engine, Settings.load(db=str(db)))
+    client = TestClient(create_app(engine, token=TOKEN))
+    client.get(f"/?token={TOKEN}")
+    page = client.get("/letters/1")
+    assert page.status_code == 200 and "OSOO PROGRESS LIDER" in page.text
+    with Image.open(io.BytesIO(client.get("/letters/1/pages/1.png").content)) as img:
+        width, height = img.size
+    raw = pypdfium2.PdfDocument(str(inbox / "processed" / "s11.pdf"))[0].get_size()
+    assert raw[0] > raw[1] and height > width  # the file holds it sideways; shown upright
+    sizes = re.findall(r'data-width="([\d.]+)" data-height="([\d.]+)"', page.text)
+    assert float(sizes[0][1]) > float(sizes[0][0])

@@ -128,6 +128,7 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     return Letter(
         source=source, pages=len(pages),
         page_sizes=tuple((round(p.width, 2), round(p.height, 2)) for p in pages),
+        page_rotations=tuple(p.rotation for p in pages),
         letter_date=meta.letter_date(first),
         reference=meta.reference(first), recipient=meta.recipient(first),
         issuing_office=meta.issuing_office(first), notice_type=kind,

@@ -72,6 +72,9 @@ class Letter(Frozen):
     pages: int
     page_sizes: tuple[tuple[float, float], ...] = Field(
         default=(), description="(width, height) of each page in PDF points")
+    page_rotations: tuple[tuple[int, float], ...] = Field(
+        default=(), description="per page: the quarter turn and the deskew (degrees "
+        "counter-clockwise) applied to a scan before reading; (0, 0.0) for text pages")
     ocr_pages: tuple[int, ...] = ()
     letter_date: dt.date | None = None
     reference: str | None = None

@@ -10,7 +10,7 @@ filtering did not improve the words read.
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import cv2
 import numpy as np
@@ -172,33 +172,53 @@ def lines_run_sideways(image: Image.Image) -> bool:
     return empty_cols > _SIDEWAYS * empty_rows
 
 
-def straighten(image: Image.Image, *, timeout: float) -> tuple[Image.Image, list[OcrWord], int]:
-    """The page turned upright and levelled, its words, and the quarter turn applied (degrees).
+@dataclass(frozen=True)
+class Straight:
+    """A page image as read: turned by ``turn`` degrees counter-clockwise (a quarter turn, the
+    canvas enlarged), then levelled by ``deskew`` degrees counter-clockwise; and its words."""
+
+    image: Image.Image
+    words: list[OcrWord]
+    turn: int = 0
+    deskew: float = 0.0
+
+
+def _levelled(image: Image.Image, turn: int) -> tuple[Image.Image, int, float]:
+    turned = image.rotate(turn, expand=True, fillcolor=255) if turn else image
+    angle = skew_angle(turned)
+    angle = angle if abs(angle) >= _NEGLIGIBLE_TILT else 0.0
+    return level(turned, angle), turn, angle
+
+
+def _read(image: Image.Image, turn: int, timeout: float) -> Straight:
+    levelled, turn, angle = _levelled(image, turn)
+    return Straight(levelled, read_words(levelled, timeout=timeout), turn, angle)
+
+
+def straighten(image: Image.Image, *, timeout: float) -> Straight:
+    """The page turned upright and levelled, and its words.
 
     A page whose lines run sideways is turned by OSD before any OCR; an upright-looking page
     that still reads badly (upside down) is checked by OSD after the first reading."""
     if lines_run_sideways(image) and (turn := page_rotation(image.reduce(2), timeout=timeout)) in (
             90, 270):
-        upright = image.rotate(-turn, expand=True, fillcolor=255)
-        upright = level(upright, skew_angle(upright))
-        return upright, read_words(upright, timeout=timeout), turn
-    levelled = level(image, skew_angle(image))
-    words = read_words(levelled, timeout=timeout)
+        return _read(image, -turn % 360, timeout)
+    first = _read(image, 0, timeout)
+    words = first.words
     if not words or _good(words) >= max(_MIN_GOOD_WORDS, _GOOD_SHARE * len(words)):
-        return levelled, words, 0
+        return first
     turn = page_rotation(image, timeout=timeout)
     if turn == 0:
-        return levelled, words, 0
-    upright = image.rotate(-turn, expand=True, fillcolor=255)
-    upright = level(upright, skew_angle(upright))
-    turned = read_words(upright, timeout=timeout)
-    return (upright, turned, turn) if _good(turned) > _good(words) else (levelled, words, 0)
+        return first
+    turned = _read(image, -turn % 360, timeout)
+    return turned if _good(turned.words) > _good(words) else first
 
 
 def scan_to_layout(page: PageImage, number: int, *, timeout: float) -> PageLayout:
     """OCR one page image into words, rules and shades in PDF points."""
-    image, words, turn = straighten(page.image, timeout=timeout)
-    width_pt, height_pt = (page.height_pt, page.width_pt) if turn in (90, 270) else (
+    straight = straighten(page.image, timeout=timeout)
+    image, words = straight.image, straight.words
+    width_pt, height_pt = (page.height_pt, page.width_pt) if straight.turn in (90, 270) else (
         page.width_pt, page.height_pt)
     to_pt = width_pt / image.width
     arr, scale = _small(image)
@@ -208,4 +228,5 @@ def scan_to_layout(page: PageImage, number: int, *, timeout: float) -> PageLayou
     words += read_regions(image, uncovered_ink(image, words, segments), timeout=timeout)
     return PageLayout(number=number, width=width_pt, height=height_pt,
                       words=_off_rules(_to_words(words, to_pt), rules), rules=tuple(rules),
-                      shades=tuple(find_shades(arr, small_to_pt)), ocr=True)
+                      shades=tuple(find_shades(arr, small_to_pt)), ocr=True,
+                      rotation=(straight.turn, straight.deskew))

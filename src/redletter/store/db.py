@@ -33,7 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from redletter.errors import ExitCode, RedletterError
-from redletter.store.tables import create_main_job
+from redletter.store.tables import add_page_rotations, create_main_job
 
 metadata = MetaData()
 
@@ -69,6 +69,7 @@ def _create_audit(conn: Connection) -> None:
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_audit_log", _create_audit),
     ("0002_letters_parties_decisions_denylist", create_main_job),
+    ("0003_letters_page_rotations", add_page_rotations),
 )
 
 

@@ -61,6 +61,7 @@ def record_letter(conn: Connection, letter: Letter, *, file_name: str,
         issuing_office=letter.issuing_office, pages=letter.pages,
         ocr_pages=json.dumps(list(letter.ocr_pages)),
         page_sizes=json.dumps([list(s) for s in letter.page_sizes]),
+        page_rotations=json.dumps([list(r) for r in letter.page_rotations]),
         warnings=json.dumps(list(letter.warnings), ensure_ascii=False),
         status="processed", audit_hash=digest))
     stored: list[StoredParty] = []

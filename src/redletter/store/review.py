@@ -60,6 +60,7 @@ class LetterView:
     notice_type: str
     pages: int
     page_sizes: list[tuple[float, float]]
+    page_rotations: list[tuple[int, float]]
     ocr_pages: list[int]
     warnings: list[str]
     parties: list[PartyView]
@@ -93,4 +94,5 @@ def letter_view(conn: Connection, letter_id: int) -> LetterView | None:
                for i, s in enumerate(stored_parties(conn, letter_id=letter_id))]
     return LetterView(r.id, r.sha256, r.file_name, r.stored_path, r.reference, r.letter_date,
                       r.notice_type, r.pages, [tuple(s) for s in json.loads(r.page_sizes)],
+                      [(int(t), float(d)) for t, d in json.loads(r.page_rotations)],
                       json.loads(r.ocr_pages), json.loads(r.warnings), parties)

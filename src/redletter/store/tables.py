@@ -22,6 +22,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    inspect,
 )
 
 metadata = MetaData()
@@ -41,6 +42,8 @@ letters = Table(
     Column("pages", Integer, nullable=False),
     Column("ocr_pages", Text, nullable=False),  # JSON array of page numbers
     Column("page_sizes", Text, nullable=False),  # JSON array of [width, height] in points
+    # JSON array of [quarter turn, deskew] per page, degrees CCW applied to a scan (0003)
+    Column("page_rotations", Text, nullable=False, server_default="[]"),
     Column("warnings", Text, nullable=False),  # JSON array of strings
     Column("status", String(40), nullable=False),
     Column("audit_hash", String(64), nullable=False),
@@ -118,3 +121,12 @@ def create_main_job(conn: Connection) -> None:
     audit entry may have only one successor (no forked chain)."""
     metadata.create_all(conn)
     conn.exec_driver_sql("CREATE UNIQUE INDEX IF NOT EXISTS ux_audit_prev ON audit_log (prev_hash)")
+
+
+def add_page_rotations(conn: Connection) -> None:
+    """Migration 0003: how each scanned page was turned before reading, so that the review
+    page shows the page image the way the boxes were measured. (A database created at 0002
+    by this version already has the column.)"""
+    if "page_rotations" not in {c["name"] for c in inspect(conn).get_columns("letters")}:
+        conn.exec_driver_sql("ALTER TABLE letters ADD COLUMN page_rotations TEXT NOT NULL "
+                             "DEFAULT '[]'")

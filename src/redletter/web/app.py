@@ -100,7 +100,10 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
         if view is None or not view.stored_path or not Path(view.stored_path).is_file():
             raise HTTPException(404, "the letter's file is not available")
         try:
-            data = page_png(view.stored_path, number, Path(view.stored_path).stat().st_mtime_ns)
+            turn, deskew = (view.page_rotations[number - 1] if number <= len(view.page_rotations)
+                            else (0, 0.0))
+            data = page_png(view.stored_path, number, Path(view.stored_path).stat().st_mtime_ns,
+                            turn, deskew)
         except (LookupError, OSError, ValueError) as exc:
             raise HTTPException(404, f"page {number} cannot be shown ({exc})") from None
         return Response(data, media_type="image/png", headers={"Cache-Control": "private"})

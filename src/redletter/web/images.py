@@ -21,29 +21,41 @@ def _png(img: Image.Image) -> bytes:
     return buf.getvalue()
 
 
-def _pdf_page(path: Path, number: int) -> bytes:
+def _pdf_page(path: Path, number: int) -> Image.Image:
     pdf = pdfium.PdfDocument(str(path))
     try:
         if not 1 <= number <= len(pdf):
             raise LookupError(f"no page {number}")
         bitmap = pdf[number - 1].render(scale=SCREEN_DPI / 72)
-        return _png(bitmap.to_pil())
+        img: Image.Image = bitmap.to_pil()
+        return img
     finally:
         pdf.close()
 
 
-def _image_page(path: Path, number: int) -> bytes:
+def _image_page(path: Path, number: int) -> Image.Image:
     with Image.open(path) as img:
         for i, frame in enumerate(ImageSequence.Iterator(img), start=1):
             if i == number:
-                return _png(frame.copy())
+                return frame.copy()
     raise LookupError(f"no page {number}")
 
 
+def _as_read(img: Image.Image, turn: int, deskew: float) -> Image.Image:
+    """The page turned and levelled as it was before OCR, so the boxes fall on their rows."""
+    if turn:
+        img = img.rotate(turn, expand=True, fillcolor=255)
+    if deskew:
+        img = img.convert("L").rotate(deskew, resample=Image.Resampling.BILINEAR, fillcolor=255)
+    return img
+
+
 @lru_cache(maxsize=64)
-def page_png(path: str, number: int, mtime_ns: int) -> bytes:
-    """Page ``number`` (from 1) of the letter file as PNG; ``mtime_ns`` keys the cache."""
+def page_png(path: str, number: int, mtime_ns: int, turn: int = 0, deskew: float = 0.0) -> bytes:
+    """Page ``number`` (from 1) of the letter file as PNG, turned as it was read;
+    ``mtime_ns`` keys the cache."""
     file = Path(path)
     with file.open("rb") as fh:
         head = fh.read(5)
-    return _pdf_page(file, number) if head == b"%PDF-" else _image_page(file, number)
+    img = _pdf_page(file, number) if head == b"%PDF-" else _image_page(file, number)
+    return _png(_as_read(img, turn, deskew))
