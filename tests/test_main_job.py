@@ -12,6 +12,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -159,11 +160,25 @@ def test_kill_in_the_middle_of_a_batch_loses_nothing(tmp_path: Path) -> None:
                           capture_output=True, timeout=60).returncode == 0
 
 
-def test_watch_reads_a_file_only_once_it_is_complete(tmp_path: Path) -> None:
-    inbox, db = tmp_path / "inbox", tmp_path / "r.db"
+def _listed(db: Path) -> dict[str, str]:
+    with sqlite3.connect(db, timeout=5) as conn:
+        return dict(conn.execute("SELECT customer_id, status FROM denylist"))
+
+
+def _wait(condition: Callable[[], bool], seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return condition()
+
+
+def test_watch_reads_a_file_only_once_it_is_complete_and_rescreens_on_a_new_master(
+        tmp_path: Path) -> None:
+    inbox, db, master = tmp_path / "inbox", tmp_path / "r.db", tmp_path / "customers.csv"
     inbox.mkdir()
+    shutil.copy(CUSTOMERS, master)
     proc = subprocess.Popen([*REDLETTER, "watch", "--inbox", str(inbox), "--customers",
-                             str(CUSTOMERS), "--db", str(db), "--settle", "1.5", "--no-cache"],
+                             str(master), "--db", str(db), "--settle", "1.5", "--no-cache"],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         data = (LETTERS / f"{CHOSEN[0]}.pdf").read_bytes()
@@ -173,20 +188,23 @@ def test_watch_reads_a_file_only_once_it_is_complete(tmp_path: Path) -> None:
                 fh.write(data[i:i + len(data) // 6 + 1])
                 fh.flush()
                 time.sleep(0.4)
-        deadline = time.monotonic() + 60
-        while _db_letters(db) < 1 and time.monotonic() < deadline:
-            time.sleep(0.1)
+        assert _wait(lambda: _db_letters(db) >= 1, 60)
         assert _db_letters(db) == 1
         assert not (inbox / "failed").exists()
-        deadline = time.monotonic() + 10
-        while target.exists() and time.monotonic() < deadline:
-            time.sleep(0.1)
+        assert _wait(lambda: not target.exists(), 10)
         assert (inbox / "processed" / "arriving.pdf").read_bytes() == data
+        # A new master without the customers waiting for review: their reviews are withdrawn.
+        assert _wait(lambda: "pending_review" in _listed(db).values(), 10)
+        pending = {c for c, s in _listed(db).items() if s == "pending_review"}
+        lines = master.read_text("utf-8").splitlines(keepends=True)
+        master.write_text("".join(ln for ln in lines if ln.split(",")[0] not in pending), "utf-8")
+        assert _wait(lambda: not pending & set(_listed(db)), 30)
     finally:
         proc.send_signal(signal.SIGTERM)
         out, err = proc.communicate(timeout=30)
     assert proc.returncode == 0, err
     assert "letters: 1 new" in out
+    assert "new customer master: 6 parties of concern screened again" in out
 
 
 def test_unreadable_master_stops_before_touching_the_inbox(tmp_path: Path) -> None:
@@ -206,3 +224,25 @@ def test_export_of_an_empty_list(tmp_path: Path, fmt: str) -> None:
     data = _export(tmp_path / "empty.db", fmt)
     assert data.startswith({"csv": b"customer_id,customer_name,status", "json": b"[]",
                             "xlsx": b"PK"}[fmt])
+
+
+def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "r.db"
+    inbox.mkdir()
+    for stem in CHOSEN[:3]:
+        shutil.copy(LETTERS / f"{stem}.pdf", inbox / f"{stem}.pdf")
+    command = " ".join([*REDLETTER, "run", "--inbox", str(inbox), "--customers", str(CUSTOMERS),
+                        "--db", str(db), "--no-cache"])
+    # util-linux `script` runs the command on a pseudo-terminal, as a user at a shell would.
+    shown = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True,
+                           timeout=300, check=False)
+    assert shown.returncode == 0
+    screen = shown.stdout.decode("utf-8", "replace")
+    assert "━" in screen and "33%" in screen and "letters: 3 new" in screen
+    for stem in CHOSEN[:3]:  # the same batch again, output not to a terminal
+        shutil.copy(LETTERS / f"{stem}.pdf", inbox / f"{stem}.pdf")
+    again = subprocess.run([*REDLETTER, "run", "--inbox", str(inbox), "--customers",
+                            str(CUSTOMERS), "--db", str(db), "--no-cache"], capture_output=True,
+                           text=True, timeout=300, check=False)
+    assert "letters: 0 new, 3 already recorded" in again.stdout
+    assert "━" not in again.stdout + again.stderr

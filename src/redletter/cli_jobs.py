@@ -24,6 +24,7 @@ from rich.table import Table
 from sqlalchemy import Engine, func, select
 
 from redletter.errors import ExitCode, RedletterError
+from redletter.extract.source import sha256_of
 from redletter.ingest.batch import Master, Report, load_master, run_batch
 from redletter.ingest.watch import watch as watch_inbox
 from redletter.match.cache import default_cache_dir
@@ -161,8 +162,8 @@ def watch(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
     """Run continuously: each letter dropped into the inbox is processed once its size has
     stayed stable (a file still being copied is never read half-way). Stop with Ctrl-C.
 
-    A change of the customer master file is noticed at the next batch and re-screens every
-    party of concern.
+    When the customer master file changes (and has stayed the same for --settle seconds), every
+    party of concern is screened against the new one.
 
     Example: redletter watch --inbox inbox/ --customers samples/customers.csv
     """
@@ -172,18 +173,19 @@ def watch(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
     state = {"master": master}
 
     def one_batch(files: list[Path]) -> None:
-        current = state["master"]
         try:
-            fresh = load_master(customers, Columns(), default_cache_dir() if cache else None)
-            if fresh.sha256 != current.sha256:
-                state["master"] = current = fresh
-            _run_once(inbox, current, engine, settings, files)
+            if sha256_of(customers) != state["master"].sha256:
+                state["master"] = load_master(customers, Columns(),
+                                              default_cache_dir() if cache else None)
+            _run_once(inbox, state["master"], engine, settings, files)
+        except OSError as exc:
+            err.print(f"redletter: error: {customers}: cannot read ({exc.strerror})", markup=False)
         except RedletterError as exc:  # a bad master or a database hiccup: say so, keep going
             err.print(f"redletter: error: {exc.message}", markup=False)
 
     err.print(f"watching {inbox} (Ctrl-C to stop)", markup=False)
     with suppress(KeyboardInterrupt):
-        watch_inbox(inbox, one_batch, stop, settle=settle)
+        watch_inbox(inbox, one_batch, stop, settle=settle, master=customers)
 
 
 class LettersFormat(StrEnum):

@@ -61,24 +61,33 @@ class Stability:
 
 
 def watch(inbox: Path, run: Callable[[list[Path]], None], stop: threading.Event, *,
-          settle: float = 2.0, scan_every: float = 5.0) -> None:
-    """Call ``run(files)`` with every batch of ready files until ``stop`` is set."""
+          settle: float = 2.0, scan_every: float = 5.0, master: Path | None = None) -> None:
+    """Call ``run(files)`` with every batch of ready files until ``stop`` is set; when the
+    ``master`` file changes (and then stays the same for ``settle`` seconds), call ``run([])``
+    so that every party of concern is screened against it."""
     wake = threading.Event()
     observer = Observer()
     observer.schedule(_Wake(wake), str(inbox), recursive=False)
+    if master is not None and master.parent.resolve() != inbox.resolve():
+        observer.schedule(_Wake(wake), str(master.parent), recursive=False)
     observer.start()
-    stability = Stability(settle)
+    stability, master_stability = Stability(settle), Stability(settle)
+    master_seen = _stamp(master) if master else None
     stuck: dict[Path, Stamp | None] = {}  # left in the inbox by a pass (cannot be moved)
     try:
         while not stop.is_set():
-            ready = [p for p in stability.ready(inbox_files(inbox), time.monotonic())
+            now = time.monotonic()
+            ready = [p for p in stability.ready(inbox_files(inbox), now)
                      if p not in stuck or stuck[p] != _stamp(p)]
+            if master and master_stability.ready([master], now) and _stamp(master) != master_seen:
+                master_seen = _stamp(master)
+                run([])
             if ready:
                 run(ready)
                 stuck.update({p: _stamp(p) for p in ready if p.exists()})
                 continue
-            deadline = time.monotonic() + (min(settle / 2, scan_every) if stability.seen
-                                           else scan_every)
+            busy = bool(stability.seen) or (master is not None and _stamp(master) != master_seen)
+            deadline = time.monotonic() + (min(settle / 2, scan_every) if busy else scan_every)
             while not stop.is_set() and not wake.is_set() and time.monotonic() < deadline:
                 wake.wait(0.25)
             wake.clear()
