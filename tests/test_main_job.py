@@ -238,7 +238,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
                            timeout=300, check=False)
     assert shown.returncode == 0
     screen = shown.stdout.decode("utf-8", "replace")
-    assert "━" in screen and "33%" in screen and "letters: 3 new" in screen
+    assert "━" in screen and "letters: 3 new" in screen  # (intermediate frames depend on timing)
     for stem in CHOSEN[:3]:  # the same batch again, output not to a terminal
         shutil.copy(LETTERS / f"{stem}.pdf", inbox / f"{stem}.pdf")
     again = subprocess.run([*REDLETTER, "run", "--inbox", str(inbox), "--customers",
