@@ -246,3 +246,29 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
                            text=True, timeout=300, check=False)
     assert "letters: 0 new, 3 already recorded" in again.stdout
     assert "━" not in again.stdout + again.stderr
+
+
+def test_run_with_named_master_columns(tmp_path: Path) -> None:
+    master = tmp_path / "erp_export.csv"
+    lines = CUSTOMERS.read_text("utf-8").splitlines(keepends=True)
+    master.write_text("Kdnr,Firma,Strasse,Ort,Staat\n" + "".join(lines[1:]), "utf-8")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    shutil.copy(LETTERS / f"{CHOSEN[1]}.pdf", inbox / "letter.pdf")
+    base = ["run", "--inbox", str(inbox), "--customers", str(master), "--db",
+            str(tmp_path / "r.db"), "--no-cache"]
+    code, _, err = _cli(*base)
+    assert code == ExitCode.input_file and "column" in err
+    assert (inbox / "letter.pdf").exists()
+    code, out, _ = _cli(*base, "--id-col", "Kdnr", "--name-col", "Firma", "--address-col",
+                        "Strasse", "--city-col", "Ort", "--country-col", "Staat")
+    assert code == 0 and "letters: 1 new" in out
+    # The same list as with the sample master's own headers.
+    other = tmp_path / "other"
+    other.mkdir()
+    shutil.copy(LETTERS / f"{CHOSEN[1]}.pdf", other / "letter.pdf")
+    assert _cli("run", "--inbox", str(other), "--customers", str(CUSTOMERS), "--db",
+                str(tmp_path / "ref.db"), "--no-cache")[0] == 0
+    listed = {(e["customer_id"], e["status"]) for e in json.loads(_export(tmp_path / "r.db"))}
+    reference = {(e["customer_id"], e["status"]) for e in json.loads(_export(tmp_path / "ref.db"))}
+    assert listed == reference and ("C00051", "active") in listed

@@ -20,7 +20,7 @@ from rich.console import Console
 from rich.progress import Progress as RichProgress
 
 from redletter import __version__
-from redletter.cli_jobs import register
+from redletter.cli_jobs import AddressCol, CityCol, CountryCol, IdCol, NameCol, register
 from redletter.errors import ExitCode, InputFileError, RedletterError
 from redletter.extract.ocr_pages import Progress
 from redletter.match.cache import default_cache_dir, master_index
@@ -137,11 +137,11 @@ def match(
                                             show_default=False)],
     fmt: Annotated[MatchFormat, typer.Option("--format", "-f", help="Output format.")] = (
         MatchFormat.table),
-    id_col: Annotated[str | None, typer.Option(help="Column with the customer id.")] = None,
-    name_col: Annotated[str | None, typer.Option(help="Column with the customer name.")] = None,
-    address_col: Annotated[str | None, typer.Option(help="Column with the street address.")] = None,
-    city_col: Annotated[str | None, typer.Option(help="Column with the city.")] = None,
-    country_col: Annotated[str | None, typer.Option(help="Column with the country.")] = None,
+    id_col: IdCol = None,
+    name_col: NameCol = None,
+    address_col: AddressCol = None,
+    city_col: CityCol = None,
+    country_col: CountryCol = None,
     cache: Annotated[bool, typer.Option(help="Keep the master's index in the cache folder "
                                         "($REDLETTER_CACHE_DIR, else ~/.cache/redletter).")] = True,
 ) -> None:

@@ -47,6 +47,11 @@ InboxOption = Annotated[Path, typer.Option(
     file_okay=False, dir_okay=True)]
 CustomersOption = Annotated[Path, typer.Option(
     "--customers", help="Customer master, CSV or XLSX.", show_default=False)]
+IdCol = Annotated[str | None, typer.Option(help="Column with the customer id.")]
+NameCol = Annotated[str | None, typer.Option(help="Column with the customer name.")]
+AddressCol = Annotated[str | None, typer.Option(help="Column with the street address.")]
+CityCol = Annotated[str | None, typer.Option(help="Column with the city.")]
+CountryCol = Annotated[str | None, typer.Option(help="Column with the country.")]
 CacheOption = Annotated[bool, typer.Option(
     help="Keep the master's index in the cache folder.")]
 
@@ -118,7 +123,7 @@ def _run_once(inbox: Path, master: Master, engine: Engine, settings: Settings,
     return report
 
 
-def _prepare(inbox: Path, customers: Path, db: str | None, cache: bool
+def _prepare(inbox: Path, customers: Path, db: str | None, cache: bool, columns: Columns
              ) -> tuple[Settings, Engine, Master]:
     settings = _settings(db)
     if not inbox.is_dir():
@@ -126,25 +131,29 @@ def _prepare(inbox: Path, customers: Path, db: str | None, cache: bool
         raise typer.Exit(ExitCode.bad_args)
     engine = _engine(settings)
     try:
-        master = load_master(customers, Columns(), default_cache_dir() if cache else None)
+        master = load_master(customers, columns, default_cache_dir() if cache else None)
     except RedletterError as exc:
         raise fail(exc) from None
     return settings, engine, master
 
 
 def run(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
-        cache: CacheOption = True) -> None:
+        cache: CacheOption = True, id_col: IdCol = None, name_col: NameCol = None,
+        address_col: AddressCol = None, city_col: CityCol = None,
+        country_col: CountryCol = None) -> None:
     """One pass over the inbox: extract each new letter, record it and its parties, screen
     them against the customer master and update the denied-customer list.
 
     A letter is recorded once by the SHA-256 of its bytes, whatever its file name. Read files
     move to DIR/processed/, bad ones to DIR/failed/ with a .error.txt saying why; the exit
     status is that of the first failure. A new customer master re-screens every party of
-    concern. Rerunning after a crash finishes the work without duplicates.
+    concern. Rerunning after a crash finishes the work without duplicates. Master columns are
+    detected by their header unless given, as for 'redletter match'.
 
     Example: redletter run --inbox inbox/ --customers samples/customers.csv --db redletter.db
     """
-    settings, engine, master = _prepare(inbox, customers, db, cache)
+    columns = Columns(id_col, name_col, address_col, city_col, country_col)
+    settings, engine, master = _prepare(inbox, customers, db, cache, columns)
     try:
         report = _run_once(inbox, master, engine, settings)
     except KeyboardInterrupt:
@@ -158,7 +167,8 @@ def watch(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
           cache: CacheOption = True,
           settle: Annotated[float, typer.Option(
               help="Seconds a file's size must stay the same before it is read.", min=0.1)] = 2.0,
-          ) -> None:
+          id_col: IdCol = None, name_col: NameCol = None, address_col: AddressCol = None,
+          city_col: CityCol = None, country_col: CountryCol = None) -> None:
     """Run continuously: each letter dropped into the inbox is processed once its size has
     stayed stable (a file still being copied is never read half-way). Stop with Ctrl-C.
 
@@ -167,7 +177,8 @@ def watch(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
 
     Example: redletter watch --inbox inbox/ --customers samples/customers.csv
     """
-    settings, engine, master = _prepare(inbox, customers, db, cache)
+    columns = Columns(id_col, name_col, address_col, city_col, country_col)
+    settings, engine, master = _prepare(inbox, customers, db, cache, columns)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     state = {"master": master}
@@ -175,7 +186,7 @@ def watch(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
     def one_batch(files: list[Path]) -> None:
         try:
             if sha256_of(customers) != state["master"].sha256:
-                state["master"] = load_master(customers, Columns(),
+                state["master"] = load_master(customers, columns,
                                               default_cache_dir() if cache else None)
             _run_once(inbox, state["master"], engine, settings, files)
         except OSError as exc:
