@@ -272,3 +272,23 @@ def test_run_with_named_master_columns(tmp_path: Path) -> None:
     listed = {(e["customer_id"], e["status"]) for e in json.loads(_export(tmp_path / "r.db"))}
     reference = {(e["customer_id"], e["status"]) for e in json.loads(_export(tmp_path / "ref.db"))}
     assert listed == reference and ("C00051", "active") in listed
+
+
+def test_a_file_that_cannot_be_moved_is_reported_not_fatal(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "r.db"
+    inbox.mkdir()
+    shutil.copy(LETTERS / f"{CHOSEN[0]}.pdf", inbox / "letter.pdf")
+    (inbox / "processed").write_text("someone made a file where the folder should be")
+    code, out, err = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS), "--db",
+                          str(db), "--no-cache")
+    assert code == ExitCode.input_file
+    assert "letters: 1 new" in out
+    assert "letter.pdf: cannot move the file out of the inbox" in err
+    assert "its letter is recorded" in err
+    assert (inbox / "letter.pdf").exists() and _db_letters(db) == 1
+    assert (inbox / "failed" / "processed.error.txt").exists()  # the stray file is not a letter
+    # Once the folder is fixed, the next run only moves the letter.
+    code, out, _ = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS), "--db",
+                        str(db), "--no-cache")
+    assert code == 0 and "letters: 0 new, 1 already recorded" in out
+    assert (inbox / "processed" / "letter.pdf").exists() and _db_letters(db) == 1

@@ -121,11 +121,22 @@ def _known(engine: Engine, inbox: Path, paths: Sequence[Path], report: Report,
             seen.add(sha)
             fresh.append(path)
             continue
-        move(path, target, sha)
-        report.duplicates.append(path.name)
+        try:
+            move(path, target, sha)
+            report.duplicates.append(path.name)
+        except OSError as exc:
+            report.failed.append(_unmovable(path, exc, True))
         if on_file:
             on_file(path)
     return fresh
+
+
+def _unmovable(path: Path, exc: OSError, recorded: bool) -> InputFileError:
+    """A file that could not be moved out of the inbox stays there; say so, and whether its
+    letter is recorded (then the next run only moves it)."""
+    state = "its letter is recorded" if recorded else "it was not read"
+    return InputFileError(f"cannot move the file out of the inbox ({exc.strerror or exc}); "
+                          f"{state}; check the processed/ and failed/ folders", path=path)
 
 
 def _record_failure(engine: Engine, path: Path, error: RedletterError) -> None:
@@ -151,12 +162,15 @@ def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,
     for start in range(0, len(fresh), chunk):
         paths = fresh[start:start + chunk]
         for path, outcome in zip(paths, extract_letters(paths, settings), strict=True):
-            if isinstance(outcome, RedletterError):
-                _record_failure(engine, path, outcome)
-                move_failed(inbox, path, outcome)
-                report.failed.append(outcome)
-            else:
-                _record(engine, inbox, path, outcome, master, master_id, settings, report)
+            try:
+                if isinstance(outcome, RedletterError):
+                    _record_failure(engine, path, outcome)
+                    report.failed.append(outcome)
+                    move_failed(inbox, path, outcome)
+                else:
+                    _record(engine, inbox, path, outcome, master, master_id, settings, report)
+            except OSError as exc:
+                report.failed.append(_unmovable(path, exc, isinstance(outcome, Letter)))
             if on_file:
                 on_file(path)
     return report
