@@ -7,13 +7,13 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 from sqlalchemy import text
 
 from redletter.ingest.batch import load_master, run_batch
@@ -37,18 +37,13 @@ def _as_server_user(cmd: list[str]) -> list[str]:
     return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
 def pg_url() -> Iterator[str]:
     home = Path(tempfile.mkdtemp(prefix="redletter-pg-"))
     if os.geteuid() == 0:
         shutil.chown(home, "postgres")
-    data, port = home / "data", _free_port()
+    data, port = home / "data", free_port()
     subprocess.run(_as_server_user([str(INITDB), "-D", str(data), "-A", "trust", "-U",
                                     "redletter"]), check=True, capture_output=True)
     subprocess.run(_as_server_user([str(PG_CTL), "-D", str(data), "-w", "-l", str(home / "log"),

@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 import httpx
 import pypdfium2
 import pytest
+from conftest import free_port
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from redletter.ingest.batch import load_master, run_batch
@@ -32,11 +32,6 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
@@ -45,7 +40,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     inbox.mkdir()
     shutil.copy(LETTER, inbox / LETTER.name)
     run_batch(inbox, load_master(CUSTOMERS, None, None), connect(db), Settings.load(db=str(db)))
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "redletter", "serve", "--db", str(db),
                              "--port", str(port), "--reviewer", "alice@example.com"],
                             env={**os.environ, "REDLETTER_TOKEN": TOKEN},

@@ -26,6 +26,7 @@ from sqlalchemy import Engine, func, select
 from redletter.errors import ExitCode, RedletterError
 from redletter.extract.source import sha256_of
 from redletter.ingest.batch import Master, Report, load_master, run_batch
+from redletter.ingest.folders import inbox_files
 from redletter.ingest.watch import watch as watch_inbox
 from redletter.match.cache import default_cache_dir
 from redletter.match.master import Columns
@@ -114,8 +115,6 @@ def print_report(report: Report, engine: Engine, master: Master) -> None:
 
 def _run_once(inbox: Path, master: Master, engine: Engine, settings: Settings,
               files: list[Path] | None = None) -> Report:
-    from redletter.ingest.folders import inbox_files
-
     total = len(files) if files is not None else len(inbox_files(inbox))
     with file_progress(total) as on_file:
         report = run_batch(inbox, master, engine, settings, files=files, on_file=on_file)

@@ -96,3 +96,12 @@ def letter_view(conn: Connection, letter_id: int) -> LetterView | None:
                       r.notice_type, r.pages, [tuple(s) for s in json.loads(r.page_sizes)],
                       [(int(t), float(d)) for t, d in json.loads(r.page_rotations)],
                       json.loads(r.ocr_pages), json.loads(r.warnings), parties)
+
+
+def letter_file(conn: Connection, letter_id: int) -> tuple[str | None, list[tuple[int, float]]] | None:
+    """Where a letter's file is and how its scanned pages were turned (for its page images)."""
+    r = conn.execute(select(letters.c.stored_path, letters.c.page_rotations)
+                     .where(letters.c.id == letter_id)).first()
+    if r is None:
+        return None
+    return r.stored_path, [(int(t), float(d)) for t, d in json.loads(r.page_rotations)]

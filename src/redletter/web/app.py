@@ -27,7 +27,7 @@ from redletter.settings import Settings
 from redletter.store.db import transaction
 from redletter.store.export import EXPORTERS, denylist_entries
 from redletter.store.letters import edit_party, letter_summaries
-from redletter.store.review import letter_view
+from redletter.store.review import letter_file, letter_view
 from redletter.store.screening import review
 from redletter.web.auth import COOKIE, csrf_token, same
 from redletter.web.images import page_png
@@ -96,14 +96,13 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
     @app.get("/letters/{letter_id}/pages/{number}.png")
     def page_image(letter_id: int, number: int) -> Response:
         with engine.connect() as conn:
-            view = letter_view(conn, letter_id)
-        if view is None or not view.stored_path or not Path(view.stored_path).is_file():
+            found = letter_file(conn, letter_id)
+        path, rotations = found if found else (None, [])
+        if not path or not Path(path).is_file():
             raise HTTPException(404, "the letter's file is not available")
+        turn, deskew = rotations[number - 1] if 1 <= number <= len(rotations) else (0, 0.0)
         try:
-            turn, deskew = (view.page_rotations[number - 1] if number <= len(view.page_rotations)
-                            else (0, 0.0))
-            data = page_png(view.stored_path, number, Path(view.stored_path).stat().st_mtime_ns,
-                            turn, deskew)
+            data = page_png(path, number, Path(path).stat().st_mtime_ns, turn, deskew)
         except (LookupError, OSError, ValueError) as exc:
             raise HTTPException(404, f"page {number} cannot be shown ({exc})") from None
         return Response(data, media_type="image/png", headers={"Cache-Control": "private"})
