@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -34,12 +36,18 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def review_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("review")
     inbox, db = tmp / "inbox", tmp / "r.db"
     inbox.mkdir()
     shutil.copy(LETTER, inbox / LETTER.name)
     run_batch(inbox, load_master(CUSTOMERS, None, None), connect(db), Settings.load(db=str(db)))
+    return db
+
+
+@contextmanager
+def serving(db: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`redletter serve` on a free port, until the block ends."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "redletter", "serve", "--db", str(db),
                              "--port", str(port), "--reviewer", "alice@example.com"],
@@ -54,10 +62,16 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         except httpx.TransportError:
             time.sleep(0.1)
     try:
-        yield base
+        yield base, proc
     finally:
         proc.terminate()
         proc.communicate(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(review_db: Path) -> Iterator[str]:
+    with serving(review_db) as (base, _):
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -85,6 +99,7 @@ def test_open_a_letter_approve_a_candidate_and_see_it_on_the_list(page: Page) ->
     # The page image is there and the extracted rows are boxes over it.
     image = page.locator("figure.page img").first
     expect(image).to_be_visible()
+    page.wait_for_function("document.querySelector('figure.page img').complete")
     assert page.evaluate("document.querySelector('figure.page img').naturalWidth") > 500
     first_box = page.locator("a.hl").first.bounding_box()
     frame = image.bounding_box()
@@ -175,3 +190,16 @@ def test_a_scanned_page_is_shown_the_way_it_was_read(tmp_path: Path) -> None:
     assert raw[0] > raw[1] and height > width  # the file holds it sideways; shown upright
     sizes = re.findall(r'data-width="([\d.]+)" data-height="([\d.]+)"', page.text)
     assert float(sizes[0][1]) > float(sizes[0][0])
+
+
+def test_page_images_requested_at_once_are_all_served(review_db: Path) -> None:
+    """A browser asks for every page image at once; PDFium is not thread-safe (this crashed
+    the server before page rendering was serialized)."""
+    with serving(review_db) as (base, proc), httpx.Client(base_url=base,
+                                                          follow_redirects=True) as client:
+        client.get(f"/?token={TOKEN}")
+        with ThreadPoolExecutor(8) as pool:
+            codes = list(pool.map(lambda n: client.get(f"/letters/1/pages/{n}.png").status_code,
+                                  [1, 2, 3, 4] * 2))
+        assert codes == [200] * 8
+        assert proc.poll() is None

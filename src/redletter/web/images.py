@@ -4,6 +4,7 @@ file, as PNG at screen resolution."""
 from __future__ import annotations
 
 import io
+import threading
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,7 +22,17 @@ def _png(img: Image.Image) -> bytes:
     return buf.getvalue()
 
 
+# PDFium is not thread-safe, and the review page serves images from a thread pool: two pages
+# rendered at once crashed the server process. One page is rendered at a time.
+_PDFIUM = threading.Lock()
+
+
 def _pdf_page(path: Path, number: int) -> Image.Image:
+    with _PDFIUM:
+        return _render(path, number)
+
+
+def _render(path: Path, number: int) -> Image.Image:
     pdf = pdfium.PdfDocument(str(path))
     try:
         if not 1 <= number <= len(pdf):
