@@ -104,9 +104,3 @@ def _reported(result: OcrResult, done: int, total: int, progress: Progress | Non
         progress(done, total)
     return result
 
-
-def ocr_pages(jobs: Sequence[OcrJob], *, workers: int = 0,
-              progress: Progress | None = None) -> list[OcrResult]:
-    """Every job's page read, in letter and page order."""
-    results = iter_ocr_pages(jobs, workers=workers, progress=progress)
-    return sorted(results, key=lambda r: (r.letter, r.number))

@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from redletter.errors import InputFileError, RedletterError
 from redletter.extract.source import sha256_of
@@ -28,6 +28,7 @@ from redletter.settings import Settings
 from redletter.store import audit
 from redletter.store.db import transaction
 from redletter.store.letters import (
+    StoredParty,
     letter_id_by_sha,
     record_letter,
     repoint_if_missing,
@@ -68,6 +69,15 @@ def load_master(path: Path, columns: Columns | None, cache_dir: Path | None) -> 
     return Master(path, sha, master_index(path, columns, cache_dir))
 
 
+def _screen(conn: Connection, stored: Sequence[StoredParty], index: MasterIndex, master_id: int,
+            settings: Settings) -> int:
+    """Match stored parties against the master and apply the auto-update rules; returns the
+    decisions made."""
+    results = match_parties([s.party for s in stored], index, settings)
+    return sum(apply_screening(conn, s.id, found.candidates, master_id)
+               for s, found in zip(stored, results, strict=True))
+
+
 def screen_all(engine: Engine, master: Master, settings: Settings, report: Report) -> int:
     """Record the master; when it is new, screen every party of concern again. Returns the
     master's id."""
@@ -77,9 +87,7 @@ def screen_all(engine: Engine, master: Master, settings: Settings, report: Repor
         if not is_new:
             return master_id
         stored = stored_parties(conn)
-        results = match_parties([s.party for s in stored], master.index, settings)
-        for s, found in zip(stored, results, strict=True):
-            report.decisions += apply_screening(conn, s.id, found.candidates, master_id)
+        report.decisions += _screen(conn, stored, master.index, master_id, settings)
         report.rescreened = len(stored)
     return master_id
 
@@ -92,9 +100,7 @@ def _record(engine: Engine, inbox: Path, path: Path, letter: Letter, master: Mas
             report.duplicates.append(path.name)
         else:
             stored = record_letter(conn, letter, file_name=path.name, stored_path=str(target))
-            results = match_parties([s.party for s in stored], master.index, settings)
-            for s, found in zip(stored, results, strict=True):
-                report.decisions += apply_screening(conn, s.id, found.candidates, master_id)
+            report.decisions += _screen(conn, stored, master.index, master_id, settings)
             report.letters.append(path.name)
             report.parties += len(stored)
     move(path, target, letter.source.sha256)
@@ -188,7 +194,5 @@ def rescreen_party(engine: Engine, party_id: int, settings: Settings,
     with transaction(engine) as conn:
         master_id, _ = use_master(conn, sha256=master.sha256, path=last.path,
                                   customers=len(master.index))
-        stored = stored_parties(conn, party_id=party_id)
-        found = match_parties([s.party for s in stored], master.index, settings)
-        return sum(apply_screening(conn, s.id, f.candidates, master_id)
-                   for s, f in zip(stored, found, strict=True))
+        return _screen(conn, stored_parties(conn, party_id=party_id), master.index, master_id,
+                       settings)

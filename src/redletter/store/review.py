@@ -10,8 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from redletter.store.letters import stored_parties
-from redletter.store.screening import latest_decisions
-from redletter.store.tables import candidates, decisions, letters
+from redletter.store.tables import candidates, decisions, letters, parties
 
 
 @dataclass
@@ -66,19 +65,21 @@ class LetterView:
     parties: list[PartyView]
 
 
-def _candidates(conn: Connection, party_id: int) -> list[CandidateView]:
-    latest = latest_decisions(conn, party_id)
-    reasons = {r.id: (r.decided_by, r.reason) for r in conn.execute(
-        select(decisions.c.id, decisions.c.decided_by, decisions.c.reason)
-        .where(decisions.c.id.in_([d.id for d in latest.values()])))}
-    out: list[CandidateView] = []
-    rows = conn.execute(select(candidates).where(candidates.c.party_id == party_id)
-                        .order_by(candidates.c.score.desc(), candidates.c.customer_id))
-    for c in rows:
-        d = latest.get(c.customer_id)
-        by, reason = reasons.get(d.id, (None, None)) if d else (None, None)
-        out.append(CandidateView(c.customer_id, c.customer_name, c.score, c.decision,
-                                 json.loads(c.features), d.outcome if d else "none", by, reason))
+def _candidates(conn: Connection, letter_id: int) -> dict[int, list[CandidateView]]:
+    """Every party's candidates in the letter, with the latest decision of each pair: two
+    queries for the whole letter."""
+    party_ids = select(parties.c.id).where(parties.c.letter_id == letter_id)
+    latest: dict[tuple[int, str], Any] = {}
+    for row in conn.execute(select(decisions).where(decisions.c.party_id.in_(party_ids))
+                          .order_by(decisions.c.id)):
+        latest[(row.party_id, row.customer_id)] = row
+    out: dict[int, list[CandidateView]] = {}
+    for c in conn.execute(select(candidates).where(candidates.c.party_id.in_(party_ids))
+                          .order_by(candidates.c.score.desc(), candidates.c.customer_id)):
+        d = latest.get((c.party_id, c.customer_id))
+        out.setdefault(c.party_id, []).append(CandidateView(
+            c.customer_id, c.customer_name, c.score, c.decision, json.loads(c.features),
+            d.outcome if d else "none", d.decided_by if d else None, d.reason if d else None))
     return out
 
 
@@ -87,15 +88,15 @@ def letter_view(conn: Connection, letter_id: int) -> LetterView | None:
     r = conn.execute(select(letters).where(letters.c.id == letter_id)).first()
     if r is None:
         return None
-    parties = [PartyView(s.id, i, s.party.name, list(s.party.aliases), s.party.address,
-                         s.party.country, s.party.country_printed, s.party.page, s.party.row,
-                         s.party.bbox, s.party.source, s.party.confidence,
-                         _candidates(conn, s.id))
-               for i, s in enumerate(stored_parties(conn, letter_id=letter_id))]
+    found = _candidates(conn, letter_id)
+    views = [PartyView(s.id, i, s.party.name, list(s.party.aliases), s.party.address,
+                       s.party.country, s.party.country_printed, s.party.page, s.party.row,
+                       s.party.bbox, s.party.source, s.party.confidence, found.get(s.id, []))
+             for i, s in enumerate(stored_parties(conn, letter_id=letter_id))]
     return LetterView(r.id, r.sha256, r.file_name, r.stored_path, r.reference, r.letter_date,
                       r.notice_type, r.pages, [tuple(s) for s in json.loads(r.page_sizes)],
                       [(int(t), float(d)) for t, d in json.loads(r.page_rotations)],
-                      json.loads(r.ocr_pages), json.loads(r.warnings), parties)
+                      json.loads(r.ocr_pages), json.loads(r.warnings), views)
 
 
 def letter_file(conn: Connection, letter_id: int) -> tuple[str | None, list[tuple[int, float]]] | None:

@@ -152,10 +152,8 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
 
     @app.get("/denylist", response_class=HTMLResponse)
     def denied(status: str = "", q: str = "", letter: str = "") -> str:
-        letter_id = int(letter) if letter.isdigit() else None
         with engine.connect() as conn:
-            rows = denylist_entries(conn, status=status if status in STATUSES else None,
-                                    text=q or None, letter_id=letter_id)
+            rows = denylist_entries(conn, **_filters(status, q, letter))
             letters = letter_summaries(conn)
         query = urlencode({"status": status, "q": q, "letter": letter})
         return render("denylist.html", rows=rows, status=status, q=q, letter=letter,
@@ -166,9 +164,7 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
         if fmt not in EXPORTERS:
             raise HTTPException(404, "export formats: csv, json, xlsx")
         with engine.connect() as conn:
-            rows = denylist_entries(conn, status=status if status in STATUSES else None,
-                                    text=q or None,
-                                    letter_id=int(letter) if letter.isdigit() else None)
+            rows = denylist_entries(conn, **_filters(status, q, letter))
         return Response(EXPORTERS[fmt](rows), media_type=MEDIA[fmt], headers={
             "Content-Disposition": f'attachment; filename="denylist.{fmt}"'})
 
@@ -177,6 +173,13 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
         return HTMLResponse(render("error.html", message=exc.message), status_code=500)
 
     return app
+
+
+def _filters(status: str, q: str, letter: str) -> dict[str, Any]:
+    """The list page's query parameters as ``denylist_entries`` filters; unknown values are
+    ignored."""
+    return {"status": status if status in STATUSES else None, "text": q or None,
+            "letter_id": int(letter) if letter.isdigit() else None}
 
 
 def _back(letter_id: int, party_id: int, message: str) -> RedirectResponse:
