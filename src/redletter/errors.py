@@ -1,11 +1,13 @@
 """Exit codes and the exceptions that carry them.
 
-The library raises these; only ``cli.py`` turns them into a process exit status.
-Every message names the file concerned and what the user can do about it.
+The library raises these; only the command line's boundary (``cli/boundary.py``) turns them
+into a process exit status. Every message names the file concerned and what the user can do
+about it.
 """
 
 from __future__ import annotations
 
+import os
 from enum import IntEnum
 from pathlib import Path
 
@@ -24,6 +26,14 @@ class ExitCode(IntEnum):
     ctrl_c = 130
 
 
+def printable(text: str | os.PathLike[str]) -> str:
+    """Text safe to print on one line: bytes that were not UTF-8 in a file name (surrogate
+    escapes) shown as ``\\xff``, line breaks and other control characters escaped."""
+    raw = os.fspath(text)
+    safe = raw.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return "".join(c if c.isprintable() or c == " " else repr(c)[1:-1] for c in safe)
+
+
 class RedletterError(Exception):
     """Base class: an error with an exit code and a one-line message."""
 
@@ -37,7 +47,7 @@ class RedletterError(Exception):
     def message(self) -> str:
         """The one-line text shown to the user, prefixed with the file name."""
         text = str(self.args[0]) if self.args else self.__class__.__name__
-        return f"{self.path}: {text}" if self.path is not None else text
+        return printable(f"{self.path}: {text}" if self.path is not None else text)
 
 
 class BadArgsError(RedletterError):
@@ -68,6 +78,12 @@ class OcrError(RedletterError):
     """Tesseract crashed or timed out."""
 
     exit_code = ExitCode.ocr_failed
+
+
+class DatabaseError(RedletterError):
+    """The database cannot be opened, migrated or written."""
+
+    exit_code = ExitCode.database_error
 
 
 class InternalError(RedletterError):

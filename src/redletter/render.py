@@ -1,4 +1,6 @@
-"""Render extracted letters for the terminal (rich tables), as JSON or as CSV."""
+"""Render extracted letters for the terminal (rich tables), as JSON or as CSV.
+
+The consoles given here have markup off: a letter's text is shown exactly as printed."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from redletter.schema import Letter, PartyMatches
 
@@ -51,7 +54,7 @@ def print_tables(letters: Sequence[Letter], console: Console) -> None:
                           p.country or "?", str(p.page), p.source)
         console.print(table)
         for w in letter.warnings:
-            console.print(f"  [yellow]warning:[/yellow] {w}")
+            console.print(Text.assemble("  ", ("warning:", "yellow"), f" {w}"))
 
 
 def print_matches(results: Sequence[PartyMatches], console: Console) -> None:

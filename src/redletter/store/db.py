@@ -32,7 +32,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import SQLAlchemyError
 
-from redletter.errors import ExitCode, RedletterError
+from redletter.errors import DatabaseError
 from redletter.store.tables import add_page_rotations, create_main_job
 
 metadata = MetaData()
@@ -54,12 +54,6 @@ audit_log = Table(
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False, unique=True),
 )
-
-
-class DatabaseError(RedletterError):
-    """The database cannot be opened, migrated or written."""
-
-    exit_code = ExitCode.database_error
 
 
 def _create_audit(conn: Connection) -> None:

@@ -11,7 +11,7 @@ import re
 import zipfile
 from typing import Any
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Connection, func, select
 
 from redletter.store.tables import decisions, denylist, letters, parties
 
@@ -21,6 +21,12 @@ FIELDS = ("customer_id", "customer_name", "status", "party_name", "letter_refere
 # A fixed time stamp for the XLSX parts, so that the same list gives the same bytes.
 _ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 _FIXED = dt.datetime(2000, 1, 1)
+
+
+def status_counts(conn: Connection) -> dict[str, int]:
+    """How many entries of the list have each status."""
+    rows = conn.execute(select(denylist.c.status, func.count()).group_by(denylist.c.status))
+    return {str(status): int(n) for status, n in rows}
 
 
 def denylist_entries(conn: Connection, *, status: str | None = None, text: str | None = None,

@@ -1,0 +1,55 @@
+"""The command line: a thin typer app over the library.
+
+One module per group of commands; each imports what it uses only when it runs, so that
+``redletter --version`` starts fast. Every command is wrapped by ``boundary.guarded``, the one
+place where exceptions become exit codes and one-line messages. Every command's help ends with
+an example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+import typer
+
+from redletter import __version__
+from redletter.cli import audit, extract, inbox, lists, serve
+from redletter.cli.boundary import guarded
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+                  help="Extract, screen and review the parties named in BIS letters.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"redletter {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Show the version and exit.")] = False,
+) -> None:
+    """Extract, screen and review the parties named in BIS letters."""
+
+
+def _add(group: typer.Typer, fn: Callable[..., Any], name: str | None = None) -> None:
+    group.command(name)(guarded(fn))
+
+
+def _group(name: str, help_text: str) -> typer.Typer:
+    group = typer.Typer(help=help_text, no_args_is_help=True)
+    app.add_typer(group, name=name)
+    return group
+
+
+_add(app, extract.extract)
+_add(app, extract.match)
+_add(app, inbox.run)
+_add(app, inbox.watch)
+_add(app, lists.letters)
+_add(app, serve.serve)
+_add(_group("denylist", "The denied-customer list."), lists.denylist_export, "export")
+_add(_group("audit", "The audit log of the denied-customer list."), audit.audit_verify, "verify")

@@ -1,0 +1,86 @@
+"""``redletter letters`` and ``redletter denylist export``: what the database holds."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from redletter.cli.options import DbOption
+from redletter.cli.output import out
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+
+def open_db(db: str | None) -> Engine:
+    """The database named by ``--db`` / ``$REDLETTER_DB``, migrated."""
+    from redletter.settings import Settings
+    from redletter.store.db import connect
+
+    return connect(Settings.load(db=db).db)
+
+
+class LettersFormat(StrEnum):
+    table = "table"
+    json = "json"
+
+
+def letters(fmt: Annotated[LettersFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        LettersFormat.table), db: DbOption = None) -> None:
+    """The processed letters, one entry per distinct letter, with their parties and how many
+    of their matches are on the list or waiting for review.
+
+    Example: redletter letters --format json --db redletter.db
+    """
+    import json
+
+    from rich.table import Table
+
+    from redletter.store.letters import letter_summaries
+
+    with open_db(db).connect() as conn:
+        rows = letter_summaries(conn)
+    if fmt is LettersFormat.json:
+        sys.stdout.write(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False) + "\n")
+        return
+    table = Table("id", "file", "reference", "date", "notice type", "parties", "on list",
+                  "review", "sha256")
+    for r in rows:
+        table.add_row(str(r.id), r.file_name, r.reference or "", r.letter_date or "", r.notice_type,
+                      str(r.parties), str(r.on_list), str(r.pending_review), r.sha256[:12])
+    out().print(table)
+
+
+class ExportFormat(StrEnum):
+    csv = "csv"
+    json = "json"
+    xlsx = "xlsx"
+
+
+def denylist_export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
+        ExportFormat.csv),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file "
+                                                "instead of stdout.")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the denied-customer list for the ERP: one entry per customer on the list or in
+    review (customer_id, customer_name, status, party_name, letter_reference, letter_sha256,
+    page, score, decided_by, decided_at), ordered by customer id. An unchanged list exports
+    byte-identically.
+
+    Example: redletter denylist export --format xlsx -o denylist.xlsx --db redletter.db
+    """
+    from redletter.store.export import EXPORTERS, denylist_entries
+
+    with open_db(db).connect() as conn:
+        data = EXPORTERS[fmt.value](denylist_entries(conn))
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        output.write_bytes(data)

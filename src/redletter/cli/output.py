@@ -1,0 +1,58 @@
+"""Consoles for the command line. Markup is off everywhere: a letter's text is shown as it is,
+"ACME [/HK] LTD" or "[bold]x[/bold]" included."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+
+@cache
+def err() -> Console:
+    """The stderr console (progress bars, warnings)."""
+    from rich.console import Console
+
+    return Console(stderr=True, highlight=False, soft_wrap=True, markup=False, emoji=False)
+
+
+def out() -> Console:
+    """A stdout console for tables."""
+    from rich.console import Console
+
+    return Console(highlight=False, markup=False, emoji=False)
+
+
+@contextmanager
+def page_progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar over OCR'd pages on a terminal; nothing when output is redirected."""
+    if not enabled:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(transient=True, console=err()) as bar:
+        task = bar.add_task("OCR pages", total=None)
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield update
+
+
+@contextmanager
+def file_progress(total: int) -> Iterator[Callable[[Path], None] | None]:
+    """A progress bar over the files of a batch, on a terminal only."""
+    if not err().is_terminal or total == 0:
+        yield None
+        return
+    from rich.progress import Progress
+
+    with Progress(console=err(), transient=True) as bar:
+        task = bar.add_task("letters", total=total)
+        yield lambda path: bar.update(task, advance=1, description=path.name[:40])
