@@ -16,12 +16,13 @@ import pytest
 from conftest import free_port
 from sqlalchemy import text
 
-from redletter.ingest.batch import load_master, run_batch
+from redletter.ingest.batch import run_batch
+from redletter.screening.master import load_master
+from redletter.screening.screen import review
 from redletter.settings import Settings
 from redletter.store.db import connect, transaction
 from redletter.store.export import denylist_entries, to_json
 from redletter.store.integrity import check
-from redletter.store.screening import review
 
 ROOT = Path(__file__).resolve().parent.parent
 CUSTOMERS = ROOT / "samples" / "customers.csv"

@@ -22,7 +22,8 @@ import pytest
 from conftest import free_port
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
-from redletter.ingest.batch import load_master, run_batch
+from redletter.ingest.batch import run_batch
+from redletter.screening.master import load_master
 from redletter.settings import Settings
 from redletter.store.db import connect
 

@@ -11,14 +11,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine, select
 
-from redletter.ingest.batch import load_master, rescreen_party, run_batch
+from redletter.ingest.batch import run_batch
+from redletter.screening.master import load_master
+from redletter.screening.screen import rescreen_party, review
 from redletter.settings import Settings
 from redletter.store.db import connect, transaction
+from redletter.store.decisions import latest_decisions
 from redletter.store.export import denylist_entries
 from redletter.store.integrity import check
 from redletter.store.letters import edit_party
 from redletter.store.review import letter_view
-from redletter.store.screening import latest_decisions, review
 from redletter.store.tables import candidates, decisions
 
 ROOT = Path(__file__).resolve().parent.parent

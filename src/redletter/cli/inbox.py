@@ -24,8 +24,9 @@ from redletter.cli.output import file_progress
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from redletter.ingest.batch import Master, Report
+    from redletter.ingest.batch import Report
     from redletter.match.master import Columns
+    from redletter.screening.master import Master
     from redletter.settings import Settings
 
 
@@ -63,8 +64,8 @@ def _run_once(inbox: Path, master: Master, engine: Engine, settings: Settings,
 def _prepare(inbox: Path, customers: Path, db: str | None, cache: bool, columns: Columns
              ) -> tuple[Settings, Engine, Master]:
     from redletter.errors import BadArgsError
-    from redletter.ingest.batch import load_master
     from redletter.match.cache import default_cache_dir
+    from redletter.screening.master import load_master
     from redletter.settings import Settings
     from redletter.store.db import connect
 
@@ -123,9 +124,9 @@ def watch(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
 
     from redletter.errors import RedletterError
     from redletter.extract.source import sha256_of
-    from redletter.ingest.batch import load_master
     from redletter.ingest.watch import watch as watch_inbox
     from redletter.match.cache import default_cache_dir
+    from redletter.screening.master import load_master
 
     columns = _columns(id_col, name_col, address_col, city_col, country_col)
     settings, engine, master = _prepare(inbox, customers, db, cache, columns)

@@ -1,10 +1,11 @@
 """One pass over the inbox: the main job.
 
 For each new letter (by the SHA-256 of its bytes): extract, record the letter and its parties,
-screen them against the current customer master and apply the auto-update rules, all in one
-transaction; only then is the file moved to ``processed/``. A kill at any moment therefore
-leaves either nothing recorded (the file is still in the inbox and is read again) or the letter
-recorded (the file is moved on the next run without being recorded twice).
+screen them against the current customer master and apply the auto-update policy (the
+screening layer, ``redletter.screening``), all in one transaction; only then is the file moved
+to ``processed/``. A kill at any moment therefore leaves either nothing recorded (the file is
+still in the inbox and is read again) or the letter recorded (the file is moved on the next run
+without being recorded twice).
 """
 
 from __future__ import annotations
@@ -13,28 +14,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Engine
 
 from redletter.errors import InputFileError, RedletterError
 from redletter.extract.source import sha256_of
 from redletter.ingest.folders import PROCESSED, destination, inbox_files, move, move_failed
-from redletter.match.cache import master_index
-from redletter.match.decide import match_parties
-from redletter.match.index import MasterIndex
-from redletter.match.master import Columns
 from redletter.pipeline import extract_letters
 from redletter.schema import Letter
+from redletter.screening.master import Master
+from redletter.screening.screen import screen_all, screen_stored
 from redletter.settings import Settings
 from redletter.store import audit
 from redletter.store.db import transaction
-from redletter.store.letters import (
-    StoredParty,
-    letter_id_by_sha,
-    record_letter,
-    repoint_if_missing,
-    stored_parties,
-)
-from redletter.store.screening import apply_screening, current_master, use_master
+from redletter.store.letters import letter_id_by_sha, record_letter, repoint_if_missing
 
 FileDone = Callable[[Path], None]
 
@@ -51,47 +43,6 @@ class Report:
     rescreened: int = 0
 
 
-@dataclass(frozen=True)
-class Master:
-    """The customer master in use and its index."""
-
-    path: Path
-    sha256: str
-    index: MasterIndex
-
-
-def load_master(path: Path, columns: Columns | None, cache_dir: Path | None) -> Master:
-    """Read (or take from the cache) the master's index."""
-    try:
-        sha = sha256_of(path)
-    except OSError as exc:
-        raise InputFileError(f"cannot read the customer master ({exc.strerror})", path=path) from exc
-    return Master(path, sha, master_index(path, columns, cache_dir))
-
-
-def _screen(conn: Connection, stored: Sequence[StoredParty], index: MasterIndex, master_id: int,
-            settings: Settings) -> int:
-    """Match stored parties against the master and apply the auto-update rules; returns the
-    decisions made."""
-    results = match_parties([s.party for s in stored], index, settings)
-    return sum(apply_screening(conn, s.id, found.candidates, master_id)
-               for s, found in zip(stored, results, strict=True))
-
-
-def screen_all(engine: Engine, master: Master, settings: Settings, report: Report) -> int:
-    """Record the master; when it is new, screen every party of concern again. Returns the
-    master's id."""
-    with transaction(engine) as conn:
-        master_id, is_new = use_master(conn, sha256=master.sha256, path=str(master.path.resolve()),
-                                       customers=len(master.index))
-        if not is_new:
-            return master_id
-        stored = stored_parties(conn)
-        report.decisions += _screen(conn, stored, master.index, master_id, settings)
-        report.rescreened = len(stored)
-    return master_id
-
-
 def _record(engine: Engine, inbox: Path, path: Path, letter: Letter, master: Master,
             master_id: int, settings: Settings, report: Report) -> None:
     target = destination(inbox / PROCESSED, path, letter.source.sha256)
@@ -100,7 +51,7 @@ def _record(engine: Engine, inbox: Path, path: Path, letter: Letter, master: Mas
             report.duplicates.append(path.name)
         else:
             stored = record_letter(conn, letter, file_name=path.name, stored_path=str(target))
-            report.decisions += _screen(conn, stored, master.index, master_id, settings)
+            report.decisions += screen_stored(conn, stored, master, master_id, settings)
             report.letters.append(path.name)
             report.parties += len(stored)
     move(path, target, letter.source.sha256)
@@ -162,7 +113,7 @@ def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,
               chunk: int = 3) -> Report:
     """One pass over the inbox (or over ``files`` in it); see the module's docstring."""
     report = Report()
-    master_id = screen_all(engine, master, settings, report)
+    master_id, report.rescreened, report.decisions = screen_all(engine, master, settings)
     fresh = _known(engine, inbox, files if files is not None else inbox_files(inbox), report,
                    on_file)
     for start in range(0, len(fresh), chunk):
@@ -180,19 +131,3 @@ def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,
             if on_file:
                 on_file(path)
     return report
-
-
-def rescreen_party(engine: Engine, party_id: int, settings: Settings,
-                   cache_dir: Path | None) -> int | None:
-    """Screen one party again against the master loaded last (after a reviewer edited it).
-    Returns the decisions made, or ``None`` when that master's file is no longer there."""
-    with transaction(engine) as conn:
-        last = current_master(conn)
-    if last is None or not Path(last.path).is_file():
-        return None
-    master = load_master(Path(last.path), None, cache_dir)
-    with transaction(engine) as conn:
-        master_id, _ = use_master(conn, sha256=master.sha256, path=last.path,
-                                  customers=len(master.index))
-        return _screen(conn, stored_parties(conn, party_id=party_id), master.index, master_id,
-                       settings)

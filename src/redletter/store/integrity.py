@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine, select
 
 from redletter.store.audit import Broken, verify
 from redletter.store.db import audit_log
-from redletter.store.screening import derive_denylist
+from redletter.store.decisions import derive_denylist
 from redletter.store.tables import decisions, denylist, letters
 
 

@@ -20,15 +20,14 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from sqlalchemy import Engine
 
 from redletter.errors import RedletterError
-from redletter.ingest.batch import rescreen_party
 from redletter.match.cache import default_cache_dir
 from redletter.nlp.countries import resolve_country
+from redletter.screening.screen import rescreen_party, review
 from redletter.settings import Settings
 from redletter.store.db import transaction
 from redletter.store.export import EXPORTERS, denylist_entries
 from redletter.store.letters import edit_party, letter_summaries
 from redletter.store.review import letter_file, letter_view
-from redletter.store.screening import review
 from redletter.web.auth import COOKIE, csrf_token, same
 from redletter.web.images import page_png
 

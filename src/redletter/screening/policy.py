@@ -1,0 +1,63 @@
+"""The auto-update policy, as data (``data/screening_policy.json``), validated once.
+
+It answers two questions for a (party, customer) pair: what automatic outcome follows what
+the matcher said, given the pair's latest decision; and what happens to the pair when the
+matcher no longer proposes it.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+from redletter.schema import Candidate
+
+Outcome = Literal["active", "pending_review", "rejected", "withdrawn"]
+
+
+class Policy(BaseModel):
+    """The rules of ``data/screening_policy.json``."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    outcome_of: dict[Literal["match", "review"], Outcome]
+    may_follow: dict[str, list[Outcome] | Literal["if_party_changed"]]
+    withdraw_when_gone: list[Outcome]
+    keep_when_gone: list[Outcome]
+
+
+@cache
+def policy() -> Policy:
+    """The policy shipped with the package."""
+    raw = resources.files("redletter.data").joinpath("screening_policy.json").read_text("utf-8")
+    return Policy.model_validate_json(raw)
+
+
+def auto_outcome(cand: Candidate, last_outcome: str | None, party_changed: bool) -> str | None:
+    """The automatic decision for a candidate, or ``None`` to leave the pair as it is."""
+    wanted = policy().outcome_of[cand.decision]
+    allowed = policy().may_follow.get(last_outcome or "none", [])
+    if allowed == "if_party_changed":
+        return wanted if party_changed else None
+    return wanted if wanted in allowed else None
+
+
+def withdraws(outcome: str) -> bool:
+    """Whether a pair with this latest outcome is withdrawn when its customer is gone."""
+    return outcome in policy().withdraw_when_gone
+
+
+def keeps(outcome: str) -> bool:
+    """Whether a pair with this latest outcome keeps its candidate row when it is gone."""
+    return outcome in policy().keep_when_gone
+
+
+def auto_reason(prov: dict[str, object], cand: Candidate) -> str:
+    """The reason written with an automatic decision: letter, page, row, party, features."""
+    feats = "; ".join(f"{f.name} {f.score:.2f} ({f.detail})" for f in cand.features)
+    ref = f" ({prov['letter_reference']})" if prov["letter_reference"] else ""
+    return (f"matcher said {cand.decision} with score {cand.score:.3f}: letter {prov['letter']}{ref},"
+            f" page {prov['page']} row {prov['row']}, party {prov['party']!r}; features: {feats}")

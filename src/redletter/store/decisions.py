@@ -1,0 +1,126 @@
+"""Decisions, candidates and the denylist in the database. The store only records: what to
+decide is the screening layer's (``redletter.screening``).
+
+For each (party, customer) pair the latest decision is what counts; every decision is a row
+with its reason and the audit entry that records it, and the denylist is rebuilt from the
+decisions of the customers concerned.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, delete, insert, select, update
+
+from redletter.schema import Candidate
+from redletter.store import audit
+from redletter.store.db import insert_id
+from redletter.store.letters import now, party_data_hash
+from redletter.store.tables import candidates, decisions, denylist, letters, parties
+
+LISTED = ("active", "pending_review")
+
+
+@dataclass(frozen=True)
+class Decided:
+    """The latest decision of a pair."""
+
+    id: int
+    outcome: str
+    party_hash: str
+    score: float
+    customer_name: str
+
+
+def latest_decisions(conn: Connection, party_id: int) -> dict[str, Decided]:
+    """The latest decision for each customer of this party."""
+    rows = conn.execute(select(decisions).where(decisions.c.party_id == party_id)
+                        .order_by(decisions.c.id))
+    return {r.customer_id: Decided(r.id, r.outcome, r.party_hash, r.score, r.customer_name)
+            for r in rows}
+
+
+def record_decision(conn: Connection, *, party_id: int, customer_id: str, customer_name: str,
+                    outcome: str, decided_by: str, reason: str, score: float,
+                    detail: dict[str, Any]) -> int:
+    """Record one decision (audited) and rebuild the customer's denylist entry."""
+    data_hash = party_data_hash(conn, party_id)
+    at = now()
+    payload = {"party_id": party_id, "customer_id": customer_id, "customer_name": customer_name,
+               "outcome": outcome, "decided_at": at, "party_hash": data_hash,
+               "score": round(score, 4), **detail}
+    digest = audit.append(conn, actor=decided_by, action=f"decision_{outcome}", reason=reason,
+                          payload=payload)
+    decision_id = insert_id(conn, insert(decisions).values(
+        party_id=party_id, customer_id=customer_id, customer_name=customer_name, outcome=outcome,
+        decided_by=decided_by, decided_at=at, reason=reason, party_hash=data_hash,
+        score=round(score, 4), audit_hash=digest))
+    refresh_denylist(conn, [customer_id])
+    return int(decision_id)
+
+
+def provenance(conn: Connection, party_id: int) -> dict[str, Any]:
+    """Where a party of concern comes from: letter, reference, hash, page, row, name."""
+    r = conn.execute(select(parties.c.name, parties.c.page, parties.c.row, letters.c.file_name,
+                            letters.c.reference, letters.c.sha256)
+                     .select_from(parties.join(letters)).where(parties.c.id == party_id)).one()
+    return {"letter": r.file_name, "letter_reference": r.reference, "letter_sha256": r.sha256,
+            "page": r.page, "row": r.row, "party": r.name}
+
+
+def save_candidate(conn: Connection, party_id: int, cand: Candidate, master_id: int) -> None:
+    """Store (or refresh) what the matcher said about a pair under a master."""
+    values = {"customer_name": cand.name, "score": round(cand.score, 4), "decision": cand.decision,
+              "features": json.dumps([f.model_dump() for f in cand.features], ensure_ascii=False),
+              "master_id": master_id}
+    done = conn.execute(update(candidates).where(candidates.c.party_id == party_id,
+                                                 candidates.c.customer_id == cand.customer_id)
+                        .values(**values)).rowcount
+    if not done:
+        conn.execute(insert(candidates).values(party_id=party_id, customer_id=cand.customer_id,
+                                               **values))
+
+
+def drop_candidates(conn: Connection, party_id: int, customer_ids: Sequence[str]) -> None:
+    """Forget pairs the matcher no longer proposes."""
+    conn.execute(delete(candidates).where(candidates.c.party_id == party_id,
+                                          candidates.c.customer_id.in_(list(customer_ids))))
+
+
+def candidate(conn: Connection, party_id: int, customer_id: str) -> Any:
+    """The stored candidate row of a pair, or ``None``."""
+    return conn.execute(select(candidates).where(candidates.c.party_id == party_id,
+                                                 candidates.c.customer_id == customer_id)).first()
+
+
+def derive_denylist(conn: Connection, customer_ids: Iterable[str] | None = None
+                    ) -> dict[str, tuple[str, str, int]]:
+    """What the denylist must hold: customer id -> (name, status, decision id). Per customer,
+    among pairs whose latest decision is listed: active first, then the highest score, then
+    the earliest decision."""
+    query = select(decisions).order_by(decisions.c.id)
+    if customer_ids is not None:
+        query = query.where(decisions.c.customer_id.in_(list(customer_ids)))
+    latest: dict[tuple[int, str], Any] = {}
+    for r in conn.execute(query):
+        latest[(r.party_id, r.customer_id)] = r
+    best: dict[str, Any] = {}
+    for r in latest.values():
+        if r.outcome not in LISTED:
+            continue
+        rank = (r.outcome != "active", -r.score, r.id)
+        if r.customer_id not in best or rank < best[r.customer_id][0]:
+            best[r.customer_id] = (rank, r)
+    return {cid: (r.customer_name, r.outcome, r.id) for cid, (_, r) in best.items()}
+
+
+def refresh_denylist(conn: Connection, customer_ids: Sequence[str]) -> None:
+    """Rebuild the denylist rows of these customers from their decisions."""
+    derived = derive_denylist(conn, customer_ids)
+    conn.execute(delete(denylist).where(denylist.c.customer_id.in_(list(customer_ids))))
+    for cid, (name, status, decision_id) in sorted(derived.items()):
+        conn.execute(insert(denylist).values(customer_id=cid, customer_name=name, status=status,
+                                             decision_id=decision_id))
