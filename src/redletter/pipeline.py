@@ -32,7 +32,7 @@ from redletter.extract.records import (
 from redletter.extract.source import sha256_of, sniff
 from redletter.extract.tables import TableFragment, TableModel, page_tables
 from redletter.extract.triage import needs_ocr
-from redletter.schema import Letter, Party, Source
+from redletter.schema import Item, Letter, Party, Source
 from redletter.settings import Settings
 
 
@@ -133,10 +133,23 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
         reference=meta.reference(first), recipient=meta.recipient(first),
         issuing_office=meta.issuing_office(first), notice_type=kind,
         notice_type_evidence=evidence, parties=tuple(parties),
-        items=tuple(rows_to_items(item_rows)),
+        items=letter_items(rows_to_items(item_rows), parties),
         ocr_pages=tuple(p.number for p in pages if p.ocr),
         warnings=(*read_warnings, *cell_warnings, *_warnings(pages, parties)),
     )
+
+
+def letter_items(listed: Sequence[Item], parties: Sequence[Party]) -> tuple[Item, ...]:
+    """The letter's items: those of its item tables, then those printed against its parties
+    that the tables did not already name."""
+    seen = {(i.hs_code, i.eccn, i.part_number) for i in listed}
+    out = list(listed)
+    for item in (i for p in parties for i in p.items):
+        key = (item.hs_code, item.eccn, item.part_number)
+        if key not in seen:
+            seen.add(key)
+            out.append(item)
+    return tuple(out)
 
 
 Outcome = Letter | RedletterError

@@ -10,7 +10,7 @@ import datetime as dt
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 BBox = tuple[float, float, float, float]
 
@@ -40,8 +40,29 @@ class Source(Frozen):
     pages: int
 
 
+class Item(Frozen):
+    """A controlled item named in a letter or against a party (HS code, ECCN, part number).
+
+    ``hs_code`` is written with its dots in the usual places ("8542.31", "8542.31.0000");
+    ``chpl_tier`` is the Common High Priority List tier of its first six digits ("1", "2",
+    "3.A", "3.B", "4.A", "4.B"), or ``None`` for a code outside the list.
+    """
+
+    hs_code: str | None = None
+    eccn: str | None = None
+    part_number: str | None = None
+    description: str | None = None
+    chpl_tier: str | None = None
+    page: int = Field(ge=1)
+
+
 class Party(Frozen):
-    """A foreign party named in a letter, as printed, with where it was found."""
+    """A foreign party named in a letter, as printed, with where it was found.
+
+    ``items`` are the HS codes, ECCNs and part numbers printed against this party (in its row
+    or cell), ``hs_codes`` the HS codes among them; ``extra`` keeps the row's other columns
+    (shipments, dates, licence requirement, ...) as {header text: cell text}.
+    """
 
     name: str
     aliases: tuple[str, ...] = ()
@@ -51,18 +72,21 @@ class Party(Frozen):
     page: int = Field(ge=1)
     row: int = Field(ge=1, description="1-based row of the party in its table or list")
     bbox: BBox
-    source: Literal["table", "text"]
+    source: Literal["table", "text", "manual"]
     confidence: float = Field(ge=0.0, le=1.0)
+    items: tuple[Item, ...] = ()
+    hs_codes: tuple[str, ...] = ()
+    extra: dict[str, str] = Field(default_factory=dict)
 
-
-class Item(Frozen):
-    """A controlled item named in a letter (HS code, ECCN, part number)."""
-
-    hs_code: str | None = None
-    eccn: str | None = None
-    part_number: str | None = None
-    description: str | None = None
-    page: int = Field(ge=1)
+    @model_validator(mode="before")
+    @classmethod
+    def _hs_codes_from_items(cls, data: object) -> object:
+        """``hs_codes`` always lists the HS codes of ``items`` (given or not)."""
+        if isinstance(data, dict) and "items" in data:
+            items = tuple(i if isinstance(i, Item) else Item.model_validate(i) for i in data["items"])
+            codes = tuple(dict.fromkeys(i.hs_code for i in items if i.hs_code))
+            data = {**data, "items": items, "hs_codes": codes}
+        return data
 
 
 class Letter(Frozen):

@@ -1,47 +1,86 @@
 """Recognize table header cells and the role of each column ("name", "alias", "address", ...).
 
-The vocabulary lives in ``data/table_headers.json``; a cell's role is the longest phrase that
-it starts with, so "Entity Name (as listed)" is a name column and "Also Known As" an alias one.
+The vocabulary lives in ``data/table_headers.json``: every phrase found in a cell proposes its
+role, the highest priority (then the longest phrase) wins. ``header_match`` also says how much
+of the cell the vocabulary covers, which tells a header line from a data line that merely
+contains "Company" ("Boeing Company").
 """
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-PARTY_ROLES = frozenset({"name", "alias", "address", "country", "city"})
+PARTY_ROLES = frozenset({"name", "alias", "address", "country", "city", "place"})
 ITEM_ROLES = frozenset({"hs_code", "eccn", "part_number", "description"})
 _NON_ALNUM = re.compile(r"[^0-9a-z#]+")
+_PLURAL = re.compile(r"\((?:e?s|ies)\)")
 
 
 def header_key(text: str) -> str:
-    """Case-folded words of a header cell, punctuation dropped."""
-    return _NON_ALNUM.sub(" ", text.casefold()).strip()
+    """Case-folded words of a header cell, punctuation and plural marks ("Alias(es)") dropped."""
+    return _NON_ALNUM.sub(" ", _PLURAL.sub("", text.casefold())).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """Phrases (as word tuples) with their role and priority, and the filler words."""
+
+    phrases: tuple[tuple[tuple[str, ...], str, int], ...]
+    filler: frozenset[str]
 
 
 @cache
-def _phrases() -> tuple[tuple[str, str], ...]:
-    raw = resources.files("redletter.data").joinpath("table_headers.json").read_text("utf-8")
-    table: dict[str, list[str]] = {k: v for k, v in json.loads(raw).items() if k[0] != "_"}
-    pairs = [(header_key(p), role) for role, phrases in table.items() for p in phrases]
-    pairs.append(("#", "index"))
-    return tuple(sorted(pairs, key=lambda pr: -len(pr[0])))
+def vocabulary() -> Vocabulary:
+    """The header vocabulary of ``data/table_headers.json``, compiled once."""
+    raw = json.loads(resources.files("redletter.data").joinpath("table_headers.json")
+                     .read_text("utf-8"))
+    phrases = [(tuple(header_key(p).split()) or (p,), entry["role"], int(entry["priority"]))
+               for entry in raw["roles"] for p in entry["phrases"]]
+    return Vocabulary(tuple(phrases), frozenset(raw["filler"]))
+
+
+def _occurs(phrase: tuple[str, ...], words: list[str]) -> range | None:
+    n = len(phrase)
+    return next((range(i, i + n) for i in range(len(words) - n + 1)
+                 if tuple(words[i:i + n]) == phrase), None)
+
+
+@dataclass(frozen=True, slots=True)
+class HeaderMatch:
+    """The role a header cell proposes and the share of its words the vocabulary knows."""
+
+    role: str | None
+    coverage: float
+
+
+def header_match(text: str) -> HeaderMatch:
+    """The role of a header cell (or ``None``) and the vocabulary's coverage of its words."""
+    words = header_key(text).split()
+    if not words or len(words) > 10:
+        return HeaderMatch(None, 0.0)
+    vocab = vocabulary()
+    covered = {i for i, w in enumerate(words) if w in vocab.filler or w.isdigit()}
+    best: tuple[int, int, str] | None = None
+    for phrase, role, priority in vocab.phrases:
+        if (where := _occurs(phrase, words)) is not None:
+            covered.update(where)
+            if best is None or (priority, len(phrase)) > best[:2]:
+                best = (priority, len(phrase), role)
+    return HeaderMatch(best[2] if best else None, len(covered) / len(words))
 
 
 def header_role(text: str) -> str | None:
-    """The role of a header cell, or ``None`` when the text is not a known column header."""
-    key = header_key(text)
-    if not key or len(key) > 60:
-        return None
-    for phrase, role in _phrases():
-        if key == phrase or key.startswith(phrase + " "):
-            return role
-    return None
+    """The role of a header cell whose words are all header vocabulary, else ``None``
+    ("Entity Name (as listed)" is a name column; "Boeing Company" is not a header)."""
+    match = header_match(text)
+    return match.role if match.coverage >= 1.0 else None
 
 
 def prefix_role(text: str) -> str | None:
-    """Like ``header_role`` but only for exact phrases: for the first words of a wrapped header."""
-    key = header_key(text)
-    return next((role for phrase, role in _phrases() if key == phrase), None)
+    """The role of the first words of a wrapped header cell ("Federal Register" of "Federal
+    Register Citation"), when every word is known."""
+    return header_role(text)

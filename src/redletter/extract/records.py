@@ -6,12 +6,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from redletter.extract.geometry import Line, Word
+from redletter.extract.geometry import Word
 from redletter.extract.headers import PARTY_ROLES
-from redletter.extract.rows import Row
+from redletter.extract.rows import Row, cell_text
 from redletter.extract.tables import TableFragment, TableModel, is_partial_row
 from redletter.nlp import ner
 from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.items import chpl_tier, eccns_in, hs_codes_in
 from redletter.nlp.party_text import (
     clean,
     looks_like_address,
@@ -25,18 +26,6 @@ LOW_CONFIDENCE = 0.75
 _HS_CODE = re.compile(r"^\d{4}(?:\.?\d{2}){0,3}$")
 _ECCN = re.compile(r"^(?:\d[A-E]\d{3}(?:\.[a-z0-9.]+)?|EAR99)$", re.I)
 _FOLLOWING_ALIASES = re.compile(r"a\.k\.a\.?,?\s+the\s+following", re.I)
-
-
-def cell_text(lines: Sequence[Line]) -> str:
-    """The text of a cell: its lines joined, a line-end hyphen joined without a space."""
-    out = ""
-    for ln in lines:
-        text = ln.text
-        if out.endswith("-") and not out.endswith(" -"):
-            out += text
-        else:
-            out = f"{out} {text}" if out else text
-    return out.strip()
 
 
 def _col(model: TableModel, role: str) -> int | None:
@@ -83,6 +72,38 @@ def _country(texts: dict[str, str], address: str | None,
     return carried, None, address
 
 
+_EXTRA_ROLES = (None, "extra", "description")
+
+
+def row_extra(row: Row, model: TableModel) -> dict[str, str]:
+    """The row's other columns, {header text: cell text}, for the columns with no party role."""
+    out: dict[str, str] = {}
+    for i, col in enumerate(model.columns):
+        if col.role in _EXTRA_ROLES and (text := clean(row.text(i))):
+            header = clean(col.header) or f"column {i + 1}"
+            out[header] = f"{out[header]}; {text}" if header in out else text
+    return out
+
+
+def row_items(row: Row, model: TableModel) -> list[Item]:
+    """The HS codes, ECCNs and part numbers printed in a party's row, with their CHPL tier."""
+    items: list[Item] = []
+    for i, role in enumerate(model.roles):
+        text = row.text(i)
+        if role == "hs_code":
+            codes = hs_codes_in(text, headings=True)
+        elif role == "description":
+            codes = hs_codes_in(text)
+        else:
+            codes = []
+        items += [Item(hs_code=c, chpl_tier=chpl_tier(c), page=row.page) for c in codes]
+        if role == "eccn":
+            items += [Item(eccn=e, page=row.page) for e in eccns_in(text)]
+        if role == "part_number":
+            items += [Item(part_number=p, page=row.page) for p in split_alias_list(text.replace(",", ";"))]
+    return items
+
+
 def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) -> Party | None:
     """A party from one row, or ``None`` for a row with no name."""
     texts = _texts(row, model)
@@ -101,7 +122,8 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
     confidence = (0.97 if country else 0.8) * mean_conf(row.words)
     return Party(name=name, aliases=tuple(dict.fromkeys(aliases)), address=address or None,
                  country=country, country_printed=printed, page=row.page, row=number,
-                 bbox=row.bbox, source="table", confidence=confidence)
+                 bbox=row.bbox, source="table", confidence=confidence,
+                 items=tuple(row_items(row, model)), extra=row_extra(row, model))
 
 
 def merge_rows(first: Row, second: Row) -> Row:
@@ -172,9 +194,12 @@ def rows_to_items(rows: Sequence[tuple[Row, TableModel]]) -> list[Item]:
         values = {k: clean(t.get(k, "")) or None for k in ("hs_code", "eccn", "part_number",
                                                             "description")}
         if _is_item(values):
-            items.append(Item(hs_code=values["hs_code"], eccn=values["eccn"],
-                              part_number=values["part_number"],
-                              description=values["description"], page=row.page))
+            hs = values["hs_code"]
+            codes = hs_codes_in(hs or "", headings=True)
+            hs = codes[0] if len(codes) == 1 else hs
+            items.append(Item(hs_code=hs, eccn=values["eccn"], part_number=values["part_number"],
+                              description=values["description"], chpl_tier=chpl_tier(hs),
+                              page=row.page))
     return items
 
 

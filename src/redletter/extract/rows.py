@@ -35,6 +35,21 @@ class Row:
     def words(self) -> list[Word]:
         return [w for cell in self.cells for ln in cell for w in ln.words]
 
+    def text(self, column: int) -> str:
+        """The text of one cell ('' past the last column)."""
+        return cell_text(self.cells[column]) if column < len(self.cells) else ""
+
+
+def cell_text(lines: Sequence[Line]) -> str:
+    """The text of a cell: its lines joined, a line-end hyphen joined without a space."""
+    out = ""
+    for ln in lines:
+        text = ln.text
+        if out.endswith("-") and not out.endswith(" -"):
+            out += text
+        else:
+            out = f"{out} {text}" if out else text
+    return out.strip()
 
 
 def _mid(line: Line) -> float:

@@ -10,12 +10,14 @@ without a repeated header.
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from redletter.extract.columns import content_role, name_score
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
-from redletter.extract.headers import ITEM_ROLES, PARTY_ROLES, header_role, prefix_role
+from redletter.extract.headers import ITEM_ROLES, header_match, header_role
 from redletter.extract.rows import Row, lines_to_rows
 
 _CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
@@ -32,6 +34,7 @@ class Column:
     header: str
     x0: float
     x1: float
+    hint: str | None = None  # the role the header's words proposed, before the cells were read
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,60 +79,100 @@ def _header_cells(line: Line) -> list[Line]:
     return split_line(line, gap=_CELL_GAP * line.size)
 
 
-def header_roles(line: Line) -> list[str | None] | None:
-    """Roles of a line's cells when the line reads as a table header, else ``None``."""
+def _cell_roles(line: Line) -> list[str | None] | None:
     cells = _header_cells(line)
-    if len(cells) < 2 or len(cells) > 9:
+    if len(cells) < 2 or len(cells) > 12 or any(len(c.words) > 8 for c in cells):
         return None
-    roles = [header_role(c.text) for c in cells]
+    return [header_role(c.text) for c in cells]
+
+
+def header_roles(line: Line) -> list[str | None] | None:
+    """Roles of a line's cells when the line reads as a table header beyond doubt (most cells
+    are header words, a name column and another known one, or two item columns), else ``None``.
+    Such a line also ends the body of the table above it."""
+    roles = _cell_roles(line)
+    if roles is None:
+        return None
     known = [r for r in roles if r]
-    party = "name" in known and len(set(known) & PARTY_ROLES) >= 2
+    party = "name" in known and len(set(known)) >= 2
     items = len(set(known) & ITEM_ROLES) >= 2
-    if not (party or items) or len(known) < 0.6 * len(cells):
+    if not (party or items) or len(known) < 0.6 * len(roles):
         return None
     return roles
 
 
+def maybe_header(line: Line) -> bool:
+    """A line that may be a table header, to be confirmed by the body under it: a name column
+    among its cells and at least a third of its cells header words."""
+    roles = _cell_roles(line)
+    if roles is None:
+        return False
+    known = [r for r in roles if r]
+    return "name" in known and len(known) >= max(2, len(roles) / 3)
+
+
+def _vocabulary_line(line: Line) -> bool:
+    """A line made only of header words (a header's second or third line: "Address", "Codes")."""
+    return any(c.isalpha() for c in line.text) and all(
+        header_match(run.text).coverage >= 1.0 for run in _header_cells(line))
+
+
+def _rows_above(lines: Sequence[Line], start: int) -> list[Line]:
+    """Header lines printed above the line that was recognised ("Consignee" over "Address"):
+    close above it, made of header words, within its width."""
+    head, out = lines[start], list[Line]()
+    for ln in reversed(lines[max(0, start - 2):start]):
+        top = (out[0] if out else head).top
+        if top - ln.bottom > 0.6 * head.size or ln.x0 < head.x0 - 4 * head.size:
+            break
+        if ln.x1 > head.x1 + 4 * head.size or not _vocabulary_line(ln) or header_roles(ln):
+            break
+        out.insert(0, ln)
+    return out
+
+
 def _header_block(lines: Sequence[Line], start: int, rules: Sequence[Rule] = ()) -> list[Line]:
-    """The header line plus the lines its cells wrap onto: the lines above a rule that underlines
-    the header, else the lines right below it in the header's own font (when the body's differs)."""
+    """The header line plus the lines its cells wrap onto: lines in the header's own font or
+    made of header words only, down to a rule that underlines the header; without such a rule,
+    only when the body's font differs or the line is all header words."""
     head = lines[start]
     below = [r.top for r in rules if r.horizontal and head.bottom < r.top < head.bottom + 4 * head.size
              and r.x1 - r.x0 > 4 * (head.x1 - head.x0) / 5]
-    if below:
-        underline = min(below)
-        block = [head]
-        for ln in lines[start + 1:start + 3]:
-            if ln.bottom > underline + 1:
-                break
-            block.append(ln)
-        return block
-    block = [head]
+    underline = min(below) if below else None
     font = head.words[0].font
     body_font = next((ln.words[0].font for ln in lines[start + 1:] if ln.words[0].font != font), "")
+    block = [head]
     for ln in lines[start + 1:start + 3]:
         gap = ln.top - block[-1].bottom
-        if gap > 0.8 * head.size or not body_font or any(w.font != font for w in ln.words):
+        same_font = all(w.font == font for w in ln.words)
+        if underline is not None:
+            if ln.bottom > underline + 1 or not (same_font or _vocabulary_line(ln)):
+                break
+        elif gap > 0.8 * head.size or not ((same_font and body_font) or _vocabulary_line(ln)):
+            break
+        if header_roles(ln):
             break
         block.append(ln)
     return block
 
 
-def _merge_header(block: list[Line]) -> list[Column]:
-    cells = _header_cells(block[0])
-    texts = [[c.text] for c in cells]
+def _merge_header(block: list[Line], anchor: int = 0) -> list[Column]:
+    """Columns from a header block: the anchor line's cells, with the runs of the other lines
+    joined to the nearest cell in reading order."""
+    cells = _header_cells(block[anchor])
+    texts: list[list[tuple[float, str]]] = [[(c.top, c.text)] for c in cells]
     extents = [[c.x0, c.x1] for c in cells]
-    for ln in block[1:]:
+    for ln in block[:anchor] + block[anchor + 1:]:
         for run in _header_cells(ln):
             mid = (run.x0 + run.x1) / 2
             i = min(range(len(cells)), key=lambda k: abs((cells[k].x0 + cells[k].x1) / 2 - mid))
-            texts[i].append(run.text)
+            texts[i].append((run.top, run.text))
             extents[i] = [min(extents[i][0], run.x0), max(extents[i][1], run.x1)]
     columns = []
-    for text, (x0, x1), cell in zip(texts, extents, cells, strict=True):
-        joined = " ".join(text)
-        role = header_role(joined) or prefix_role(cell.text) or header_role(cell.text)
-        columns.append(Column(role, joined, x0, x1))
+    for parts, (x0, x1), cell in zip(texts, extents, cells, strict=True):
+        joined = " ".join(t for _, t in sorted(parts, key=lambda p: p[0]))
+        role = header_role(joined) or header_role(cell.text) or header_match(joined).role
+        columns.append(Column(role, joined, x0, x1, role))
     return columns
 
 
@@ -150,13 +193,43 @@ def _vertical_rules(rules: Sequence[Rule], top: float, bottom: float) -> list[fl
     return sorted(xs)
 
 
-def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[float]) -> float:
+def _runs(body: Sequence[Line]) -> list[Line]:
+    """The body's cell-like runs: each line split at wide gaps."""
+    return [run for ln in body for run in _header_cells(ln)]
+
+
+def _between_headers(left: Column, right: Column, runs: Sequence[Line]) -> tuple[float, float] | None:
+    """Where the boundary must lie, judged by the body's runs: right of every run under the left
+    header (or closer to it, when a run sits in the space between the two headers, as under
+    centred headers), left of every run under the right one. ``None`` when a run straddles."""
+    lo, hi = left.x0, right.x1
+    centre_l, centre_r = (left.x0 + left.x1) / 2, (right.x0 + right.x1) / 2
+    for run in runs:
+        if run.x1 <= left.x0 or run.x0 >= right.x1:
+            continue
+        under_l, under_r = run.x0 < left.x1 and run.x1 > left.x0, run.x0 < right.x1 and run.x1 > right.x0
+        if under_l and under_r:
+            return None
+        centre = (run.x0 + run.x1) / 2
+        if under_l or (not under_r and abs(centre - centre_l) < abs(centre - centre_r)):
+            lo = max(lo, run.x1)
+        else:
+            hi = min(hi, run.x0)
+    return (lo, hi) if lo < hi else None
+
+
+def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[float],
+              runs: Sequence[Line] = ()) -> float:
     """Where column ``left`` ends and ``right`` begins: a ruling line between their headers,
-    else the white gutter at (or nearest to) the right header's left edge."""
+    else the white gutter at (or nearest to) the right header's left edge, kept between the
+    body's runs of the two columns."""
     ruled = [x for x in v_rules if left.x0 < x <= right.x0 + 1]
     if ruled:
         return ruled[-1]
     target = right.x0 - 1.5
+    window = _between_headers(left, right, runs)
+    if window is not None and not window[0] <= target <= window[1]:
+        return window[1] - min(1.5, (window[1] - window[0]) / 2)
     free = [iv for iv in _free_intervals(words, left.x0 + 1, right.x1 - 1) if iv[1] - iv[0] >= 1.5]
     if not free:
         return target
@@ -181,21 +254,41 @@ def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
     return body
 
 
-def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Rule]) -> TableModel:
+def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Rule],
+                    anchor: int = 0) -> TableModel:
     """Columns and their boundaries, from the header cells, ruling lines and body gutters."""
-    columns = _merge_header(block)
+    columns = _merge_header(block, anchor)
     x0 = min(c.x0 for c in columns)
     x1 = max(max(c.x1 for c in columns), max((ln.x1 for ln in after[:6]), default=0.0))
     body = _candidate_body(after, x0, x1)
     words = [w for ln in body for w in ln.words]
     bottom = body[-1].bottom if body else block[-1].bottom
     v_rules = _vertical_rules(rules, block[0].top, min(bottom, block[-1].bottom + 30))
-    bounds = tuple(_boundary(a, b, words, v_rules) for a, b in itertools.pairwise(columns))
+    runs = _runs(body[:40])
+    bounds = tuple(_boundary(a, b, words, v_rules, runs) for a, b in itertools.pairwise(columns))
     x0 = min([x0, *(w.x0 for w in words)]) if words else x0
     x1 = max([x1, *(w.x1 for w in words)]) if words else x1
-    roles = {c.role for c in columns}
-    kind = "party" if "name" in roles else "item"
-    return TableModel(tuple(columns), bounds, x0, x1, kind)
+    return TableModel(tuple(columns), bounds, x0, x1, _kind(c.role for c in columns))
+
+
+def _kind(roles: Iterable[str | None]) -> str:
+    return "party" if "name" in set(roles) else "item"
+
+
+def refine_roles(model: TableModel, rows: Sequence[Row]) -> TableModel:
+    """The model with each column's role checked against its cells (``columns.content_role``);
+    without a name column, the column that reads most like organisation names becomes it."""
+    cells = [[r.text(i) for r in rows] for i in range(len(model.columns))]
+    roles = [content_role(c, col.role) for c, col in zip(cells, model.columns, strict=True)]
+    scores = [name_score(c) for c in cells]
+    names = [i for i, r in enumerate(roles) if r == "name"]
+    if not names:
+        names = [i for i, r in enumerate(roles) if r in (None, "extra") and scores[i] >= 0.5]
+    best = max(names, key=lambda i: (scores[i], -i)) if names else None
+    for i in names:
+        roles[i] = "name" if i == best else model.columns[i].role if model.columns[i].role != "name" else None
+    columns = tuple(dataclasses.replace(c, role=r) for c, r in zip(model.columns, roles, strict=True))
+    return dataclasses.replace(model, columns=columns, kind=_kind(roles))
 
 
 def _table_rules(rules: Sequence[Rule], model: TableModel) -> list[Rule]:
@@ -243,21 +336,48 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
             fragments.append(TableFragment(carried, page.number, kept, open_end, continued=True))
             i = len(body)
     while i < len(lines):
-        if header_roles(lines[i]) is None:
+        strong = header_roles(lines[i]) is not None
+        if not strong and not maybe_header(lines[i]):
             i += 1
             continue
-        block = _header_block(lines, i, page.rules)
-        after = lines[i + len(block):]
-        model = _same_layout(header_to_model(block, after, page.rules), previous)
-        h_rules = _table_rules(page.rules, model)
-        body = _body_lines(after, model, h_rules)
-        rows = lines_to_rows(body, model, page, h_rules)
-        kept = trim_trailing_text(rows, model)
-        open_end = len(body) == len(after) and len(kept) == len(rows)
-        fragments.append(TableFragment(model, page.number, kept, open_end))
-        previous = model
-        i += len(block) + len(body)
+        found = _table_at(page, lines, i, previous)
+        if found is None or not (strong or confirmed(found[0].model, found[0].rows)):
+            i += 1
+            continue
+        fragment, used = found
+        fragments.append(fragment)
+        previous = fragment.model
+        i += used
     return fragments
+
+
+def _table_at(page: PageLayout, lines: Sequence[Line], i: int,
+              previous: TableModel | None) -> tuple[TableFragment, int] | None:
+    """The table whose header is recognised at line ``i``, and how many lines it takes."""
+    above = _rows_above(lines, i)
+    block = _header_block(lines, i, page.rules)
+    after = lines[i + len(block):]
+    model = _same_layout(header_to_model(above + block, after, page.rules, len(above)), previous)
+    h_rules = _table_rules(page.rules, model)
+    body = _body_lines(after, model, h_rules)
+    rows = lines_to_rows(body, model, page, h_rules)
+    if model is not previous and rows:
+        refined = refine_roles(model, rows)
+        if refined.roles != model.roles:
+            model, rows = refined, lines_to_rows(body, refined, page, h_rules)
+    kept = trim_trailing_text(rows, model)
+    open_end = len(body) == len(after) and len(kept) == len(rows)
+    return TableFragment(model, page.number, kept, open_end), len(block) + len(body)
+
+
+def confirmed(model: TableModel, rows: Sequence[Row]) -> bool:
+    """Whether the body under a doubtful header is a party table: its name column reads as
+    organisation names, and most rows fill another column too."""
+    name = next((i for i, r in enumerate(model.roles) if r == "name"), None)
+    if name is None or not rows:
+        return False
+    others = sum(1 for r in rows if any(r.text(i) for i in range(len(model.columns)) if i != name))
+    return name_score([r.text(name) for r in rows]) >= 0.5 and others >= len(rows) / 2
 
 
 def _same_layout(model: TableModel, previous: TableModel | None) -> TableModel:
@@ -266,9 +386,9 @@ def _same_layout(model: TableModel, previous: TableModel | None) -> TableModel:
     the new header matches one of the earlier header, by role and position."""
     if previous is None:
         return model
-    earlier = {(c.role, round(c.x0 / _SAME_X)) for c in previous.columns}
-    nearby = {(c.role, round(c.x0 / _SAME_X) + d) for c in model.columns for d in (-1, 0, 1)}
-    matched = all(any((c.role, round(c.x0 / _SAME_X) + d) in earlier for d in (-1, 0, 1))
+    earlier = {(c.hint, round(c.x0 / _SAME_X)) for c in previous.columns}
+    nearby = {(c.hint, round(c.x0 / _SAME_X) + d) for c in model.columns for d in (-1, 0, 1)}
+    matched = all(any((c.hint, round(c.x0 / _SAME_X) + d) in earlier for d in (-1, 0, 1))
                   for c in model.columns)
     return previous if matched and len(earlier & nearby) >= 2 else model
 
