@@ -1,7 +1,8 @@
 """Drop page furniture: running headers, footers and page numbers.
 
 A line is furniture when it sits in the top or bottom band of the page and either reads as a
-page number ("Page 2 of 5", "- 3 -") or repeats, digits aside, on other pages in the same band.
+page number ("Page 2 of 5", "- 3 -") or is short and repeats, digits aside, on other pages in
+the same band.
 """
 
 from __future__ import annotations
@@ -32,8 +33,19 @@ def _key(line: Line) -> str:
 
 
 def _has_page_number(line: Line) -> bool:
-    """Whether any run of the line ("Page 3", "- 3 -") is a page number."""
-    return any(_PAGE_NUMBER.match(run.text) for run in split_line(line, gap=2 * line.size))
+    """Whether the line is a page number, or a short running line holding one ("Page 3 of 9",
+    "Annex A   - 3 -"); a table row whose last cell is a count is not."""
+    runs = split_line(line, gap=2 * line.size)
+    if len(runs) > 3:
+        return False
+    numbered = [run for run in runs if _PAGE_NUMBER.match(run.text)]
+    return any("page" in run.text.casefold() for run in numbered) or (bool(numbered) and len(runs) <= 2)
+
+
+def _short(line: Line) -> bool:
+    """Running heads and feet are a few runs of text ("Annex A   Page 2"); a line of four runs
+    or more is a table row, even one that repeats digits aside ("Boeing Company ... Layoff")."""
+    return len(split_line(line, gap=2 * line.size)) <= 3
 
 
 def remove_furniture(pages: Sequence[PageLayout],
@@ -46,7 +58,8 @@ def remove_furniture(pages: Sequence[PageLayout],
         kept = []
         for ln in lines:
             band = _band(ln, page)
-            if band and (_has_page_number(ln) or (len(pages) > 1 and repeats[(band, _key(ln))] > 1)):
+            repeated = len(pages) > 1 and repeats[(band, _key(ln))] > 1 and _short(ln)
+            if band and (_has_page_number(ln) or repeated):
                 continue
             kept.append(ln)
         out.append(kept)

@@ -120,6 +120,8 @@ def page_shades(page: Any) -> tuple[Shade, ...]:
 
 
 def read_page(page: Any, number: int) -> PageLayout:
-    """One pdfplumber page as a ``PageLayout``."""
+    """One pdfplumber page as a ``PageLayout``. Glyphs printed twice at almost the same place
+    (a "fake bold") are read once."""
+    text_page = page.dedupe_chars(tolerance=1.5) if page.chars else page
     return PageLayout(number=number, width=float(page.width), height=float(page.height),
-                      words=page_words(page), rules=page_rules(page), shades=page_shades(page))
+                      words=page_words(text_page), rules=page_rules(page), shades=page_shades(page))

@@ -45,7 +45,8 @@ def _texts(row: Row, model: TableModel) -> dict[str, str]:
 def _name_parts(texts: dict[str, str]) -> tuple[str, list[str], str | None]:
     """Name, aliases and (for Entity List style cells) address from the name column."""
     name_text = texts.get("name", "")
-    if _FOLLOWING_ALIASES.search(name_text) or ("address" not in texts and "," in name_text):
+    own_place = "address" in texts or "city" in texts
+    if _FOLLOWING_ALIASES.search(name_text) or (not own_place and "," in name_text):
         return parse_entity_cell(name_text)
     name, aliases = name_and_aliases(name_text)
     if _spilled(name) and (spans := ner.find(name)) is not None and spans.orgs and spans.address:

@@ -15,9 +15,9 @@ import itertools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from redletter.extract.columns import content_role, name_score
+from redletter.extract.columns import content_role, is_date_or_number, name_score
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
-from redletter.extract.headers import ITEM_ROLES, header_match, header_role
+from redletter.extract.headers import ITEM_ROLES, HeaderMatch, header_match, header_role
 from redletter.extract.rows import Row, lines_to_rows
 
 _CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
@@ -80,10 +80,17 @@ def _header_cells(line: Line) -> list[Line]:
 
 
 def _cell_roles(line: Line) -> list[str | None] | None:
+    matches = _cell_matches(line)
+    return None if matches is None else [m.role if m.coverage >= 1.0 else None for m in matches]
+
+
+def _cell_matches(line: Line) -> list[HeaderMatch] | None:
+    """What the header vocabulary says of each cell of a line that could be a header: two to
+    sixteen cells, none longer than a header cell is on one line."""
     cells = _header_cells(line)
-    if len(cells) < 2 or len(cells) > 12 or any(len(c.words) > 8 for c in cells):
+    if not 2 <= len(cells) <= 16 or any(len(c.words) > 8 for c in cells):
         return None
-    return [header_role(c.text) for c in cells]
+    return [header_match(c.text) for c in cells]
 
 
 def header_roles(line: Line) -> list[str | None] | None:
@@ -102,13 +109,15 @@ def header_roles(line: Line) -> list[str | None] | None:
 
 
 def maybe_header(line: Line) -> bool:
-    """A line that may be a table header, to be confirmed by the body under it: a name column
-    among its cells and at least a third of its cells header words."""
-    roles = _cell_roles(line)
-    if roles is None:
+    """A line that may be a table header, to be confirmed by the body under it: a cell that
+    names the party column ("Licensee Name", "Plan Name", "Company"), no cell that is a date,
+    an amount or a label ending in a colon, and on average 40% of its words header words."""
+    matches = _cell_matches(line)
+    if matches is None or "name" not in {m.role for m in matches}:
         return False
-    known = [r for r in roles if r]
-    return "name" in known and len(known) >= max(2, len(roles) / 3)
+    if any(is_date_or_number(c.text) or c.text.endswith(":") for c in _header_cells(line)):
+        return False  # a data row, or a label and its value ("Name:  ACME LLC")
+    return sum(m.coverage for m in matches) / len(matches) >= 0.4
 
 
 def _vocabulary_line(line: Line) -> bool:

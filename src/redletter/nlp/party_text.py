@@ -38,7 +38,11 @@ _LOCATED = re.compile(
     r"(?:[\s,]+(?:(?:located|situated|based)\s+(?:at|in)|with\s+(?:an\s+)?address(?:es)?\s+(?:at|in)|"
     r"having\s+(?:an\s+)?address\s+at|address(?:es)?\s*:|at\s+the\s+address)|,\s*at)\s+", re.I)
 _SPACES = re.compile(r"\s+")
-_DOTTED_FORMS = frozenset({"ltd", "co", "inc", "corp", "şti", "sti", "tic", "san", "bhd", "pvt", "s.a"})
+# Abbreviations whose final period belongs to the name ("Inc.", "Co., Ltd.", "S.A.").
+_DOTTED_FORMS = frozenset({"ltd", "co", "inc", "corp", "şti", "sti", "tic", "san", "bhd", "pvt", "s.a",
+                           "pte", "s.l", "s.r.l", "s.p.a", "b.v", "n.v", "s.a.s", "e.k", "a.s", "intl",
+                           "mfg", "bros", "ind", "ent", "est", "jsc.", "u.s", "s.a.c", "s.a. de c.v",
+                           "c.v", "l.p", "p.c", "a.g", "s.c"})
 
 
 def clean(text: str) -> str:
@@ -67,6 +71,12 @@ def ends_with_legal_form(text: str) -> bool:
     """Whether a name ends with a legal form ("ACME TRADING CO., LTD.")."""
     words = _form_key(text).split()
     return any(" ".join(words[-n:]) in legal_form_keys() for n in range(1, min(5, len(words)) + 1))
+
+
+def starts_with_legal_form(text: str) -> bool:
+    """Whether a text opens with a legal form ("Ltd.", "Inc. (Store #2154)", "Co., Ltd. - Plant")."""
+    words = _form_key(text).split()
+    return any(" ".join(words[:n]) in legal_form_keys() for n in range(min(5, len(words)), 0, -1))
 
 
 def looks_like_address(text: str) -> bool:
@@ -134,11 +144,11 @@ def split_name_address(text: str) -> tuple[str, str | None]:
         following = parts[i].strip()
         if not following:
             continue
-        if is_legal_form(following.rstrip(".")) and not looks_like_address(following):
+        if starts_with_legal_form(following) and not looks_like_address(following):
             continue
         name, address = ",".join(parts[:i]), ",".join(parts[i:])
         return clean(name), clean(address).rstrip(".") or None
-    return clean(text).rstrip("."), None
+    return strip_period(clean(text)), None
 
 
 def _last_alias_and_address(item: str) -> tuple[str, str | None]:
@@ -159,12 +169,11 @@ def _split_at(item: str, m: re.Match[str]) -> tuple[str, str | None]:
 
 
 def strip_period(name: str) -> str:
-    """Drop a final '.' unless it ends an abbreviation in a name written with dots ("Co., Ltd.")."""
+    """Drop a final '.' unless it ends an abbreviation ("Co., Ltd.", "Inc.", "S.A.")."""
     if not name.endswith("."):
         return name
-    last = name[:-1].rsplit(None, 1)[-1].casefold() if name[:-1].strip() else ""
-    dotted_style = "." in name[:-1]
-    return name if last in _DOTTED_FORMS and dotted_style else name[:-1].rstrip()
+    last = name[:-1].rsplit(None, 1)[-1].casefold().lstrip(",") if name[:-1].strip() else ""
+    return name if last in _DOTTED_FORMS else name[:-1].rstrip()
 
 
 def parse_entity_cell(text: str) -> tuple[str, list[str], str | None]:
