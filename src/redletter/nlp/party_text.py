@@ -156,7 +156,7 @@ def _last_alias_and_address(item: str) -> tuple[str, str | None]:
     before an address, then after a legal form, then before an address, else the first."""
     stops = list(re.finditer(r"\.\s+", item))
     if not stops:
-        return strip_period(clean(item)), None
+        return strip_period(clean(item), sentence=True), None
     legal = [m for m in stops if ends_with_legal_form(item[: m.start()] + ".")]
     address = [m for m in stops if looks_like_address(item[m.end():])]
     both = [m for m in legal if m in address]
@@ -165,15 +165,18 @@ def _last_alias_and_address(item: str) -> tuple[str, str | None]:
 
 
 def _split_at(item: str, m: re.Match[str]) -> tuple[str, str | None]:
-    return strip_period(clean(item[: m.end()])), clean(item[m.end():]).rstrip(".") or None
+    return strip_period(clean(item[: m.end()]), sentence=True), clean(item[m.end():]).rstrip(".") or None
 
 
-def strip_period(name: str) -> str:
-    """Drop a final '.' unless it ends an abbreviation ("Co., Ltd.", "Inc.", "S.A.")."""
+def strip_period(name: str, *, sentence: bool = False) -> str:
+    """Drop a final '.' unless it ends an abbreviation ("Co., Ltd.", "Inc.", "S.A."). Where a
+    period may also end a sentence (``sentence``: the Entity List's "—X CO LTD. address"), it
+    belongs to the name only in a name written with dots elsewhere too."""
     if not name.endswith("."):
         return name
     last = name[:-1].rsplit(None, 1)[-1].casefold().lstrip(",") if name[:-1].strip() else ""
-    return name if last in _DOTTED_FORMS else name[:-1].rstrip()
+    dotted = "." in name[:-1] or not sentence
+    return name if last in _DOTTED_FORMS and dotted else name[:-1].rstrip()
 
 
 def parse_entity_cell(text: str) -> tuple[str, list[str], str | None]:
