@@ -91,7 +91,7 @@ def split_alias_list(text: str) -> list[str]:
     out = []
     for part in parts:
         part = re.sub(r"^(?:and|or)(?:\s+|$)", "", clean(part), flags=re.I)
-        part = strip_period(clean(part.lstrip("—–-• ")))
+        part = strip_period(clean(part.lstrip("—–-• ")), sentence=True)
         if part and part.casefold() not in {"none", "n/a", "-", "—"}:
             out.append(part)
     return out
