@@ -80,7 +80,11 @@ def test_entity_list_cell() -> None:
 def test_name_address_split_keeps_legal_forms() -> None:
     assert split_name_address("SHENZHEN XYZ Co., Ltd., Room 5, Futian") == (
         "SHENZHEN XYZ Co., Ltd.", "Room 5, Futian")
-    assert split_name_address("ACME, Inc.") == ("ACME, Inc", None)
+    # The period of an abbreviated legal form is part of the name, as printed (real tables
+    # print "Bosch Healthcare Systems, Inc."); a period after a full word is not.
+    assert split_name_address("ACME, Inc.") == ("ACME, Inc.", None)
+    assert split_name_address("Haggen, Inc. (Store #2154)") == ("Haggen, Inc. (Store #2154)", None)
+    assert split_name_address("ACME TRADING LIMITED.") == ("ACME TRADING LIMITED", None)
 
 
 def test_prose_party() -> None:
