@@ -1162,14 +1162,14 @@ def u01_customs_consignees(folder: Path, tmp: Path) -> None:
              notes="Consignee table, country as ISO code, HS '8542.31, 8536.69', header repeated"),
         dict(stem="u01b_consignee_name_cty", n=24, seed=102, landscape=False, repeat=True,
              head=["Consignee Name", "Address", "Cty", "HS Code(s)", "No. of\nShipments",
-                   "Last Shipment\n(MM/DD/YYYY)"], widths=[1.7, 2.1, 0.8, 0.95, 0.6, 0.85],
+                   "Last Shipment\n(MM/DD/YYYY)"], widths=[1.35, 1.6, 1.05, 0.85, 0.8, 1.05],
              cstyle="upper", hs_styles=["plain", "hts10"], join="; ", date="us", alias="aka_lines",
              notes="Consignee Name / Cty headers, aliases on a.k.a. lines, HS '854231; "
                    "8542.31.0000', two-line headers repeated"),
         dict(stem="u01c_importer_destination", n=38, seed=103, landscape=True, repeat=False,
              head=["Importer", "Importer Address", "Destination", "HS", "Shipments\n2024–2025",
                    "First\nObserved", "Last\nObserved", "Notes"],
-             widths=[1.9, 2.5, 0.95, 1.05, 0.75, 0.8, 0.8, 1.4], cstyle="variant",
+             widths=[1.6, 2.05, 0.9, 1.0, 0.75, 1.0, 1.0, 0.9], cstyle="variant",
              hs_styles=["dot", "plain", "hts10", "hts10plain"], join="\n", date="mil",
              alias="paren", notes="Importer / Destination headers, landscape, header on the "
                                   "first page only, HS one per line in four formats, notes column"),
@@ -1455,10 +1455,10 @@ def u05_items_per_party(folder: Path, tmp: Path) -> None:
         p.part_numbers = [pn for _, _, pn, _ in picks]
         value = f"$ {rng.randint(12, 2400) * 1000 + rng.randint(0, 999):,}"
         p.extra = {"Value (USD)": value}
-        rows.append([p.name, p.address, p.country_printed,
+        rows.append([inline_aliases(p, "aka_lines"), p.address, p.country_printed,
                      ";\n".join(f"{h} / {pn}" for h, pn in zip(p.hs_codes, p.part_numbers,
                                                              strict=True)), value])
-    pages = fpdf_table(doc, [Col("Customer", .24), Col("Ship-to address", .3), Col("Country", .12),
+    pages = fpdf_table(doc, [Col("Customer", .24), Col("Ship-to address", .28), Col("Country", .14),
                              Col("Items shipped (HS / part no.)", .22), Col("Value (USD)", .12, "R")],
                        rows, size=7.5, rules="hlines", title="Schedule of shipments")
     for p, page in zip(parties, pages, strict=True):
@@ -1471,7 +1471,8 @@ def u05_items_per_party(folder: Path, tmp: Path) -> None:
     pdf = folder / "u05c_redflag_hs_partno_pairs.pdf"
     fpdf_save(doc, pdf)
     write_truth(pdf, fam, "Red flag naming the recipient's customer: 'HS / part no.' pairs per "
-                "party in three HS formats, a value column, CHPL codes with tiers inline", meta,
+                "party in three HS formats, aliases on 'a.k.a.' lines, a value column, CHPL codes "
+                "with tiers inline", meta,
                 parties, [{"hs_code": c, "eccn": None, "part_number": None, "description": None}
                           for c in chpl])
 
@@ -1755,7 +1756,7 @@ def u07_email(folder: Path, tmp: Path) -> None:
         c = customs_row(p, rng, hs_k=(1, 3), hs_styles=["dot", "plain"], hs_join=", ",
                         date_style="us")
         p.extra = {"Shipments": c["shipments"]}
-        rows.append([p.name, p.address, p.country_printed, c["hs"], c["shipments"]])
+        rows.append([inline_aliases(p, "paren"), p.address, p.country_printed, c["hs"], c["shipments"]])
     pages = fpdf_table(doc, [Col("Consignee", .27), Col("Address", .36), Col("Country", .12),
                              Col("HS Codes", .15), Col("Shipments", .1, "R")], rows, size=8)
     for p, page in zip(parties, pages, strict=True):
@@ -1777,7 +1778,7 @@ def u07_email(folder: Path, tmp: Path) -> None:
     path = folder / "u07a_redflag_pdf_attachment.eml"
     path.write_bytes(eml_bytes(msg))
     write_truth(path, fam, "E-mail, text/plain cover letter, consignee table in an attached PDF "
-                "(fpdf2); page = page of the attachment", meta, parties)
+                "(fpdf2, aliases '(a.k.a. X)'); page = page of the attachment", meta, parties)
 
     # b) supplier list, plain + HTML alternative body, XLSX attachment
     rng = random.Random(702)
