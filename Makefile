@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install system-deps demo test lint typecheck eval bench samples clean
+.PHONY: install system-deps unseen-deps demo test lint typecheck eval bench samples unseen clean
 
 install: system-deps $(STAMP)
 
@@ -62,6 +62,24 @@ samples: install
 	$(BIN)/python scripts/make_samples.py samples/letters
 	$(BIN)/python scripts/make_scans.py samples/letters
 	$(BIN)/python scripts/make_customers.py
+
+# Letter families made independently of the sample generators (scripts/make_unseen.py):
+# tests/fixtures/unseen/ (may be looked at) and tests/fixtures/sealed/ (aggregate scores only).
+# Producers: LibreOffice (docx/odt), Chromium, fpdf2, openpyxl, csv, e-mail; scans via pypdfium2.
+unseen-deps:
+	@missing=""; \
+	command -v soffice >/dev/null 2>&1 || missing="$$missing libreoffice-writer-nogui"; \
+	[ -f /usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf ] || missing="$$missing fonts-liberation"; \
+	[ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing="$$missing fonts-liberation2"; \
+	[ -f /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	if [ -n "$$missing" ]; then \
+		echo "installing system packages:$$missing"; \
+		SUDO=""; [ "$$(id -u)" -eq 0 ] || SUDO="sudo"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+unseen: install unseen-deps
+	$(BIN)/python scripts/make_unseen.py
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
