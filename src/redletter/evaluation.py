@@ -1,10 +1,13 @@
-"""Score extraction against truth files: party name F1, country accuracy, alias recall.
+"""Score extraction against truth files: party name F1, country accuracy, alias recall, HS
+codes per party.
 
-    python -m redletter.evaluation samples/letters [--min-f1 0.99 ...]
+    python -m redletter.evaluation FOLDER... [--show-misses] [--per-file]
 
-A truth file ``X.truth.json`` sits beside each letter ``X.pdf`` (or image). A predicted party
-counts as found when its name's rapidfuzz ``ratio`` to a truth name is >= 90 after case and
-whitespace folding (one-to-one, best pairs first); "exact" requires equality after folding.
+A truth file ``X.truth.json`` sits beside each letter ``X.pdf`` (or image, spreadsheet, e-mail).
+A predicted party counts as found when its name's rapidfuzz ``ratio`` to a truth name is >= 90
+after case and whitespace folding (one-to-one, best pairs first); "exact" requires equality
+after folding. An HS code of a truth party is found when a code with the same digits is among
+the found party's ``hs_codes``. A truth file without its letter is an error, not a silent 1.0.
 """
 
 from __future__ import annotations
@@ -41,11 +44,13 @@ class Score:
     country_ok: int = 0
     aliases_truth: int = 0
     aliases_found: int = 0
+    hs_truth: int = 0
+    hs_found: int = 0
     misses: list[str] = field(default_factory=list)
 
     def add(self, other: Score) -> None:
         for name in ("truth", "predicted", "found", "exact", "country_ok", "aliases_truth",
-                     "aliases_found"):
+                     "aliases_found", "hs_truth", "hs_found"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.misses += other.misses
 
@@ -68,6 +73,10 @@ class Score:
     @property
     def alias_recall(self) -> float:
         return self.aliases_found / self.aliases_truth if self.aliases_truth else 1.0
+
+    @property
+    def hs_recall(self) -> float:
+        return self.hs_found / self.hs_truth if self.hs_truth else 1.0
 
 
 def pair_parties(truth: Sequence[dict[str, Any]], predicted: Sequence[dict[str, Any]]
@@ -103,6 +112,7 @@ def score_letter(truth: dict[str, Any], letter: Letter) -> Score:
         got = {fold(a) for a in p["aliases"]}
         s.aliases_truth += len(t["aliases"])
         s.aliases_found += sum(fold(a) in got for a in t["aliases"])
+        _score_hs(s, truth["file"], t, p)
         lost = [a for a in t["aliases"] if fold(a) not in got]
         if lost:
             s.misses.append(f"{truth['file']}: aliases {lost!r} not in {p['aliases']!r}")
@@ -116,18 +126,33 @@ def score_letter(truth: dict[str, Any], letter: Letter) -> Score:
     return s
 
 
+def _digits(code: str) -> str:
+    return "".join(c for c in code if c.isdigit())
+
+
+def _score_hs(s: Score, file: str, t: dict[str, Any], p: dict[str, Any]) -> None:
+    """Count the truth party's HS codes found among the predicted party's."""
+    want = [_digits(c) for c in t.get("hs_codes", [])]
+    got = {_digits(c) for c in p.get("hs_codes", [])}
+    s.hs_truth += len(want)
+    s.hs_found += sum(1 for c in want if c in got)
+    if lost := [c for c in t.get("hs_codes", []) if _digits(c) not in got]:
+        s.misses.append(f"{file}: HS codes {lost!r} of {t['name']!r} not in {p.get('hs_codes')!r}")
+
+
 def letter_files(folder: Path) -> list[tuple[Path, Path]]:
-    """(letter, truth) pairs in a folder."""
+    """(letter, truth) pairs in a folder; a truth file without its letter raises."""
     out = []
     for truth in sorted(folder.glob("*.truth.json")):
         stem = truth.name.removesuffix(".truth.json")
         letter = next((p for p in sorted(folder.glob(stem + ".*")) if not p.name.endswith(".json")), None)
-        if letter is not None:
-            out.append((letter, truth))
+        if letter is None:
+            raise FileNotFoundError(f"{truth}: its letter is not in {folder}")
+        out.append((letter, truth))
     return out
 
 
-def evaluate(folder: Path, letters: Sequence[Letter] | None = None) -> Score:
+def evaluate_files(folder: Path, letters: Sequence[Letter] | None = None) -> list[tuple[Path, Score]]:
     """Score every letter in a folder that has a truth file (extracted as one batch, unless
     the letters are given, in ``letter_files`` order)."""
     pairs = letter_files(folder)
@@ -136,10 +161,15 @@ def evaluate(folder: Path, letters: Sequence[Letter] | None = None) -> Score:
         letters = [o for o in outcomes if isinstance(o, Letter)]
         if len(letters) != len(pairs):
             raise RuntimeError(f"some letters could not be read: {outcomes}")
+    return [(path, score_letter(json.loads(truth.read_text("utf-8")), letter))
+            for (path, truth), letter in zip(pairs, letters, strict=True)]
+
+
+def evaluate(folder: Path, letters: Sequence[Letter] | None = None) -> Score:
+    """The scores of a folder's letters, added up."""
     total = Score()
-    for (_, truth_path), letter in zip(pairs, letters, strict=True):
-        truth = json.loads(truth_path.read_text("utf-8"))
-        total.add(score_letter(truth, letter))
+    for _, score in evaluate_files(folder, letters):
+        total.add(score)
     return total
 
 
@@ -149,20 +179,29 @@ def report(score: Score) -> str:
             f"party name F1 (ratio >= {FUZZY_MIN:.0f}): {score.f1:.4f}\n"
             f"party name F1 (exact after folding): {score.exact_f1:.4f}\n"
             f"country accuracy: {score.country_accuracy:.4f}\n"
-            f"alias recall: {score.alias_recall:.4f}")
+            f"alias recall: {score.alias_recall:.4f}\n"
+            f"HS codes per party recall: {score.hs_recall:.4f} ({score.hs_found}/{score.hs_truth})")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--show-misses", action="store_true")
+    parser.add_argument("--per-file", action="store_true", help="one line of figures per letter")
     args = parser.parse_args(argv)
     for folder in args.folders:
-        score = evaluate(folder)
+        files = evaluate_files(folder)
+        total = Score()
         print(f"== {folder}")
-        print(report(score))
+        for path, score in files:
+            total.add(score)
+            if args.per_file:
+                print(f"  {path.name}: truth {score.truth} predicted {score.predicted} "
+                      f"F1 {score.f1:.3f} exact {score.exact_f1:.3f} aliases "
+                      f"{score.alias_recall:.3f} HS {score.hs_recall:.3f}")
+        print(report(total))
         if args.show_misses:
-            print("\n".join(score.misses))
+            print("\n".join(total.misses))
     return 0
 
 

@@ -1,9 +1,11 @@
-"""The one place that composes the stages: source check -> pages -> tables/prose -> letter."""
+"""The one place that composes the stages: source check -> pages (text layer, OCR, e-mail
+body and attachments, spreadsheets) -> tables/prose -> letter."""
 
 from __future__ import annotations
 
+import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import TypeVar
@@ -20,6 +22,7 @@ from redletter.extract.blocks import block_parties
 from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine, words_to_lines
 from redletter.extract.images import image_frame_count
+from redletter.extract.mail import read_mail
 from redletter.extract.ocr_pages import OcrJob, OcrResult, Progress, iter_ocr_pages
 from redletter.extract.pdf import open_pdf, read_page
 from redletter.extract.prose import prose_parties
@@ -29,41 +32,105 @@ from redletter.extract.records import (
     rows_to_items,
     rows_to_parties,
 )
+from redletter.extract.sheets import sheet_pages
 from redletter.extract.source import sha256_of, sniff
 from redletter.extract.tables import TableFragment, TableModel, page_tables
 from redletter.extract.triage import needs_ocr
+from redletter.extract.virtual import text_page
 from redletter.schema import Item, Letter, Party, Source
 from redletter.settings import Settings
 
 
 @dataclass
+class Part:
+    """One readable file of a letter (the letter itself, or an attachment of an e-mail): its
+    pages that are read already, numbered within the letter, and those waiting for OCR,
+    numbered within the file; the file's pages come after ``offset`` pages of the letter."""
+
+    source: Path
+    kind: str
+    offset: int
+    layouts: list[PageLayout]
+    ocr_numbers: list[int]
+
+    @property
+    def pages(self) -> int:
+        return len(self.layouts) + len(self.ocr_numbers)
+
+
+@dataclass
 class Planned:
-    """A letter whose text layer is read and whose scanned pages wait for OCR."""
+    """A letter whose readable pages are read and whose scanned pages wait for OCR."""
 
     path: Path
-    layouts: list[PageLayout]
-    jobs: list[OcrJob]
+    parts: list[Part]
+    notes: list[str] = field(default_factory=list)
+    workdir: tempfile.TemporaryDirectory[str] | None = None
+
+    @property
+    def layouts(self) -> list[PageLayout]:
+        return [layout for part in self.parts for layout in part.layouts]
+
+    def close(self) -> None:
+        """Remove the attachments unpacked for reading."""
+        if self.workdir is not None:
+            self.workdir.cleanup()
 
 
-def plan_letter(path: Path, settings: Settings, letter: int = 0) -> Planned:
-    """Check the file, read the pages that have a usable text layer, list the others for OCR."""
-    kind = sniff(path, max_bytes=int(settings.max_file_mb * 2**20))
+def plan_part(path: Path, kind: str, offset: int, settings: Settings) -> Part:
+    """Read what can be read of one file without OCR; list its pages that need OCR."""
     if kind == "image":
-        layouts: list[PageLayout] = []
-        numbers = list(range(1, image_frame_count(path, max_pixels=settings.max_pixels) + 1))
-    else:
-        with open_pdf(path, max_pages=settings.max_pages) as pdf:
-            layouts = [read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
-        numbers = [p.number for p in layouts if needs_ocr(p)]
-    if len(numbers) > settings.max_pages:
-        raise InputFileError(f"the file has {len(numbers)} pages, over --max-pages", path=path)
-    jobs = [OcrJob(path, kind, n, settings.ocr_timeout, settings.tesseract_cmd,
-                   settings.max_pixels, letter) for n in numbers]
-    return Planned(path, [p for p in layouts if p.number not in numbers], jobs)
+        count = image_frame_count(path, max_pixels=settings.max_pixels)
+        return Part(path, kind, offset, [], list(range(1, count + 1)))
+    if kind in ("xlsx", "csv"):
+        pages = sheet_pages(path, kind)
+        return Part(path, kind, offset, [replace(p, number=p.number + offset) for p in pages], [])
+    with open_pdf(path, max_pages=settings.max_pages) as pdf:
+        layouts = [read_page(page, i) for i, page in enumerate(pdf.pages, start=1)]
+    numbers = [p.number for p in layouts if needs_ocr(p)]
+    kept = [replace(p, number=p.number + offset) for p in layouts if p.number not in numbers]
+    return Part(path, kind, offset, kept, numbers)
+
+
+def _plan_mail(path: Path, settings: Settings) -> Planned:
+    """An e-mail: its text as page 1, then each attachment that reads as a letter."""
+    mail = read_mail(path)
+    workdir = tempfile.TemporaryDirectory(prefix="redletter-mail-")
+    planned = Planned(path, [Part(path, "mail", 0, [text_page(mail.lines, 1)], [])],
+                      [f"attachment {name!r} not read (not a letter format)" for name in mail.skipped],
+                      workdir)
+    offset = 1
+    for attachment in mail.attachments:
+        file = Path(workdir.name) / attachment.name
+        file.write_bytes(attachment.data)
+        try:
+            kind = sniff(file, max_bytes=int(settings.max_file_mb * 2**20))
+            if kind == "mail":
+                raise InputFileError("an e-mail attached to an e-mail is not read", path=file)
+            part = plan_part(file, kind, offset, settings)
+        except RedletterError as exc:
+            planned.notes.append(f"attachment {attachment.name!r} not read: {exc.args[0]}")
+            continue
+        planned.parts.append(part)
+        offset += part.pages
+    return planned
+
+
+def plan_letter(path: Path, settings: Settings) -> Planned:
+    """Check the file, read the pages that have a usable text layer (or that are text: e-mail
+    bodies, spreadsheets), list the others for OCR."""
+    kind = sniff(path, max_bytes=int(settings.max_file_mb * 2**20))
+    planned = _plan_mail(path, settings) if kind == "mail" else Planned(
+        path, [plan_part(path, kind, 0, settings)])
+    scanned = sum(len(p.ocr_numbers) for p in planned.parts)
+    if scanned > settings.max_pages:
+        planned.close()
+        raise InputFileError(f"the file has {scanned} pages, over --max-pages", path=path)
+    return planned
 
 
 def finish_letter(planned: Planned, results: Sequence[OcrResult]) -> Letter:
-    """The letter from its text-layer pages and its OCR'd pages."""
+    """The letter from its read pages and its OCR'd pages (already numbered within it)."""
     pages = sorted([*planned.layouts, *(r.layout for r in results)], key=lambda p: p.number)
     errors = [r.error for r in results if r.error]
     if results and len(errors) == len(results) and not planned.layouts:
@@ -71,7 +138,7 @@ def finish_letter(planned: Planned, results: Sequence[OcrResult]) -> Letter:
     path = planned.path
     source = Source(path=str(path), sha256=sha256_of(path), size=path.stat().st_size,
                     pages=len(pages))
-    return letter_from_layouts(source, pages, errors)
+    return letter_from_layouts(source, pages, [*planned.notes, *errors])
 
 
 def find_tables(pages: Sequence[PageLayout],
@@ -168,38 +235,67 @@ def _guarded(path: Path, fn: Callable[[], T]) -> T | RedletterError:
                              "with this file", path=path)
 
 
+def _jobs(planned: dict[int, Planned], settings: Settings
+          ) -> tuple[list[OcrJob], dict[int, tuple[int, Part]]]:
+    """The OCR jobs of a batch; each part gets an id of its own (``OcrJob.letter``), so that
+    pages of two attachments with the same number are told apart."""
+    jobs: list[OcrJob] = []
+    units: dict[int, tuple[int, Part]] = {}
+    for i, plan in planned.items():
+        for part in plan.parts:
+            if part.ocr_numbers:
+                uid = len(units)
+                units[uid] = (i, part)
+                jobs += [OcrJob(part.source, part.kind, n, settings.ocr_timeout,
+                                settings.tesseract_cmd, settings.max_pixels, uid)
+                         for n in part.ocr_numbers]
+    return jobs, units
+
+
 def extract_letters(paths: Sequence[Path], settings: Settings | None = None,
                     progress: Progress | None = None) -> list[Outcome]:
-    """Extract several letters (PDF or image files); the scanned pages of all of them are
-    OCR'd together, one worker process per core. Each outcome is a letter or the error that
-    stopped that file; ``progress(done, total)`` is called as OCR'd pages finish. Each letter
-    is finished (tables, parties) as soon as its pages are in, while other pages are read."""
+    """Extract several letters (PDF, image, spreadsheet or e-mail files); the scanned pages of
+    all of them are OCR'd together, one worker process per core. Each outcome is a letter or
+    the error that stopped that file; ``progress(done, total)`` is called as OCR'd pages finish.
+    Each letter is finished (tables, parties) as soon as its pages are in, while other pages
+    are read."""
     settings = settings or Settings.load()
     planned: dict[int, Planned] = {}
     outcomes: dict[int, Outcome] = {}
-    for i, path in enumerate(paths):
-        result = _guarded(path, partial(plan_letter, path, settings, i))
-        if isinstance(result, Planned):
-            planned[i] = result
-        else:
-            outcomes[i] = result
-    jobs = [job for p in planned.values() for job in p.jobs]
+    try:
+        for i, path in enumerate(paths):
+            result = _guarded(path, partial(plan_letter, path, settings))
+            if isinstance(result, Planned):
+                planned[i] = result
+            else:
+                outcomes[i] = result
+        _read(planned, outcomes, paths, settings, progress)
+    finally:
+        for plan in planned.values():
+            plan.close()
+    return [outcomes[i] for i in range(len(paths))]
+
+
+def _read(planned: dict[int, Planned], outcomes: dict[int, Outcome], paths: Sequence[Path],
+          settings: Settings, progress: Progress | None) -> None:
+    """OCR the batch's scanned pages and finish each letter as soon as its pages are in."""
+    jobs, units = _jobs(planned, settings)
+    expected = {i: sum(len(p.ocr_numbers) for p in plan.parts) for i, plan in planned.items()}
     try:
         results = iter_ocr_pages(jobs, workers=settings.ocr_workers, progress=progress)
     except MissingDependencyError as exc:
-        for i in [i for i, p in planned.items() if p.jobs]:
+        for i in [i for i, n in expected.items() if n]:
             outcomes[i] = MissingDependencyError(exc.message, path=paths[i])
-            del planned[i]
+            del expected[i]
         results = iter(())
-    read: dict[int, list[OcrResult]] = {i: [] for i in planned}
-    for i in [i for i, p in planned.items() if not p.jobs]:
+    read: dict[int, list[OcrResult]] = {i: [] for i in expected}
+    for i in [i for i, n in expected.items() if not n]:
         outcomes[i] = _guarded(planned[i].path, partial(finish_letter, planned[i], []))
     for page in results:  # a letter is finished as soon as its last page is read
-        i = page.letter
-        read[i].append(page)
-        if len(read[i]) == len(planned[i].jobs):
+        i, part = units[page.letter]
+        read[i].append(replace(page, layout=replace(page.layout, number=page.number + part.offset)))
+        if len(read[i]) == expected[i]:
             outcomes[i] = _guarded(planned[i].path, partial(finish_letter, planned[i], read[i]))
-    return [outcomes[i] for i in range(len(paths))]
 
 
 def extract_letter(path: Path, settings: Settings | None = None,

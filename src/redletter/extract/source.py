@@ -6,6 +6,7 @@ import hashlib
 from pathlib import Path
 
 from redletter.errors import InputFileError
+from redletter.extract.mail import is_mail
 
 _CHUNK = 1 << 20
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
@@ -21,7 +22,8 @@ def sha256_of(path: Path) -> str:
 
 
 def sniff(path: Path, *, max_bytes: int) -> str:
-    """The file's format ("pdf" or "image"), or an ``InputFileError`` saying why it cannot be read."""
+    """The file's format ("pdf", "image", "xlsx", "csv" or "mail"), or an ``InputFileError``
+    saying why it cannot be read."""
     if not path.exists():
         raise InputFileError("no such file", path=path)
     if not path.is_file():
@@ -39,5 +41,12 @@ def sniff(path: Path, *, max_bytes: int) -> str:
         return "pdf"
     if head.startswith(_IMAGE_MAGIC):
         return "image"
-    raise InputFileError("neither a PDF nor a PNG/JPEG/TIFF image; letters must be PDF or scans",
-                         path=path)
+    suffix = path.suffix.lower()
+    if head.startswith(b"PK\x03\x04") and suffix in (".xlsx", ".xlsm"):
+        return "xlsx"
+    if suffix in (".csv", ".tsv") and b"\x00" not in head:
+        return "csv"
+    if suffix == ".eml" or is_mail(head):
+        return "mail"
+    raise InputFileError("not a letter format: letters must be PDF, PNG/JPEG/TIFF scans, XLSX or "
+                         "CSV party lists, or e-mails saved as .eml", path=path)
