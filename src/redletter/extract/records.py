@@ -12,7 +12,7 @@ from redletter.extract.rows import Row, cell_text
 from redletter.extract.tables import TableFragment, TableModel, is_partial_row
 from redletter.nlp import ner
 from redletter.nlp.countries import resolve_country, trailing_country
-from redletter.nlp.items import chpl_tier, eccns_in, hs_codes_in
+from redletter.nlp.items import chpl_tier, hs_codes_in, items_in
 from redletter.nlp.party_text import (
     clean,
     looks_like_address,
@@ -86,22 +86,17 @@ def row_extra(row: Row, model: TableModel) -> dict[str, str]:
     return out
 
 
+_ITEM_ROLES = ("hs_code", "eccn", "part_number", "description")
+
+
 def row_items(row: Row, model: TableModel) -> list[Item]:
     """The HS codes, ECCNs and part numbers printed in a party's row, with their CHPL tier."""
     items: list[Item] = []
     for i, role in enumerate(model.roles):
-        text = row.text(i)
-        if role == "hs_code":
-            codes = hs_codes_in(text, headings=True)
-        elif role == "description":
-            codes = hs_codes_in(text)
-        else:
-            codes = []
-        items += [Item(hs_code=c, chpl_tier=chpl_tier(c), page=row.page) for c in codes]
-        if role == "eccn":
-            items += [Item(eccn=e, page=row.page) for e in eccns_in(text)]
-        if role == "part_number":
-            items += [Item(part_number=p, page=row.page) for p in split_alias_list(text.replace(",", ";"))]
+        if role in _ITEM_ROLES:
+            items += [Item(hs_code=p.hs_code, eccn=p.eccn, part_number=p.part_number,
+                           chpl_tier=chpl_tier(p.hs_code), page=row.page)
+                      for p in items_in(row.text(i), kind=role)]
     return items
 
 

@@ -129,9 +129,8 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
         return " "
 
     text = _PAREN_ALIAS.sub(take, text)
-    head, *rest = _INLINE_ALIAS.split(text, maxsplit=1)
-    if rest:
-        tail = rest[0]
+    head, *rest = _INLINE_ALIAS.split(text)
+    for tail in rest:  # "X a.k.a. Y a.k.a. Z": each marker opens another alias
         items = split_alias_list(tail) if ";" in tail or "|" in tail else split_and_list(clean(tail))
         aliases.extend(clean(a) for a in items)
     return clean(head).rstrip(","), [a for a in aliases if a]
