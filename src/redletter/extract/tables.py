@@ -165,10 +165,29 @@ def _header_block(lines: Sequence[Line], start: int, rules: Sequence[Rule] = ())
     return block
 
 
-def _merge_header(block: list[Line], anchor: int = 0) -> list[Column]:
-    """Columns from a header block: the anchor line's cells, with the runs of the other lines
-    joined to the nearest cell in reading order."""
-    cells = _header_cells(block[anchor])
+def _split_by_body(cell: Line, body_words: Sequence[Word]) -> list[Line]:
+    """A header cell that heads two columns ("Jurisdiction  Remarks" printed close together):
+    split it where the body under it has a white gutter between two of its words."""
+    if len(cell.words) < 2 or len(body_words) < 3:
+        return [cell]
+    for k, (a, b) in enumerate(itertools.pairwise(cell.words)):
+        if b.x0 - a.x1 < 0.5 * cell.size:
+            continue
+        lo, hi = (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2
+        left = any(w.x1 <= lo + 1 and w.x1 > cell.x0 for w in body_words)
+        right = any(w.x0 >= hi - 1 and w.x0 < cell.x1 for w in body_words)
+        if left and right and any(iv[1] - iv[0] >= 3 for iv in _free_intervals(body_words, lo, hi)):
+            head, tail = Line(cell.words[:k + 1]), Line(cell.words[k + 1:])
+            return [head, *_split_by_body(tail, body_words)]
+    return [cell]
+
+
+def _merge_header(block: list[Line], anchor: int = 0, body: Sequence[Line] = ()) -> list[Column]:
+    """Columns from a header block: the anchor line's cells (split where the body shows two
+    columns under one cell), with the runs of the other lines joined to the nearest cell in
+    reading order."""
+    body_words = [w for ln in body[:40] for w in ln.words]
+    cells = [part for c in _header_cells(block[anchor]) for part in _split_by_body(c, body_words)]
     texts: list[list[tuple[float, str]]] = [[(c.top, c.text)] for c in cells]
     extents = [[c.x0, c.x1] for c in cells]
     for ln in block[:anchor] + block[anchor + 1:]:
@@ -266,10 +285,11 @@ def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
 def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Rule],
                     anchor: int = 0) -> TableModel:
     """Columns and their boundaries, from the header cells, ruling lines and body gutters."""
-    columns = _merge_header(block, anchor)
-    x0 = min(c.x0 for c in columns)
-    x1 = max(max(c.x1 for c in columns), max((ln.x1 for ln in after[:6]), default=0.0))
+    head = _header_cells(block[anchor])
+    x0, x1 = head[0].x0, max(head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
     body = _candidate_body(after, x0, x1)
+    columns = _merge_header(block, anchor, body)
+    x0 = min(c.x0 for c in columns)
     words = [w for ln in body for w in ln.words]
     bottom = body[-1].bottom if body else block[-1].bottom
     v_rules = _vertical_rules(rules, block[0].top, min(bottom, block[-1].bottom + 30))
@@ -410,12 +430,21 @@ def filled(row: Row, model: TableModel) -> int:
 
 def is_partial_row(row: Row, rows: Sequence[Row], model: TableModel) -> bool:
     """A row holding only the tail of a row cut by a page break: no index number where the table
-    numbers its rows, or one filled column where rows usually fill several."""
+    numbers its rows; else fewer filled columns than usual, with a column empty that the other
+    rows always fill (the country, printed on the row's first line only)."""
     index = next((i for i, r in enumerate(model.roles) if r == "index"), None)
     if index is not None:
         return not row.cells[index]
+    others = [r for r in rows if r is not row]
+    if not others:
+        return False
     counts = sorted(filled(r, model) for r in rows)
-    return len(rows) > 1 and counts[len(counts) // 2] >= 2 and filled(row, model) <= 1
+    usual = counts[len(counts) // 2]
+    if usual >= 2 and filled(row, model) <= 1:
+        return True
+    always = [i for i, role in enumerate(model.roles) if role not in (None, "index") and
+              sum(1 for r in others if r.text(i)) >= max(2, 0.9 * len(others))]
+    return filled(row, model) < usual and any(not row.text(i) for i in always)
 
 
 def trim_trailing_text(rows: list[Row], model: TableModel) -> list[Row]:
