@@ -136,7 +136,8 @@ def fragments_to_rows(fragments: Sequence[TableFragment]) -> list[tuple[Row, Tab
     for frag in fragments:
         rows = list(frag.rows)
         follows = bool(out) and frag.page == last_page + 1 and out[-1][1].roles == frag.model.roles
-        if follows and rows and is_partial_row(rows[0], rows, frag.model):
+        table = [r for r, m in out[-40:] if m.roles == frag.model.roles] + rows if follows else rows
+        if follows and rows and is_partial_row(rows[0], table, frag.model):
             prev, model = out.pop()
             out.append((merge_rows(prev, rows.pop(0)), model))
         out += [(r, frag.model) for r in rows]

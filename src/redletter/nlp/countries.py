@@ -67,7 +67,11 @@ def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None
         return None
     if not allow_codes and key not in _names_only():
         return None
-    return _table().get(key)
+    found = _table().get(key)
+    if found is None and "," in text:  # "CHINA, PEOPLE'S REPUBLIC OF", "KOREA, REPUBLIC OF"
+        head, _, tail = text.partition(",")
+        found = _table().get(country_key(f"{tail} {head}")) or _table().get(country_key(head))
+    return found
 
 
 def country_name(code: str) -> str:

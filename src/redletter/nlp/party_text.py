@@ -14,7 +14,8 @@ from functools import cache
 from importlib import resources
 
 ALIAS_MARKER = (
-    r"(?:also\s+known\s+as|formerly\s+known\s+as|doing\s+business\s+as|"
+    r"(?:also\s+known\s+as|formerly\s+known\s+as|doing\s+business\s+as|now\s+known\s+as|"
+    r"also\s+trading\s+as|trading\s+as|operating\s+as|also\s+called|formerly|previously|"
     r"a\s?/\s?k\s?/\s?a|f\s?/\s?k\s?/\s?a|d\s?/\s?b\s?/\s?a|"
     r"a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|d\.\s?b\.\s?a\.?|\baka\b|\bfka\b|\bdba\b)"
 )
@@ -31,7 +32,9 @@ _ADDRESS_START = re.compile(
     r"lane\b|blvd\b|boulevard\b|mah\.|mahallesi\b|cad\.|caddesi\b|sk\.|sok\.|sokak\b|"
     r"district\b|industrial\b|level\b|shop\b|warehouse\b|zone\b|d\.\s?\d|dom\b|kv\.|pom\.|"
     r"pomeshch|mkr|microdistrict|village\b|km\b|territory\b|c/o\b|in care of|pl\.|per\.|sh\.|"
-    r"nab\.|pr-kt|pereulok\b|shosse\b|naberezhnaya\b|ploshchad\b|prospect\b|proezd\b|bul\.)",
+    r"nab\.|pr-kt|pereulok\b|shosse\b|naberezhnaya\b|ploshchad\b|prospect\b|proezd\b|bul\.|"
+    r"vld\b|vl\.\s?\d|ofis\b|et\.\s?\d|korp\.|str\.\s?\d|rm\b|rm\.|\d+(?:st|nd|rd|th)\s+floor\b|"
+    r"jalan\b|jl\.|calle\b|via\b|rue\b|plaza\b|sk\b|cd\.|cad\b|blvd\.)",
     re.I,
 )
 _LOCATED = re.compile(
@@ -150,21 +153,25 @@ def split_name_address(text: str) -> tuple[str, str | None]:
     return strip_period(clean(text)), None
 
 
-def _last_alias_and_address(item: str) -> tuple[str, str | None]:
-    """The Entity List's last alias runs to a '. ' that ends it: best after a legal form and
-    before an address, then after a legal form, then before an address, else the first."""
-    stops = list(re.finditer(r"\.\s+", item))
+def _last_alias_and_address(item: str, *, commas: bool = False) -> tuple[str, str | None]:
+    """The Entity List's last alias runs to a '. ' (or, with ``commas``, a ', ') that ends it:
+    best after a legal form and before an address, then before an address, then after a legal
+    form, else the first period."""
+    stops = list(re.finditer(r"[.,]\s+" if commas else r"\.\s+", item))
+    if commas:
+        stops = [m for m in stops if item[m.start()] == "." or looks_like_address(item[m.end():])]
     if not stops:
         return strip_period(clean(item), sentence=True), None
     legal = [m for m in stops if ends_with_legal_form(item[: m.start()] + ".")]
     address = [m for m in stops if looks_like_address(item[m.end():])]
     both = [m for m in legal if m in address]
-    best = (both or legal or address or stops)[0]
+    best = (both or legal or address or stops)[0] if not commas else (both or address or legal or stops)[0]
     return _split_at(item, best)
 
 
 def _split_at(item: str, m: re.Match[str]) -> tuple[str, str | None]:
-    return strip_period(clean(item[: m.end()]), sentence=True), clean(item[m.end():]).rstrip(".") or None
+    name = clean(item[: m.end()])
+    return strip_period(name, sentence=True), clean(item[m.end():]).rstrip(".") or None
 
 
 def strip_period(name: str, *, sentence: bool = False) -> str:
@@ -178,11 +185,26 @@ def strip_period(name: str, *, sentence: bool = False) -> str:
     return name if last in _DOTTED_FORMS and dotted else name[:-1].rstrip()
 
 
+def _inline_aliases(text: str) -> tuple[str, list[str], str | None] | None:
+    """"X, a.k.a. Y. address" or "X, a.k.a. Y, address" (an Entity List cell with one alias, or
+    aliases joined by further markers): the aliases run to the stop after which the address
+    begins. ``None`` when the text names no alias this way."""
+    head, *tails = _INLINE_ALIAS.split(text)
+    if not tails or not head.strip():
+        return None
+    last, address = _last_alias_and_address(tails[-1], commas=True)
+    aliases = [strip_period(clean(t), sentence=True) for t in tails[:-1]] + [last]
+    return clean(head).rstrip(","), [a for a in aliases if a], address
+
+
 def parse_entity_cell(text: str) -> tuple[str, list[str], str | None]:
     """Name, aliases and address from one Entity List style cell."""
     text = _SPACES.sub(" ", text).strip()
     m = _FOLLOWING.match(text)
     if not m:
+        if (_PAREN_ALIAS.search(text) is None and (found := _inline_aliases(text)) is not None
+                and found[2] is not None):
+            return found
         name_part, address = split_name_address(text)
         name, aliases = name_and_aliases(name_part)
         return name, aliases, address
