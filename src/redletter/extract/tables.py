@@ -462,5 +462,6 @@ def trim_trailing_text(rows: list[Row], model: TableModel) -> list[Row]:
 
 
 def _looks_like_rows(body: Sequence[Line], model: TableModel) -> bool:
-    """Whether lines at the top of a page continue a table: some line fills two columns."""
-    return any(len({model.column_of(w) for w in ln.words}) >= 2 for ln in body[:2])
+    """Whether lines at the top of a page continue a table: a line among the first ones fills
+    two columns (the first lines may be the tail of one cell, cut by the page break)."""
+    return any(len({model.column_of(w) for w in ln.words}) >= 2 for ln in body[:8])

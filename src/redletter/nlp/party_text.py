@@ -90,7 +90,7 @@ def looks_like_address(text: str) -> bool:
 def split_alias_list(text: str) -> list[str]:
     """Aliases from an alias cell or list: split on ';', '|', bullets and dashes."""
     text = _INLINE_ALIAS.sub(" ", " " + text) if re.match(rf"\s*{ALIAS_MARKER}", text, re.I) else text
-    parts = re.split(r"\s*[;|•\n]\s*|\s+[—–]\s*", text)
+    parts = re.split(r"\s*[;|•\n]\s*|\s+[—–/]\s*", text)
     out = []
     for part in parts:
         part = re.sub(r"^(?:and|or)(?:\s+|$)", "", clean(part), flags=re.I)
