@@ -15,13 +15,18 @@ from collections.abc import Sequence
 from redletter.extract.geometry import PlacedLine, union_bbox
 from redletter.nlp import ner
 from redletter.nlp.countries import trailing_country
-from redletter.nlp.party_text import ALIAS_MARKER, looks_like_address, split_prose_party
+from redletter.nlp.party_text import (
+    ALIAS_MARKER,
+    looks_like_address,
+    split_party_lines,
+    split_prose_party,
+)
 from redletter.schema import Party
 
 # A bullet whose font has no Unicode mapping comes out of pdfminer as "(cid:127)".
 _MARKER = re.compile(
-    r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z][.)])\s+"
-    r"|(?:[•▪●◦∙·*]|[-–—]|\(cid:\d+\))\s*(?=\S))")
+    r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z][.)](?=\s+[^\W\d]))\s+"
+    r"|(?:[•▪●◦∙·*]|[-–—](?![-–—])|\(cid:\d+\))\s*(?=\S))")
 _ALIAS = re.compile(ALIAS_MARKER, re.I)
 _INLINE = re.compile(r"(?:(?<=\s)|^)\((\d{1,2}|[a-z])\)\s+")
 _SENTENCE_END = re.compile(
@@ -81,8 +86,12 @@ def _is_party(name: str, aliases: list[str], address: str | None, text: str) -> 
 
 
 def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party | None:
-    """A party from the text of one enumeration item, or ``None`` when it is not one."""
-    name, aliases, address = split_prose_party(body)
+    """A party from the text of one enumeration item, or ``None`` when it is not one. An item
+    printed one part per line (name, "Also known as" lines, address, country) is read by its
+    lines; otherwise by its text."""
+    texts = [_MARKER.sub("", lines[0].line.text, count=1), *(pl.line.text for pl in lines[1:])]
+    by_lines = split_party_lines(texts) if body.startswith(texts[0][:20]) else None
+    name, aliases, address = by_lines or split_prose_party(body)
     if address is None and (spans := ner.find(body)) is not None and spans.orgs and spans.address:
         name, aliases = spans.orgs[0], [*aliases, *spans.orgs[1:]]
         address = f"{spans.address}, {spans.country}" if spans.country else spans.address
@@ -97,6 +106,13 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     return Party(name=name, aliases=tuple(aliases), address=address, country=country,
                  country_printed=printed, page=first_page, row=number, bbox=bbox, source="text",
                  confidence=round((0.9 if country else 0.7) * _conf(lines), 3))
+
+
+def _all_parties(items: list[tuple[str, list[PlacedLine]]]) -> list[tuple[str, list[PlacedLine]]]:
+    """The items of a semicolon list, when every one reads as a party (else none: a list of
+    conditions or of addresses is not a list of parties)."""
+    ok = [it for it in items if _is_party(*split_prose_party(it[0]), it[0])]
+    return items if items and len(ok) == len(items) else []
 
 
 def _conf(lines: Sequence[PlacedLine]) -> float:
@@ -150,12 +166,32 @@ def inline_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
     return items
 
 
+_INTRO = re.compile(r"(?:\b(?:are|is|include|includes|including|namely|following|as follows)\b|:)\s+",
+                    re.I)
+_SEMICOLON = re.compile(r";\s+(?:and\s+|or\s+)?")
+_LAST_END = re.compile(r"\.\s+(?=[A-Z][a-z])")
+
+
+def listed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
+    """Parties listed in a sentence without markers, separated by semicolons: "The businesses
+    concerned are X (also trading as Y), of ADDRESS; Z, of ADDRESS; and W, of ADDRESS." Each
+    item must read as a party (checked by the caller); the list starts after its introduction."""
+    text = " ".join(pl.line.text for pl in par)
+    parts = _SEMICOLON.split(text)
+    if len(parts) < 3:
+        return []
+    intro = list(_INTRO.finditer(parts[0]))
+    first = parts[0][intro[-1].end():] if intro else parts[0]
+    last = _LAST_END.split(parts[-1], maxsplit=1)[0]
+    return [(body, list(par)) for body in [first, *parts[1:-1], last]]
+
+
 def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
     """Parties from every enumeration in the running text, in reading order."""
     found: list[tuple[str, list[PlacedLine]]] = []
     inline_lines: set[int] = set()
     for par in paragraphs(lines, modal_pitch(lines)):
-        items = inline_items(par)
+        items = inline_items(par) or _all_parties(listed_items(par))
         found += items
         if items:
             inline_lines.update(id(pl.line) for pl in par)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
@@ -39,7 +40,8 @@ _ADDRESS_START = re.compile(
 )
 _LOCATED = re.compile(
     r"(?:[\s,]+(?:(?:located|situated|based)\s+(?:at|in)|with\s+(?:an\s+)?address(?:es)?\s+(?:at|in)|"
-    r"having\s+(?:an\s+)?address\s+at|address(?:es)?\s*:|at\s+the\s+address)|,\s*at)\s+", re.I)
+    r"having\s+(?:an\s+)?address\s+at|address(?:es)?\s*:|at\s+the\s+address)|,\s*at|,\s*of)\s+"
+    r"(?=[\w#])", re.I)
 _SPACES = re.compile(r"\s+")
 # Abbreviations whose final period belongs to the name ("Inc.", "Co., Ltd.", "S.A.").
 _DOTTED_FORMS = frozenset({"ltd", "co", "inc", "corp", "şti", "sti", "tic", "san", "bhd", "pvt", "s.a",
@@ -225,6 +227,57 @@ def split_prose_party(text: str) -> tuple[str, list[str], str | None]:
         head, address = _split_unmarked(head)
     name, aliases = name_and_aliases(head)
     return name, aliases, clean(address).rstrip(".") if address else None
+
+
+_ALIAS_LINE = re.compile(rf"^\s*(?:\(?\s*){ALIAS_MARKER}[\s,:]*", re.I)
+
+
+def _continues_name(line: str) -> bool:
+    """A line that goes on with the name above it: words only, no digit, no address opening."""
+    return not any(c.isdigit() for c in line) and not looks_like_address(line) and (
+        "," not in line or ends_with_legal_form(line))
+
+
+def split_party_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None] | None:
+    """Name, aliases and address of a party printed one part per line ("NAME" / "Also known as
+    X" / "address" / "COUNTRY"); a line that only goes on with the name or an alias is joined
+    to it. ``None`` when the lines do not read that way (a single line, or prose)."""
+    if len(lines) < 2 or not _name_line(lines[0]):
+        return None
+    if not (any(_ALIAS_LINE.match(ln) for ln in lines[1:]) or looks_like_country(lines[-1])):
+        return None
+    parts: list[list[str]] = [[lines[0]]]
+    kinds = ["name"]
+    for line in lines[1:]:
+        if _ALIAS_LINE.match(line):
+            parts.append([_ALIAS_LINE.sub("", line).rstrip(" )")])
+            kinds.append("alias")
+        elif kinds[-1] in ("name", "alias") and _continues_name(line) and not looks_like_country(line):
+            parts[-1].append(line)
+        else:
+            parts.append([line])
+            kinds.append("address")
+    if "address" not in kinds and "alias" not in kinds:
+        return None
+    text = {k: [clean(" ".join(p)) for p, kind in zip(parts, kinds, strict=True) if kind == k]
+            for k in ("name", "alias", "address")}
+    name, inline = name_and_aliases(text["name"][0])
+    address = ", ".join(a.rstrip(",.") for a in text["address"]) or None
+    return name, [*inline, *(strip_period(a, sentence=True) for a in text["alias"])], address
+
+
+def _name_line(line: str) -> bool:
+    """A line that holds a name and nothing else: no address marker, no alias, and no comma
+    but those inside legal forms ("ACME CO., LTD.")."""
+    return (not _LOCATED.search(line) and not _INLINE_ALIAS.search(line)
+            and split_name_address(line)[1] is None)
+
+
+def looks_like_country(line: str) -> bool:
+    """A line that is only a country's name."""
+    from redletter.nlp.countries import resolve_country
+
+    return resolve_country(line.strip(" .,;"), allow_codes=False) is not None
 
 
 def _split_unmarked(text: str) -> tuple[str, str | None]:
