@@ -1,9 +1,12 @@
 from __future__ import annotations
 
+import re
 import socket
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pgserver import fresh_database, postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "letters"
@@ -25,3 +28,16 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """One throwaway PostgreSQL server for the whole session (never skipped)."""
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str, request: pytest.FixtureRequest) -> str:
+    """A fresh database on the session's server, named after the test."""
+    return fresh_database(pg_server, re.sub(r"[^a-z0-9_]", "_", request.node.name.lower())[:60])

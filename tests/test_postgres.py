@@ -1,19 +1,12 @@
-"""The same store on a real PostgreSQL server, when the machine has one: a throwaway cluster
-is created with initdb and started on a free port for this module (run as the ``postgres``
-user when the tests run as root)."""
+"""The same store on a real PostgreSQL server: a throwaway cluster started by the tests
+(``tests/pgserver.py``), never skipped."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import subprocess
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from conftest import free_port
 from sqlalchemy import text
 
 from redletter.ingest.batch import run_batch
@@ -26,36 +19,9 @@ from redletter.store.integrity import check
 
 ROOT = Path(__file__).resolve().parent.parent
 CUSTOMERS = ROOT / "samples" / "customers.csv"
+
 LETTERS = [ROOT / "samples" / "letters" / f"{s}.pdf"
            for s in ("01_supplier_grid", "04_supplier_multipage_40")]
-
-INITDB, PG_CTL = shutil.which("initdb"), shutil.which("pg_ctl")
-pytestmark = pytest.mark.skipif(not (INITDB and PG_CTL),
-                                reason="no PostgreSQL server on this machine (initdb, pg_ctl)")
-
-
-def _as_server_user(cmd: list[str]) -> list[str]:
-    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
-
-
-
-@pytest.fixture(scope="module")
-def pg_url() -> Iterator[str]:
-    home = Path(tempfile.mkdtemp(prefix="redletter-pg-"))
-    if os.geteuid() == 0:
-        shutil.chown(home, "postgres")
-    data, port = home / "data", free_port()
-    subprocess.run(_as_server_user([str(INITDB), "-D", str(data), "-A", "trust", "-U",
-                                    "redletter"]), check=True, capture_output=True)
-    subprocess.run(_as_server_user([str(PG_CTL), "-D", str(data), "-w", "-l", str(home / "log"),
-                                    "-o", f"-p {port} -k {home} -c listen_addresses=127.0.0.1",
-                                    "start"]), check=True, capture_output=True)
-    try:
-        yield f"postgresql+psycopg://redletter@127.0.0.1:{port}/postgres"
-    finally:
-        subprocess.run(_as_server_user([str(PG_CTL), "-D", str(data), "-m", "immediate", "stop"]),
-                       capture_output=True)
-        shutil.rmtree(home, ignore_errors=True)
 
 
 def _load(tmp: Path, db: str) -> list[dict[str, object]]:
