@@ -29,7 +29,7 @@ def _load(tmp: Path, db: str) -> list[dict[str, object]]:
     inbox.mkdir(parents=True)
     for letter in LETTERS:
         shutil.copy(letter, inbox / letter.name)
-    engine = connect(db)
+    engine = connect(db, create=True)
     run_batch(inbox, load_master(CUSTOMERS, None, None), engine, Settings.load(db=db))
     with engine.connect() as conn:
         return denylist_entries(conn)

@@ -42,7 +42,7 @@ def review_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inbox, db = tmp / "inbox", tmp / "r.db"
     inbox.mkdir()
     shutil.copy(LETTER, inbox / LETTER.name)
-    run_batch(inbox, load_master(CUSTOMERS, None, None), connect(db), Settings.load(db=str(db)))
+    run_batch(inbox, load_master(CUSTOMERS, None, None), connect(db, create=True), Settings.load(db=str(db)))
     return db
 
 
@@ -179,7 +179,7 @@ def test_a_scanned_page_is_shown_the_way_it_was_read(tmp_path: Path) -> None:
     inbox, db = tmp_path / "inbox", tmp_path / "r.db"
     inbox.mkdir()
     shutil.copy(ROOT / "samples" / "letters" / "scanned" / "s11_alias_in_name.pdf", inbox / "s11.pdf")
-    engine = connect(db)
+    engine = connect(db, create=True)
     run_batch(inbox, load_master(CUSTOMERS, None, None), engine, Settings.load(db=str(db)))
     client = TestClient(create_app(engine, token=TOKEN))
     client.get(f"/?token={TOKEN}")

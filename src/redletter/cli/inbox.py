@@ -63,17 +63,17 @@ def _run_once(inbox: Path, master: Master, engine: Engine, settings: Settings,
 
 def _prepare(inbox: Path, customers: Path, db: str | None, cache: bool, columns: Columns
              ) -> tuple[Settings, Engine, Master]:
+    from redletter.cli.lists import open_db
     from redletter.errors import BadArgsError
     from redletter.match.cache import default_cache_dir
     from redletter.screening.master import load_master
     from redletter.settings import Settings
-    from redletter.store.db import connect
 
     settings = Settings.load(db=db)
     if not inbox.is_dir():
         raise BadArgsError(f"{inbox}: not a folder")
-    engine = connect(settings.db)
     master = load_master(customers, columns, default_cache_dir() if cache else None)
+    engine = open_db(db, create=True)  # after the master: a bad one creates no database
     return settings, engine, master
 
 

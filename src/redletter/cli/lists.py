@@ -16,12 +16,18 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 
-def open_db(db: str | None) -> Engine:
-    """The database named by ``--db`` / ``$REDLETTER_DB``, migrated."""
+def open_db(db: str | None, *, create: bool = False) -> Engine:
+    """The database named by ``--db`` / ``$REDLETTER_DB``, migrated; one that does not exist
+    is refused (exit 7) unless ``create``, and then its creation is announced on stderr."""
     from redletter.settings import Settings
-    from redletter.store.db import connect
+    from redletter.store.db import connect, exists, shown
 
-    return connect(Settings.load(db=db).db)
+    settings = Settings.load(db=db)
+    new = create and not exists(settings.db)
+    engine = connect(settings.db, create=create, audit_key=settings.audit_key)
+    if new:
+        sys.stderr.write(f"redletter: created a new database at {shown(settings.db)}\n")
+    return engine
 
 
 class LettersFormat(StrEnum):
