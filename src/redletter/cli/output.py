@@ -9,6 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from redletter.errors import printable
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -55,4 +57,4 @@ def file_progress(total: int) -> Iterator[Callable[[Path], None] | None]:
 
     with Progress(console=err(), transient=True) as bar:
         task = bar.add_task("letters", total=total)
-        yield lambda path: bar.update(task, advance=1, description=path.name[:40])
+        yield lambda path: bar.update(task, advance=1, description=printable(path.name)[:40])
