@@ -134,16 +134,18 @@ def watch(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     state = {"master": master}
 
-    def one_batch(files: list[Path]) -> None:
+    def one_batch(files: list[Path]) -> list[Path]:
         try:
             if sha256_of(customers) != state["master"].sha256:
                 state["master"] = load_master(customers, columns,
                                               default_cache_dir() if cache else None)
-            _run_once(inbox, state["master"], engine, settings, files)
+            report = _run_once(inbox, state["master"], engine, settings, files)
+            return [inbox / p.name for p in report.busy]
         except OSError as exc:
             say_error(f"{customers}: cannot read ({exc.strerror})")
         except RedletterError as exc:  # a bad master or a database hiccup: say so, keep going
             say_error(exc.message)
+        return []
 
     print(f"watching {inbox} (Ctrl-C to stop)", flush=True)
     with suppress(KeyboardInterrupt):

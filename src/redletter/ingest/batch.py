@@ -47,6 +47,7 @@ class Report:
     parties: int = 0
     decisions: int = 0
     rescreened: int = 0
+    busy: list[Path] = field(default_factory=list)  # held by another process: its business
 
 
 def _record(engine: Engine, inbox: Path, path: Path, letter: Letter, master: Master,
@@ -75,6 +76,7 @@ def _claimed(path: Path, claims: Claims, report: Report) -> str | None:
         report.failed.append(InputFileError(f"cannot read the file ({exc.strerror})", path=path))
         return None
     if not claims.take(path, sha):
+        report.busy.append(path)
         return None
     try:  # the bytes hashed may have been replaced by the time the claim was taken
         if sha256_of(path) == sha:
@@ -144,11 +146,10 @@ def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,
     inbox = inbox.absolute()
     master_id, report.rescreened, report.decisions = screen_all(engine, master, settings)
     claims = Claims(engine)
-    try:
-        listed = files if files is not None else inbox_files(inbox)
-        fresh = _known(engine, inbox, [inbox / p.name for p in listed], report, on_file, claims)
-        for start in range(0, len(fresh), chunk):
-            paths = fresh[start:start + chunk]
+    listed = [inbox / p.name for p in (files if files is not None else inbox_files(inbox))]
+    try:  # claimed a chunk at a time, so that other processes take the next chunks
+        for start in range(0, len(listed), chunk):
+            paths = _known(engine, inbox, listed[start:start + chunk], report, on_file, claims)
             for path, outcome in zip(paths, extract_letters(paths, settings), strict=True):
                 _settle(engine, inbox, path, outcome, master, master_id, settings, report)
                 claims.release(path)
