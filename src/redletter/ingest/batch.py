@@ -132,10 +132,12 @@ def _record_failure(engine: Engine, path: Path, error: RedletterError) -> None:
         sha: str | None = sha256_of(path)
     except OSError:
         sha = None
+    name = printable(path.name)
     with transaction(engine) as conn:
-        audit.append(conn, actor="auto", action="file_failed", reason=error.message,
-                     payload={"file_name": printable(path.name), "sha256": sha,
-                              "exit_code": int(error.exit_code)})
+        if not audit.failure_recorded(conn, sha256=sha, file_name=name):
+            audit.append(conn, actor="auto", action="file_failed", reason=error.message,
+                         payload={"file_name": name, "sha256": sha,
+                                  "exit_code": int(error.exit_code)})
 
 
 def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,

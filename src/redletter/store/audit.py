@@ -74,6 +74,17 @@ def append(conn: Connection, *, actor: str, action: str, reason: str,
     return digest
 
 
+def failure_recorded(conn: Connection, *, sha256: str | None, file_name: str) -> bool:
+    """Whether this file's failure is already on record (a run killed after recording it,
+    before moving the file): a rerun does not record it twice."""
+    if sha256 is None:
+        return False
+    needle = json.dumps({"sha256": sha256}, separators=(",", ":"))[1:-1]
+    rows = conn.execute(select(audit_log.c.payload).where(
+        audit_log.c.action == "file_failed", audit_log.c.payload.contains(needle)))
+    return any(json.loads(r.payload).get("file_name") == file_name for r in rows)
+
+
 def chain(conn: Connection) -> tuple[list[Any], Broken | None]:
     """The entries in chain order from the first, and the first problem found walking it:
     an entry changed after it was written, or entries the walk does not reach (one before
