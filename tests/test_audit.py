@@ -112,3 +112,32 @@ def test_two_writers_at_once_keep_one_chain(tmp_path: Path) -> None:
     engine = connect(db)
     assert count(engine) == 80
     assert verify(engine) is None
+
+
+def test_reads_do_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """Another process holds the write lock (a run recording a letter): the list, the letters
+    and the review page are still read at once, not after the 30 s busy timeout."""
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from redletter.web.app import create_app
+
+    db = tmp_path / "r.db"
+    _log(db, 2)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO masters (sha256, file_name, path, customers, loaded_at) "
+                   "VALUES ('x', 'x', 'x', 0, '')")
+    try:
+        started = time.monotonic()
+        for args in (["letters"], ["denylist", "export"], ["audit", "export"]):
+            result = CliRunner().invoke(app, [*args, "--db", str(db)])
+            assert result.exit_code == 0, result.stderr
+        client = TestClient(create_app(connect(db), token="t" * 20))
+        assert client.get("/?token=" + "t" * 20).status_code == 200
+        assert client.get("/denylist").status_code == 200
+        assert time.monotonic() - started < 10
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

@@ -192,9 +192,23 @@ def audit_key_of(conn: Connection) -> str | None:
     return str(key) if key else None
 
 
+def _pending(engine: Engine) -> bool:
+    """Whether a migration is missing (read without taking the write lock)."""
+    from sqlalchemy import inspect
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("schema_migrations"):
+            return True
+        done = {row[0] for row in conn.execute(select(schema_migrations.c.name))}
+    return any(name not in done for name, _ in MIGRATIONS)
+
+
 def migrate(engine: Engine) -> list[str]:
-    """Apply the migrations not yet recorded, one process at a time; return their names."""
+    """Apply the migrations not yet recorded, one process at a time; return their names. An
+    up-to-date database is only read, so that opening it never waits for a writer."""
     applied: list[str] = []
+    if not _pending(engine):
+        return applied
     with engine.connect() as conn:
         conn.info[_WRITE] = True
         with conn.begin():
