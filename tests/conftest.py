@@ -1,12 +1,11 @@
 from __future__ import annotations
 
 import re
-import socket
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from pgserver import fresh_database, postgres_server
+from pgserver import free_port, fresh_database, postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "letters"
@@ -23,11 +22,7 @@ def bad_dir() -> Path:
     return BAD
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+__all__ = ["free_port"]  # the tests import it from here
 
 
 @pytest.fixture(scope="session")

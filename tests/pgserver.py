@@ -45,7 +45,8 @@ def _as(user: str | None, cmd: list[str]) -> list[str]:
     return ["runuser", "-u", user, "--", *cmd] if user else cmd
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
@@ -58,7 +59,7 @@ def postgres_server() -> Iterator[str]:
     home = Path(tempfile.mkdtemp(prefix="redletter-pg-"))
     if user:
         shutil.chown(home, user)
-    data, port = home / "data", _free_port()
+    data, port = home / "data", free_port()
     subprocess.run(_as(user, [initdb, "-D", str(data), "-A", "trust", "-U", "redletter",
                               "--no-sync"]), check=True, capture_output=True)
     subprocess.run(_as(user, [pg_ctl, "-D", str(data), "-w", "-l", str(home / "log"), "-o",

@@ -67,13 +67,9 @@ def audit_export(
     Example: redletter audit export --db redletter.db -o trail-2026-11.json
     """
     import json
-    import sys
 
+    from redletter.cli.output import write_out
     from redletter.store.audit import export_trail
 
-    data = (json.dumps(export_trail(open_db(db)), indent=1, ensure_ascii=False) + "\n").encode()
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        output.write_bytes(data)
+    trail = export_trail(open_db(db))
+    write_out((json.dumps(trail, indent=1, ensure_ascii=False) + "\n").encode(), output)

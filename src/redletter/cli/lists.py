@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from redletter.cli.options import DbOption
-from redletter.cli.output import out
+from redletter.cli.output import out, write_out
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -96,9 +96,5 @@ def denylist_export(
         output is not None and output.suffix.lower() == ".csv")
     with open_db(db).connect() as conn:
         rows = denylist_entries(conn)
-    data = to_csv(rows, safe=safe) if fmt is ExportFormat.csv else EXPORTERS[fmt.value](rows)
-    if output is None:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    else:
-        output.write_bytes(data)
+    write_out(to_csv(rows, safe=safe) if fmt is ExportFormat.csv else EXPORTERS[fmt.value](rows),
+              output)

@@ -30,6 +30,17 @@ def out() -> Console:
     return Console(highlight=False, markup=False, emoji=False)
 
 
+def write_out(data: bytes, output: Path | None) -> None:
+    """Bytes to ``output``, or to stdout when there is none."""
+    import sys
+
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        output.write_bytes(data)
+
+
 @contextmanager
 def page_progress(enabled: bool) -> Iterator[Callable[[int, int], None] | None]:
     """A progress bar over OCR'd pages on a terminal; nothing when output is redirected."""
