@@ -45,8 +45,9 @@ def audit_verify(
         broken = extends(engine, kept)
     if broken is not None:
         raise DatabaseError(str(broken))
-    signed = "signed" if _key_set() else "not signed: REDLETTER_AUDIT_KEY is not set"
-    print(f"audit log intact: {count(engine)} entries (head {signed})")
+    signed = ("head signature checked" if _key_set()
+              else "head signature not checked: REDLETTER_AUDIT_KEY is not set")
+    print(f"audit log intact: {count(engine)} entries ({signed})")
 
 
 def _key_set() -> bool:
