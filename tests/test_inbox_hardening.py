@@ -8,6 +8,7 @@ import contextlib
 import json
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 import sys
@@ -164,3 +165,28 @@ def test_ocr_workers_die_with_a_killed_run(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(_alive(w) for w in workers):
         time.sleep(0.1)
     assert not [w for w in workers if _alive(w)]
+
+
+def test_watch_survives_any_file_name(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "r.db"
+    inbox.mkdir()
+    proc = subprocess.Popen([sys.executable, "-m", "redletter", "watch", "--inbox", str(inbox),
+                             "--customers", str(CUSTOMERS), "--db", str(db), "--settle", "0.3",
+                             "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        _named(inbox, b"bad\xff.pdf", LETTERS / "15_single_party.pdf")
+        _named(inbox, b"line\nbreak.pdf", BAD / "truncated.pdf")
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline and any(p.is_file() for p in inbox.iterdir()):
+            time.sleep(0.2)
+        _named(inbox, b"again\xfe.pdf", LETTERS / "15_single_party.pdf")  # still watching
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and any(p.is_file() for p in inbox.iterdir()):
+            time.sleep(0.2)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    assert b"Traceback" not in err and b"line\\nbreak.pdf" in err
+    assert b"letters: 0 new, 1 already recorded, 0 failed" in out
+    assert not [p for p in inbox.iterdir() if p.is_file()]
