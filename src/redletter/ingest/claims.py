@@ -13,19 +13,19 @@ from __future__ import annotations
 
 import fcntl
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine
+
+from redletter.store.locks import AdvisoryLocks
 
 
-@dataclass
 class Claims:
     """The files this process holds."""
 
-    engine: Engine
-    held: dict[Path, tuple[int, int]] = field(default_factory=dict)  # path -> (fd, lock key)
-    _conn: Connection | None = None
+    def __init__(self, engine: Engine) -> None:
+        self.locks = AdvisoryLocks(engine)
+        self.held: dict[Path, tuple[int, int]] = {}  # path -> (fd, lock key)
 
     def take(self, path: Path, sha256: str) -> bool:
         """Claim ``path`` (whose bytes hash to ``sha256``); False when someone else holds it
@@ -36,7 +36,7 @@ class Claims:
         if fd is None:
             return False
         key = int(sha256[:15], 16)
-        if not self._advisory(key):
+        if not self.locks.try_lock(key):
             os.close(fd)
             return False
         self.held[path] = (fd, key)
@@ -47,24 +47,14 @@ class Claims:
         fd, key = self.held.pop(path, (-1, 0))
         if fd < 0:
             return
-        if self._conn is not None:
-            self._conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": key})
+        self.locks.unlock(key)
         os.close(fd)
 
     def close(self) -> None:
         """Let go of everything."""
         for path in list(self.held):
             self.release(path)
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-
-    def _advisory(self, key: int) -> bool:
-        if self.engine.dialect.name != "postgresql":
-            return True
-        if self._conn is None:
-            self._conn = self.engine.connect().execution_options(isolation_level="AUTOCOMMIT")
-        return bool(self._conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": key}).scalar())
+        self.locks.close()
 
 
 def _locked(path: Path) -> int | None:
