@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import hmac
 import json
 import os
 import signal
@@ -121,16 +122,10 @@ def head_problem(head: Head | None, walked: list[Any], key: str | None) -> Broke
         return None
     if head.signature is None:
         return Broken(None, "the audit head is not signed, but REDLETTER_AUDIT_KEY is set")
-    if not _same(sign(key, head.entries, head.hash, head.state), head.signature):
+    if not hmac.compare_digest(sign(key, head.entries, head.hash, head.state), head.signature):
         return Broken(None, "the audit head's signature does not match REDLETTER_AUDIT_KEY "
                             "(the trail was recomputed without the key)")
     return None
-
-
-def _same(a: str, b: str) -> bool:
-    import hmac
-
-    return hmac.compare_digest(a, b)
 
 
 def verify(engine: Engine) -> Broken | None:

@@ -11,6 +11,7 @@ the key.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 from dataclasses import dataclass
@@ -55,14 +56,11 @@ def lock_head(conn: Connection) -> None:
         conn.execute(select(audit_head.c.id).where(audit_head.c.id == _HEAD).with_for_update())
 
 
-def advance(conn: Connection, new_hash: str) -> str:
-    """One more entry after the head; returns the hash it chains to."""
-    head = read_head(conn)
-    prev = head.hash if head else GENESIS
+def advance(conn: Connection, new_hash: str) -> None:
+    """One more entry after the head (sealed, and signed, at commit)."""
     conn.execute(update(audit_head).where(audit_head.c.id == _HEAD)
                  .values(entries=audit_head.c.entries + 1, hash=new_hash))
     digest.add(conn, None, 0)
-    return prev
 
 
 def seal(conn: Connection) -> None:
@@ -79,8 +77,6 @@ def seal(conn: Connection) -> None:
 
 
 def _now() -> str:
-    import datetime as dt
-
     return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
