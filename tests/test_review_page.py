@@ -47,12 +47,13 @@ def review_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """`redletter serve` on a free port, until the block ends."""
+def serving(db: Path, *more: str, token: str = TOKEN
+            ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`redletter serve` on a free port (with ``more`` options), until the block ends."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "redletter", "serve", "--db", str(db),
-                             "--port", str(port), "--reviewer", "alice@example.com"],
-                            env={**os.environ, "REDLETTER_TOKEN": TOKEN},
+                             "--port", str(port), "--reviewer", "alice@example.com", *more],
+                            env={**os.environ, "REDLETTER_TOKEN": token},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -66,7 +67,7 @@ def serving(db: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
         yield base, proc
     finally:
         proc.terminate()
-        proc.communicate(timeout=10)
+        proc.communicate(timeout=30)
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,8 @@ ERP, the token length and the warning beyond localhost, several server processes
 
 from __future__ import annotations
 
-import os
 import shutil
 import sqlite3
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 import httpx
@@ -110,23 +106,10 @@ def test_short_tokens_are_refused_and_wide_binds_warned(db: Path) -> None:
 
 
 def test_several_server_processes(db: Path) -> None:
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "redletter", "serve", "--db", str(db),
-                             "--port", str(port), "--workers", "2"],
-                            env={**os.environ, "REDLETTER_TOKEN": TOKEN},
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        with httpx.Client(base_url=f"http://127.0.0.1:{port}", follow_redirects=True) as web:
-            deadline = time.monotonic() + 40
-            while time.monotonic() < deadline:
-                try:
-                    web.get("/", timeout=1)
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.2)
-            web.get(f"/?token={TOKEN}")
-            codes = [web.get("/letters/1").status_code for _ in range(6)]
-        assert codes == [200] * 6
-    finally:
-        proc.terminate()
-        proc.communicate(timeout=30)
+    from test_review_page import serving
+
+    with serving(db, "--workers", "2", token=TOKEN) as (base, _), \
+            httpx.Client(base_url=base, follow_redirects=True) as web:
+        web.get(f"/?token={TOKEN}")
+        codes = [web.get("/letters/1").status_code for _ in range(6)]
+    assert codes == [200] * 6
