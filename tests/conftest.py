@@ -1,9 +1,11 @@
 from __future__ import annotations
 
-import socket
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pgserver import free_port, fresh_database, postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "letters"
@@ -20,8 +22,17 @@ def bad_dir() -> Path:
     return BAD
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+__all__ = ["free_port"]  # the tests import it from here
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """One throwaway PostgreSQL server for the whole session (never skipped)."""
+    with postgres_server() as url:
+        yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str, request: pytest.FixtureRequest) -> str:
+    """A fresh database on the session's server, named after the test."""
+    return fresh_database(pg_server, re.sub(r"[^a-z0-9_]", "_", request.node.name.lower())[:60])

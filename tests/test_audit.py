@@ -14,7 +14,7 @@ from redletter.store.db import connect, migrate, transaction
 
 
 def _log(db: Path, n: int) -> None:
-    engine = connect(db)
+    engine = connect(db, create=True)
     for i in range(n):
         with transaction(engine) as conn:
             append(conn, actor="auto" if i % 2 else "analyst@example.com", action="denylist.add",
@@ -35,27 +35,28 @@ def test_intact_chain(tmp_path: Path) -> None:
 
 
 def test_migrations_are_recorded_once(tmp_path: Path) -> None:
-    engine = connect(tmp_path / "x.db")
+    engine = connect(tmp_path / "x.db", create=True)
     assert migrate(engine) == []  # connect() applied them already
     with sqlite3.connect(tmp_path / "x.db") as raw:
         assert raw.execute("select name from schema_migrations").fetchall() == [
             ("0001_audit_log",), ("0002_letters_parties_decisions_denylist",),
-            ("0003_letters_page_rotations",)]
+            ("0003_letters_page_rotations",), ("0004_audit_head",)]
 
 
 def test_an_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
     db = tmp_path / "old.db"
     _log(db, 3)
     with sqlite3.connect(db) as raw:  # as the first release left it: the audit log only
-        for table in ("denylist", "decisions", "candidates", "masters", "parties", "letters"):
+        for table in ("denylist", "decisions", "candidates", "masters", "parties", "letters",
+                      "audit_head"):
             raw.execute(f"drop table {table}")
         raw.execute("drop index ux_audit_prev")
-        raw.execute("delete from schema_migrations where name like '0002%' or name like '0003%'")
+        raw.execute("delete from schema_migrations where name not like '0001%'")
     engine = connect(db)
     assert count(engine) == 3 and verify(engine) is None
     with sqlite3.connect(db) as raw:
         assert raw.execute("select count(*) from letters").fetchone() == (0,)
-        assert len(raw.execute("select name from schema_migrations").fetchall()) == 3
+        assert len(raw.execute("select name from schema_migrations").fetchall()) == 4
         assert "page_rotations" in {c[1] for c in raw.execute("pragma table_info(letters)")}
 
 
@@ -100,7 +101,7 @@ def test_two_writers_at_once_keep_one_chain(tmp_path: Path) -> None:
     import multiprocessing
 
     db = str(tmp_path / "shared.db")
-    connect(db)
+    connect(db, create=True)
     ctx = multiprocessing.get_context("spawn")
     procs = [ctx.Process(target=_writer, args=(db, actor, 40)) for actor in ("auto", "reviewer")]
     for p in procs:
@@ -111,3 +112,32 @@ def test_two_writers_at_once_keep_one_chain(tmp_path: Path) -> None:
     engine = connect(db)
     assert count(engine) == 80
     assert verify(engine) is None
+
+
+def test_reads_do_not_wait_for_a_writer(tmp_path: Path) -> None:
+    """Another process holds the write lock (a run recording a letter): the list, the letters
+    and the review page are still read at once, not after the 30 s busy timeout."""
+    import time
+
+    from fastapi.testclient import TestClient
+
+    from redletter.web.app import create_app
+
+    db = tmp_path / "r.db"
+    _log(db, 2)
+    writer = sqlite3.connect(db, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    writer.execute("INSERT INTO masters (sha256, file_name, path, customers, loaded_at) "
+                   "VALUES ('x', 'x', 'x', 0, '')")
+    try:
+        started = time.monotonic()
+        for args in (["letters"], ["denylist", "export"], ["audit", "export"]):
+            result = CliRunner().invoke(app, [*args, "--db", str(db)])
+            assert result.exit_code == 0, result.stderr
+        client = TestClient(create_app(connect(db), token="t" * 20))
+        assert client.get("/?token=" + "t" * 20).status_code == 200
+        assert client.get("/denylist").status_code == 200
+        assert time.monotonic() - started < 10
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

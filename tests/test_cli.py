@@ -136,3 +136,24 @@ def test_readme_documents_every_command_and_option() -> None:
         assert f"redletter {name}" in readme, name
     for option in ("--format", "--max-pages", "--max-file-mb", "--ocr-timeout", "--ocr-workers"):
         assert option in readme
+
+
+def test_readme_documents_every_option_of_every_command() -> None:
+    import click
+    from typer.main import get_command
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text("utf-8")
+    missing = []
+
+    def walk(command: click.Command, name: str) -> None:
+        if isinstance(command, click.Group):
+            for sub_name, sub in command.commands.items():
+                walk(sub, f"{name} {sub_name}".strip())
+            return
+        for param in command.params:
+            for opt in getattr(param, "opts", []) + getattr(param, "secondary_opts", []):
+                if opt.startswith("--") and opt not in ("--help",) and opt not in readme:
+                    missing.append(f"{name}: {opt}")
+
+    walk(get_command(app), "")
+    assert not missing

@@ -221,9 +221,34 @@ def test_unreadable_master_stops_before_touching_the_inbox(tmp_path: Path) -> No
 
 @pytest.mark.parametrize("fmt", ["csv", "json", "xlsx"])
 def test_export_of_an_empty_list(tmp_path: Path, fmt: str) -> None:
+    from redletter.store.db import connect
+
+    connect(tmp_path / "empty.db", create=True)
     data = _export(tmp_path / "empty.db", fmt)
     assert data.startswith({"csv": b"customer_id,customer_name,status", "json": b"[]",
                             "xlsx": b"PK"}[fmt])
+
+
+@pytest.mark.parametrize("command", [["letters"], ["denylist", "export"], ["audit", "verify"],
+                                     ["audit", "export"], ["serve", "--port", "1"]])
+def test_read_commands_refuse_a_database_that_is_not_there(tmp_path: Path,
+                                                           command: list[str]) -> None:
+    typo = tmp_path / "typo.db"
+    code, out, err = _cli(*command, "--db", str(typo))
+    assert code == ExitCode.database_error
+    assert f"no database at {typo}" in err and len(err.strip().splitlines()) == 1
+    assert not typo.exists() and "intact" not in out
+
+
+def test_run_says_it_creates_a_database(tmp_path: Path) -> None:
+    inbox, db = tmp_path / "inbox", tmp_path / "new.db"
+    inbox.mkdir()
+    code, _, err = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS), "--db",
+                        str(db), "--no-cache")
+    assert code == 0 and f"created a new database at {db}" in err and db.exists()
+    code, _, err = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS), "--db",
+                        str(db), "--no-cache")
+    assert code == 0 and "created" not in err
 
 
 def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:

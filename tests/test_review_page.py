@@ -42,17 +42,18 @@ def review_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inbox, db = tmp / "inbox", tmp / "r.db"
     inbox.mkdir()
     shutil.copy(LETTER, inbox / LETTER.name)
-    run_batch(inbox, load_master(CUSTOMERS, None, None), connect(db), Settings.load(db=str(db)))
+    run_batch(inbox, load_master(CUSTOMERS, None, None), connect(db, create=True), Settings.load(db=str(db)))
     return db
 
 
 @contextmanager
-def serving(db: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """`redletter serve` on a free port, until the block ends."""
+def serving(db: Path, *more: str, token: str = TOKEN
+            ) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """`redletter serve` on a free port (with ``more`` options), until the block ends."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "redletter", "serve", "--db", str(db),
-                             "--port", str(port), "--reviewer", "alice@example.com"],
-                            env={**os.environ, "REDLETTER_TOKEN": TOKEN},
+                             "--port", str(port), "--reviewer", "alice@example.com", *more],
+                            env={**os.environ, "REDLETTER_TOKEN": token},
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -66,7 +67,7 @@ def serving(db: Path) -> Iterator[tuple[str, subprocess.Popen[str]]]:
         yield base, proc
     finally:
         proc.terminate()
-        proc.communicate(timeout=10)
+        proc.communicate(timeout=30)
 
 
 @pytest.fixture(scope="module")
@@ -179,7 +180,7 @@ def test_a_scanned_page_is_shown_the_way_it_was_read(tmp_path: Path) -> None:
     inbox, db = tmp_path / "inbox", tmp_path / "r.db"
     inbox.mkdir()
     shutil.copy(ROOT / "samples" / "letters" / "scanned" / "s11_alias_in_name.pdf", inbox / "s11.pdf")
-    engine = connect(db)
+    engine = connect(db, create=True)
     run_batch(inbox, load_master(CUSTOMERS, None, None), engine, Settings.load(db=str(db)))
     client = TestClient(create_app(engine, token=TOKEN))
     client.get(f"/?token={TOKEN}")

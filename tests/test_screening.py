@@ -60,7 +60,7 @@ def _master_without(tmp: Path, drop: set[str], name: str) -> Path:
 
 @pytest.fixture
 def engine(tmp_path: Path) -> Engine:
-    engine = connect(tmp_path / "r.db")
+    engine = connect(tmp_path / "r.db", create=True)
     _run(tmp_path, engine, CUSTOMERS, LETTER)
     return engine
 

@@ -32,6 +32,12 @@ class Settings(BaseModel):
     review_threshold: float = Field(default=0.72, ge=0, le=1, description="score for 'review'")
     db: str = Field(default="redletter.db", min_length=1,
                     description="the database: a SQLite file or a SQLAlchemy URL")
+    audit_key: str | None = Field(default=None, min_length=16,
+                                  description="HMAC key that signs the audit head")
+    file_timeout: float = Field(default=300.0, gt=0, le=86_400,
+                                description="seconds to read one PDF's text layer")
+    max_decoded_mb: float = Field(default=32.0, gt=0, le=1_000_000,
+                                  description="MB of decoded PDF content streams per file")
 
     @model_validator(mode="after")
     def _ordered_thresholds(self) -> Settings:
@@ -66,4 +72,15 @@ def _explain(exc: ValidationError, values: dict[str, Any], origin: dict[str, str
     msg = str(first["msg"]).removeprefix("Value error, ")
     if field not in values:
         return f"bad settings: {msg}"
-    return f"bad setting {origin[field]}={values[field]!r}: {msg}"
+    return f"bad setting {origin[field]}={_shown(field, values[field])}: {msg}"
+
+
+def _shown(field: str, value: Any) -> str:
+    """A value as it may be printed: a key never, a URL without its password."""
+    if field == "audit_key":
+        return "(hidden)"
+    if field == "db":
+        from redletter.store.db import shown
+
+        return repr(shown(str(value)))
+    return repr(value)

@@ -63,17 +63,17 @@ def _run_once(inbox: Path, master: Master, engine: Engine, settings: Settings,
 
 def _prepare(inbox: Path, customers: Path, db: str | None, cache: bool, columns: Columns
              ) -> tuple[Settings, Engine, Master]:
+    from redletter.cli.lists import open_db
     from redletter.errors import BadArgsError
     from redletter.match.cache import default_cache_dir
     from redletter.screening.master import load_master
     from redletter.settings import Settings
-    from redletter.store.db import connect
 
     settings = Settings.load(db=db)
     if not inbox.is_dir():
         raise BadArgsError(f"{inbox}: not a folder")
-    engine = connect(settings.db)
     master = load_master(customers, columns, default_cache_dir() if cache else None)
+    engine = open_db(db, create=True)  # after the master: a bad one creates no database
     return settings, engine, master
 
 
@@ -134,16 +134,18 @@ def watch(inbox: InboxOption, customers: CustomersOption, db: DbOption = None,
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     state = {"master": master}
 
-    def one_batch(files: list[Path]) -> None:
+    def one_batch(files: list[Path]) -> list[Path]:
         try:
             if sha256_of(customers) != state["master"].sha256:
                 state["master"] = load_master(customers, columns,
                                               default_cache_dir() if cache else None)
-            _run_once(inbox, state["master"], engine, settings, files)
+            report = _run_once(inbox, state["master"], engine, settings, files)
+            return [inbox / p.name for p in report.busy]
         except OSError as exc:
             say_error(f"{customers}: cannot read ({exc.strerror})")
         except RedletterError as exc:  # a bad master or a database hiccup: say so, keep going
             say_error(exc.message)
+        return []
 
     print(f"watching {inbox} (Ctrl-C to stop)", flush=True)
     with suppress(KeyboardInterrupt):

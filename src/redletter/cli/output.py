@@ -9,6 +9,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from redletter.errors import printable
+
 if TYPE_CHECKING:
     from rich.console import Console
 
@@ -26,6 +28,17 @@ def out() -> Console:
     from rich.console import Console
 
     return Console(highlight=False, markup=False, emoji=False)
+
+
+def write_out(data: bytes, output: Path | None) -> None:
+    """Bytes to ``output``, or to stdout when there is none."""
+    import sys
+
+    if output is None:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:
+        output.write_bytes(data)
 
 
 @contextmanager
@@ -55,4 +68,4 @@ def file_progress(total: int) -> Iterator[Callable[[Path], None] | None]:
 
     with Progress(console=err(), transient=True) as bar:
         task = bar.add_task("letters", total=total)
-        yield lambda path: bar.update(task, advance=1, description=path.name[:40])
+        yield lambda path: bar.update(task, advance=1, description=printable(path.name)[:40])

@@ -2,11 +2,17 @@
 
 A page whose OCR fails (Tesseract crash or timeout) comes back as an empty layout and a warning,
 so the rest of the letter is still read; a missing Tesseract stops the letter.
+
+The workers die with the process that started them, however it dies (``kill -9`` included):
+each is the leader of its own process group with its Tesseract, and asks Linux
+(``PR_SET_PDEATHSIG``) for a SIGTERM when its parent goes, on which it kills its group.
 """
 
 from __future__ import annotations
 
+import ctypes
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
@@ -63,6 +69,25 @@ def run_job(job: OcrJob) -> OcrResult:
         return OcrResult(job.letter, job.number, empty, f"page {job.number}: OCR failed: {exc}")
 
 
+_PR_SET_PDEATHSIG = 1
+
+
+def _end_group(_signum: int, _frame: object) -> None:
+    os.killpg(0, signal.SIGKILL)
+
+
+def die_with_parent(parent: int) -> None:
+    """Worker initializer: one process group with its Tesseract, killed when ``parent`` dies."""
+    os.setpgrp()
+    signal.signal(signal.SIGTERM, _end_group)
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the pool's own shutdown must do
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        _end_group(signal.SIGTERM, None)
+
+
 def _workers(requested: int, jobs: int) -> int:
     """One process per core. Measured on 2 cores (benchmarks/bench_ocr.py): with the page
     preparation done by OpenCV, one spare process no longer helps (0.56x either way)."""
@@ -82,8 +107,10 @@ def iter_ocr_pages(jobs: Sequence[OcrJob], *, workers: int = 0,
     n = _workers(workers, len(jobs))
     if n == 1:
         return _in_process(jobs, progress)
-    pool = ProcessPoolExecutor(max_workers=n)  # started now: pages are read while the caller
-    futures = [pool.submit(run_job, j) for j in jobs]  # finishes its born-digital letters
+    # Started now: pages are read while the caller finishes its born-digital letters.
+    pool = ProcessPoolExecutor(max_workers=n, initializer=die_with_parent,
+                               initargs=(os.getpid(),))
+    futures = [pool.submit(run_job, j) for j in jobs]
     return _drain(pool, futures, progress)
 
 

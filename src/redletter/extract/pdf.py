@@ -2,23 +2,28 @@
 
 pdfplumber and pdfminer are used only here. Their failures become our exceptions: an
 unreadable file is an ``InputFileError``, a password-protected one an ``EncryptedPdfError``.
+A file is read within its budget (``source.file_budget``): pdfminer's stream decoding is
+counted, and its zlib inflation stops at the budget instead of filling memory.
 """
 
 from __future__ import annotations
 
+import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pdfplumber
+from pdfminer import pdftypes
 from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
-from redletter.errors import EncryptedPdfError, InputFileError
+from redletter.errors import EncryptedPdfError, InputFileError, RedletterError
 from redletter.extract.geometry import PageLayout, Rule, Shade, Word
+from redletter.extract.source import current_budget, file_budget
 
 _THIN = 2.0  # a rectangle thinner than this is drawn as a ruling line
 _MIN_SHADE_WIDTH = 40.0
@@ -37,6 +42,8 @@ def _cause(exc: BaseException) -> BaseException:
 
 def _open_error(exc: BaseException, path: Path) -> Exception:
     cause = _cause(exc)
+    if isinstance(cause, RedletterError):  # over the file's budget, raised inside pdfminer
+        return cause
     if isinstance(cause, _ENCRYPTED):
         return EncryptedPdfError(
             "the PDF is password-protected; ask the sender for an unencrypted copy", path=path)
@@ -45,9 +52,48 @@ def _open_error(exc: BaseException, path: Path) -> Exception:
         f"the PDF is corrupt or truncated ({detail}); re-download or re-scan it", path=path)
 
 
+class _BoundedZlib:
+    """pdfminer's ``zlib``, inflating no more than the file's budget allows."""
+
+    error = zlib.error
+    decompressobj = staticmethod(zlib.decompressobj)
+
+    @staticmethod
+    def decompress(data: bytes) -> bytes:
+        budget = current_budget()
+        if budget is None:
+            return zlib.decompress(data)
+        inflater = zlib.decompressobj()
+        out = inflater.decompress(data, budget.remaining() + 1)
+        if len(out) > budget.remaining():
+            budget.spend(len(out))  # raises
+        if not inflater.eof:
+            raise zlib.error("incomplete or truncated stream")
+        return out
+
+
+def _counted_decode(stream: pdftypes.PDFStream) -> None:
+    _decode(stream)
+    budget = current_budget()
+    if budget is not None and stream.data is not None:
+        budget.spend(len(stream.data))
+
+
+_decode = pdftypes.PDFStream.decode
+pdftypes.zlib = _BoundedZlib  # type: ignore[attr-defined, assignment]
+pdftypes.PDFStream.decode = _counted_decode  # type: ignore[method-assign, assignment]
+
+
 @contextmanager
 def open_pdf(path: Path, *, max_pages: int) -> Iterator[Any]:
-    """Open ``path`` with pdfplumber, mapping every failure to a one-line error."""
+    """Open ``path`` with pdfplumber within the file's budget, mapping every failure to a
+    one-line error."""
+    with file_budget(path), _opened(path, max_pages=max_pages) as pdf:
+        yield pdf
+
+
+@contextmanager
+def _opened(path: Path, *, max_pages: int) -> Iterator[Any]:
     try:
         pdf = pdfplumber.open(path)
         count = len(pdf.pages)

@@ -1,9 +1,18 @@
-"""Check an input file before any parser sees it: exists, not empty, not huge, a known format."""
+"""Check an input file before any parser sees it: exists, not empty, not huge, a known format;
+and the budget a parser may spend on it (time, and bytes of decoded streams), so that a
+hostile file (a content stream that inflates to gigabytes of zeros) cannot stall the inbox."""
 
 from __future__ import annotations
 
 import hashlib
+import signal
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
 from pathlib import Path
+from types import FrameType
 
 from redletter.errors import InputFileError
 from redletter.extract.mail import is_mail
@@ -19,6 +28,75 @@ def sha256_of(path: Path) -> str:
         while chunk := fh.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
+
+
+@dataclass
+class Budget:
+    """What reading one file may still spend."""
+
+    path: Path
+    seconds: float
+    max_decoded: int
+    decoded: int = 0
+
+    def remaining(self) -> int:
+        """Bytes of decoded streams still allowed."""
+        return max(0, self.max_decoded - self.decoded)
+
+    def spend(self, nbytes: int) -> None:
+        """Count decoded bytes; past the budget the file is refused."""
+        self.decoded += nbytes
+        if self.decoded > self.max_decoded:
+            raise InputFileError(
+                f"the file's streams decode to more than {self.max_decoded / 2**20:.0f} MB "
+                "($REDLETTER_MAX_DECODED_MB); a compression bomb or a damaged file", path=self.path)
+
+    def expired(self) -> InputFileError:
+        """The error for a file read past its time."""
+        return InputFileError(f"reading the file took more than {self.seconds:g} s "
+                              "($REDLETTER_FILE_TIMEOUT); a hostile or damaged file", path=self.path)
+
+
+_BUDGET: ContextVar[Budget | None] = ContextVar("redletter_file_budget", default=None)
+
+
+def current_budget() -> Budget | None:
+    """The budget of the file being read, if any."""
+    return _BUDGET.get()
+
+
+@contextmanager
+def file_budget(path: Path) -> Iterator[Budget]:
+    """Read ``path`` within the budget of ``$REDLETTER_FILE_TIMEOUT`` seconds (enforced by an
+    alarm in the main thread) and ``$REDLETTER_MAX_DECODED_MB`` of decoded streams."""
+    from redletter.settings import Settings
+
+    settings = Settings.load()
+    budget = Budget(path, settings.file_timeout, int(settings.max_decoded_mb * 2**20))
+    token = _BUDGET.set(budget)
+    try:
+        with _alarm(budget):
+            yield budget
+    finally:
+        _BUDGET.reset(token)
+
+
+@contextmanager
+def _alarm(budget: Budget) -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signals reach the main thread only; the size budget still holds
+        return
+
+    def expire(_signum: int, _frame: FrameType | None) -> None:
+        raise budget.expired()
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, budget.seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def sniff(path: Path, *, max_bytes: int) -> str:

@@ -6,6 +6,11 @@ screening layer, ``redletter.screening``), all in one transaction; only then is 
 to ``processed/``. A kill at any moment therefore leaves either nothing recorded (the file is
 still in the inbox and is read again) or the letter recorded (the file is moved on the next run
 without being recorded twice).
+
+Several processes may work on one inbox and one database: each file is claimed
+(``ingest/claims.py``) before it is read and kept until it is moved, so a letter is read by one
+process only, and a file that another process took away in the meantime is not a failure.
+Paths are made absolute first, so that the stored path of a letter is valid from anywhere.
 """
 
 from __future__ import annotations
@@ -16,8 +21,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from redletter.errors import InputFileError, RedletterError
+from redletter.errors import InputFileError, RedletterError, printable
 from redletter.extract.source import sha256_of
+from redletter.ingest.claims import Claims
 from redletter.ingest.folders import PROCESSED, destination, inbox_files, move, move_failed
 from redletter.pipeline import extract_letters
 from redletter.schema import Letter
@@ -41,33 +47,56 @@ class Report:
     parties: int = 0
     decisions: int = 0
     rescreened: int = 0
+    busy: list[Path] = field(default_factory=list)  # held by another process: its business
 
 
 def _record(engine: Engine, inbox: Path, path: Path, letter: Letter, master: Master,
             master_id: int, settings: Settings, report: Report) -> None:
     target = destination(inbox / PROCESSED, path, letter.source.sha256)
+    name = printable(path.name)
     with transaction(engine) as conn:
         if letter_id_by_sha(conn, letter.source.sha256) is not None:
-            report.duplicates.append(path.name)
+            report.duplicates.append(name)
         else:
-            stored = record_letter(conn, letter, file_name=path.name, stored_path=str(target))
+            stored = record_letter(conn, letter, file_name=name, stored_path=str(target))
             report.decisions += screen_stored(conn, stored, master, master_id, settings)
-            report.letters.append(path.name)
+            report.letters.append(name)
             report.parties += len(stored)
     move(path, target, letter.source.sha256)
 
 
+def _claimed(path: Path, claims: Claims, report: Report) -> str | None:
+    """The file's hash once this process holds it; ``None`` when another process has it or
+    took it away (not a failure), or it cannot be read (a failure)."""
+    try:
+        sha = sha256_of(path)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        report.failed.append(InputFileError(f"cannot read the file ({exc.strerror})", path=path))
+        return None
+    if not claims.take(path, sha):
+        report.busy.append(path)
+        return None
+    try:  # the bytes hashed may have been replaced by the time the claim was taken
+        if sha256_of(path) == sha:
+            return sha
+    except OSError:
+        pass
+    claims.release(path)
+    return None
+
+
 def _known(engine: Engine, inbox: Path, paths: Sequence[Path], report: Report,
-           on_file: FileDone | None) -> list[Path]:
-    """Move letters already recorded (dropped again, or recorded before a crash) to
-    ``processed/``; return the new ones, one file per distinct content."""
+           on_file: FileDone | None, claims: Claims) -> list[Path]:
+    """Claim the files; move letters already recorded (dropped again, or recorded before a
+    crash) to ``processed/``; return the new ones, one file per distinct content, still
+    claimed."""
     fresh: list[Path] = []
     seen: set[str] = set()
     for path in paths:
-        try:
-            sha = sha256_of(path)
-        except OSError as exc:
-            report.failed.append(InputFileError(f"cannot read the file ({exc.strerror})", path=path))
+        sha = _claimed(path, claims, report)
+        if sha is None:
             continue
         target = destination(inbox / PROCESSED, path, sha)
         with transaction(engine) as conn:
@@ -80,9 +109,10 @@ def _known(engine: Engine, inbox: Path, paths: Sequence[Path], report: Report,
             continue
         try:
             move(path, target, sha)
-            report.duplicates.append(path.name)
+            report.duplicates.append(printable(path.name))
         except OSError as exc:
             report.failed.append(_unmovable(path, exc, True))
+        claims.release(path)
         if on_file:
             on_file(path)
     return fresh
@@ -102,10 +132,12 @@ def _record_failure(engine: Engine, path: Path, error: RedletterError) -> None:
         sha: str | None = sha256_of(path)
     except OSError:
         sha = None
+    name = printable(path.name)
     with transaction(engine) as conn:
-        audit.append(conn, actor="auto", action="file_failed", reason=error.message,
-                     payload={"file_name": path.name, "sha256": sha,
-                              "exit_code": int(error.exit_code)})
+        if not audit.failure_recorded(conn, sha256=sha, file_name=name):
+            audit.append(conn, actor="auto", action="file_failed", reason=error.message,
+                         payload={"file_name": name, "sha256": sha,
+                                  "exit_code": int(error.exit_code)})
 
 
 def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,
@@ -113,21 +145,32 @@ def run_batch(inbox: Path, master: Master, engine: Engine, settings: Settings,
               chunk: int = 3) -> Report:
     """One pass over the inbox (or over ``files`` in it); see the module's docstring."""
     report = Report()
+    inbox = inbox.absolute()
     master_id, report.rescreened, report.decisions = screen_all(engine, master, settings)
-    fresh = _known(engine, inbox, files if files is not None else inbox_files(inbox), report,
-                   on_file)
-    for start in range(0, len(fresh), chunk):
-        paths = fresh[start:start + chunk]
-        for path, outcome in zip(paths, extract_letters(paths, settings), strict=True):
-            try:
-                if isinstance(outcome, RedletterError):
-                    _record_failure(engine, path, outcome)
-                    report.failed.append(outcome)
-                    move_failed(inbox, path, outcome)
-                else:
-                    _record(engine, inbox, path, outcome, master, master_id, settings, report)
-            except OSError as exc:
-                report.failed.append(_unmovable(path, exc, isinstance(outcome, Letter)))
-            if on_file:
-                on_file(path)
+    claims = Claims(engine)
+    listed = [inbox / p.name for p in (files if files is not None else inbox_files(inbox))]
+    try:  # claimed a chunk at a time, so that other processes take the next chunks
+        for start in range(0, len(listed), chunk):
+            paths = _known(engine, inbox, listed[start:start + chunk], report, on_file, claims)
+            for path, outcome in zip(paths, extract_letters(paths, settings), strict=True):
+                _settle(engine, inbox, path, outcome, master, master_id, settings, report)
+                claims.release(path)
+                if on_file:
+                    on_file(path)
+    finally:
+        claims.close()
     return report
+
+
+def _settle(engine: Engine, inbox: Path, path: Path, outcome: Letter | RedletterError,
+            master: Master, master_id: int, settings: Settings, report: Report) -> None:
+    """Record a letter, or the failure of a file, and move it out of the inbox."""
+    try:
+        if isinstance(outcome, RedletterError):
+            _record_failure(engine, path, outcome)
+            report.failed.append(outcome)
+            move_failed(inbox, path, outcome)
+        else:
+            _record(engine, inbox, path, outcome, master, master_id, settings, report)
+    except OSError as exc:
+        report.failed.append(_unmovable(path, exc, isinstance(outcome, Letter)))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
@@ -60,11 +60,13 @@ class Stability:
         return out
 
 
-def watch(inbox: Path, run: Callable[[list[Path]], None], stop: threading.Event, *,
+def watch(inbox: Path, run: Callable[[list[Path]], Collection[Path]], stop: threading.Event, *,
           settle: float = 2.0, scan_every: float = 5.0, master: Path | None = None) -> None:
     """Call ``run(files)`` with every batch of ready files until ``stop`` is set; when the
     ``master`` file changes (and then stays the same for ``settle`` seconds), call ``run([])``
-    so that every party of concern is screened against it."""
+    so that every party of concern is screened against it. ``run`` returns the files another
+    process was holding: those are looked at again, while a file a pass left in the inbox
+    (it could not be moved) waits until it changes."""
     wake = threading.Event()
     observer = Observer()
     observer.schedule(_Wake(wake), str(inbox), recursive=False)
@@ -83,9 +85,10 @@ def watch(inbox: Path, run: Callable[[list[Path]], None], stop: threading.Event,
                 master_seen = _stamp(master)
                 run([])
             if ready:
-                run(ready)
-                stuck.update({p: _stamp(p) for p in ready if p.exists()})
-                continue
+                others = set(run(ready))
+                stuck.update({p: _stamp(p) for p in ready if p.exists() and p not in others})
+                if len(others) < len(ready):
+                    continue
             busy = bool(stability.seen) or (master is not None and _stamp(master) != master_seen)
             deadline = time.monotonic() + (min(settle / 2, scan_every) if busy else scan_every)
             while not stop.is_set() and not wake.is_set() and time.monotonic() < deadline:

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, delete, insert, select, update
 
 from redletter.schema import Candidate
-from redletter.store import audit
+from redletter.store import audit, digest
 from redletter.store.db import insert_id
 from redletter.store.letters import now, party_data_hash
 from redletter.store.tables import candidates, decisions, denylist, letters, parties
@@ -52,12 +52,13 @@ def record_decision(conn: Connection, *, party_id: int, customer_id: str, custom
     payload = {"party_id": party_id, "customer_id": customer_id, "customer_name": customer_name,
                "outcome": outcome, "decided_at": at, "party_hash": data_hash,
                "score": round(score, 4), **detail}
-    digest = audit.append(conn, actor=decided_by, action=f"decision_{outcome}", reason=reason,
+    entry = audit.append(conn, actor=decided_by, action=f"decision_{outcome}", reason=reason,
                           payload=payload)
     decision_id = insert_id(conn, insert(decisions).values(
         party_id=party_id, customer_id=customer_id, customer_name=customer_name, outcome=outcome,
         decided_by=decided_by, decided_at=at, reason=reason, party_hash=data_hash,
-        score=round(score, 4), audit_hash=digest))
+        score=round(score, 4), audit_hash=entry))
+    digest.added(conn, decisions, decisions.c.id == decision_id)
     refresh_denylist(conn, [customer_id])
     return int(decision_id)
 
@@ -76,18 +77,19 @@ def save_candidate(conn: Connection, party_id: int, cand: Candidate, master_id: 
     values = {"customer_name": cand.name, "score": round(cand.score, 4), "decision": cand.decision,
               "features": json.dumps([f.model_dump() for f in cand.features], ensure_ascii=False),
               "master_id": master_id}
-    done = conn.execute(update(candidates).where(candidates.c.party_id == party_id,
-                                                 candidates.c.customer_id == cand.customer_id)
-                        .values(**values)).rowcount
-    if not done:
-        conn.execute(insert(candidates).values(party_id=party_id, customer_id=cand.customer_id,
-                                               **values))
+    pair = (candidates.c.party_id == party_id, candidates.c.customer_id == cand.customer_id)
+    with digest.changing(conn, candidates, *pair):
+        done = conn.execute(update(candidates).where(*pair).values(**values)).rowcount
+        if not done:
+            conn.execute(insert(candidates).values(party_id=party_id,
+                                                   customer_id=cand.customer_id, **values))
 
 
 def drop_candidates(conn: Connection, party_id: int, customer_ids: Sequence[str]) -> None:
     """Forget pairs the matcher no longer proposes."""
-    conn.execute(delete(candidates).where(candidates.c.party_id == party_id,
-                                          candidates.c.customer_id.in_(list(customer_ids))))
+    pairs = (candidates.c.party_id == party_id, candidates.c.customer_id.in_(list(customer_ids)))
+    with digest.changing(conn, candidates, *pairs):
+        conn.execute(delete(candidates).where(*pairs))
 
 
 def candidate(conn: Connection, party_id: int, customer_id: str) -> Any:
@@ -120,7 +122,9 @@ def derive_denylist(conn: Connection, customer_ids: Iterable[str] | None = None
 def refresh_denylist(conn: Connection, customer_ids: Sequence[str]) -> None:
     """Rebuild the denylist rows of these customers from their decisions."""
     derived = derive_denylist(conn, customer_ids)
-    conn.execute(delete(denylist).where(denylist.c.customer_id.in_(list(customer_ids))))
-    for cid, (name, status, decision_id) in sorted(derived.items()):
-        conn.execute(insert(denylist).values(customer_id=cid, customer_name=name, status=status,
-                                             decision_id=decision_id))
+    concerned = denylist.c.customer_id.in_(list(customer_ids))
+    with digest.changing(conn, denylist, concerned):
+        conn.execute(delete(denylist).where(concerned))
+        for cid, (name, status, decision_id) in sorted(derived.items()):
+            conn.execute(insert(denylist).values(customer_id=cid, customer_name=name,
+                                                 status=status, decision_id=decision_id))

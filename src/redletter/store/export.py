@@ -58,12 +58,30 @@ def _public(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{k: r[k] for k in FIELDS} for r in rows]
 
 
-def to_csv(rows: list[dict[str, Any]]) -> bytes:
+# A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
+# Google Sheets: "=HYPERLINK(...)", "+cmd|...", "@SUM(...)" from a letter would run there.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value: Any) -> Any:
+    """A text cell that a spreadsheet would read as a formula, prefixed with ``'``."""
+    return f"'{value}" if isinstance(value, str) and value.startswith(FORMULA_STARTS) else value
+
+
+def to_csv(rows: list[dict[str, Any]], *, safe: bool = False) -> bytes:
+    """CSV with the exact values (for the ERP), or ``safe`` for people opening it in a
+    spreadsheet."""
     buf = io.StringIO()
     writer = csv.DictWriter(buf, FIELDS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(_public(rows))
+    for r in _public(rows):
+        writer.writerow({k: spreadsheet_safe(v) for k, v in r.items()} if safe else r)
     return buf.getvalue().encode("utf-8")
+
+
+def to_safe_csv(rows: list[dict[str, Any]]) -> bytes:
+    """CSV for people: formula-like cells prefixed with ``'``."""
+    return to_csv(rows, safe=True)
 
 
 def to_json(rows: list[dict[str, Any]]) -> bytes:

@@ -1,7 +1,9 @@
-"""Checks beyond the hash chain: every letter and decision names an audit entry that exists
-and says the same thing, and the denylist is what the decisions make it. Deleting the newest
-audit entries (which leaves a valid shorter chain) or editing a decision or a denylist row
-is caught here."""
+"""Checks beyond the hash chain: the chain ends where the audit head says (and the head is
+signed by the key, when one is set), every letter and decision names an audit entry that
+exists and says the same thing, the denylist is what the decisions make it, and every audited
+table (letters, parties, masters, candidates, decisions, denylist) adds up to the digest the
+head recorded at the last write. Deleting the newest audit entries, editing any audited row,
+or wiping the tables is caught here."""
 
 from __future__ import annotations
 
@@ -9,13 +11,17 @@ import json
 
 from sqlalchemy import Connection, Engine, select
 
-from redletter.store.audit import Broken, verify
-from redletter.store.db import audit_log
+from redletter.store import digest
+from redletter.store.audit import Broken, chain, head_problem
+from redletter.store.db import audit_key_of
 from redletter.store.decisions import derive_denylist
+from redletter.store.head import read_head
 from redletter.store.tables import decisions, denylist, letters
 
+Entries = dict[str, tuple[int, str, str]]
 
-def _decisions_agree(conn: Connection, entries: dict[str, tuple[int, str, str]]) -> Broken | None:
+
+def _decisions_agree(conn: Connection, entries: Entries) -> Broken | None:
     for d in conn.execute(select(decisions).order_by(decisions.c.id)):
         if d.audit_hash not in entries:
             return Broken(None, f"decision {d.id} names an audit entry that is missing")
@@ -28,7 +34,7 @@ def _decisions_agree(conn: Connection, entries: dict[str, tuple[int, str, str]])
     return None
 
 
-def _letters_agree(conn: Connection, entries: dict[str, tuple[int, str, str]]) -> Broken | None:
+def _letters_agree(conn: Connection, entries: Entries) -> Broken | None:
     for r in conn.execute(select(letters.c.id, letters.c.sha256, letters.c.audit_hash)):
         if r.audit_hash not in entries:
             return Broken(None, f"letter {r.id} names an audit entry that is missing")
@@ -48,13 +54,23 @@ def _denylist_agrees(conn: Connection) -> Broken | None:
     return None
 
 
+def _tables_agree(conn: Connection, recorded: str) -> Broken | None:
+    want = digest.decode(recorded)
+    for table, value in digest.state_of(conn).items():
+        if want.get(table) != value:
+            return Broken(None, f"the {table} table was changed outside redletter (its rows no "
+                                "longer add up to the digest in the audit head)")
+    return None
+
+
 def check(engine: Engine) -> Broken | None:
     """The first problem found, or ``None`` when the audit trail and the tables agree."""
-    broken = verify(engine)
-    if broken is not None:
-        return broken
     with engine.connect() as conn:
-        entries = {r.hash: (r.id, r.actor, r.payload) for r in conn.execute(
-            select(audit_log.c.hash, audit_log.c.id, audit_log.c.actor, audit_log.c.payload))}
+        walked, broken = chain(conn)
+        if broken is not None:
+            return broken
+        entries = {r.hash: (r.id, r.actor, r.payload) for r in walked}
+        head = read_head(conn)
         return (_letters_agree(conn, entries) or _decisions_agree(conn, entries)
-                or _denylist_agrees(conn))
+                or head_problem(head, walked, audit_key_of(conn)) or _denylist_agrees(conn)
+                or (_tables_agree(conn, head.state) if head else None))

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, select, update
 
 from redletter.schema import Letter, Party
-from redletter.store import audit
+from redletter.store import audit, digest
 from redletter.store.db import insert_id
 from redletter.store.tables import decisions, denylist, letters, parties
 
@@ -49,7 +49,7 @@ def letter_id_by_sha(conn: Connection, sha256: str) -> int | None:
 def record_letter(conn: Connection, letter: Letter, *, file_name: str,
                   stored_path: str | None) -> list[StoredParty]:
     """Insert a letter and its parties (the caller checked it is new); audited."""
-    digest = audit.append(conn, actor="auto", action="letter_recorded",
+    entry = audit.append(conn, actor="auto", action="letter_recorded",
                           reason=f"letter {file_name} processed from the inbox",
                           payload={"sha256": letter.source.sha256, "file_name": file_name,
                                    "reference": letter.reference, "parties": len(letter.parties)})
@@ -63,7 +63,7 @@ def record_letter(conn: Connection, letter: Letter, *, file_name: str,
         page_sizes=json.dumps([list(s) for s in letter.page_sizes]),
         page_rotations=json.dumps([list(r) for r in letter.page_rotations]),
         warnings=json.dumps(list(letter.warnings), ensure_ascii=False),
-        status="processed", audit_hash=digest))
+        status="processed", audit_hash=entry))
     stored: list[StoredParty] = []
     for position, p in enumerate(letter.parties):
         party_id = insert_id(conn, insert(parties).values(
@@ -74,6 +74,8 @@ def record_letter(conn: Connection, letter: Letter, *, file_name: str,
             data_hash=party_hash(p.name, p.aliases, p.address, p.country),
         ))
         stored.append(StoredParty(party_id, letter_id, p))
+    digest.added(conn, letters, letters.c.id == letter_id)
+    digest.added(conn, parties, parties.c.letter_id == letter_id)
     return stored
 
 
@@ -121,10 +123,12 @@ def edit_party(conn: Connection, party_id: int, changes: dict[str, Any], *, edit
     audit.append(conn, actor=editor, action="party_edited", reason=reason,
                  payload={"party_id": party_id, "letter_id": row.letter_id, "before": before,
                           "after": after})
-    conn.execute(update(parties).where(parties.c.id == party_id).values(
-        name=after["name"], aliases=json.dumps(after["aliases"], ensure_ascii=False),
-        address=after["address"], country=after["country"],
-        data_hash=party_hash(after["name"], after["aliases"], after["address"], after["country"])))
+    with digest.changing(conn, parties, parties.c.id == party_id):
+        conn.execute(update(parties).where(parties.c.id == party_id).values(
+            name=after["name"], aliases=json.dumps(after["aliases"], ensure_ascii=False),
+            address=after["address"], country=after["country"],
+            data_hash=party_hash(after["name"], after["aliases"], after["address"],
+                                 after["country"])))
     return True
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, insert, select
 
-from redletter.store import audit
+from redletter.store import audit, digest
 from redletter.store.db import insert_id
 from redletter.store.letters import now
 from redletter.store.tables import masters
@@ -41,4 +41,5 @@ def use_master(conn: Connection, *, sha256: str, path: str, customers: int) -> t
     master_id = insert_id(conn, insert(masters).values(
         sha256=sha256, file_name=Path(path).name, path=path, customers=customers,
         loaded_at=now()))
+    digest.added(conn, masters, masters.c.id == master_id)
     return int(master_id), True
