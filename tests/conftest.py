@@ -5,7 +5,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from pgserver import free_port, fresh_database, postgres_server
+
+# No deadline: the machines are shared and noisy, and speed is measured by benchmarks, not tests.
+settings.register_profile("redletter", deadline=None)
+settings.load_profile("redletter")
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "letters"
