@@ -63,7 +63,7 @@ def test_scenario(tmp_path: Path) -> None:
     code, out, err = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS),
                           "--db", str(db), "--no-cache")
     assert code == ExitCode.input_file, err
-    assert "letters: 5 new, 1 already recorded, 2 failed" in out
+    assert "letters: 5 new (0 need review), 1 already recorded, 2 failed" in out
     # Each distinct letter once, whatever its name; the copy is moved aside, not recorded.
     code, out, _ = _cli("letters", "--format", "json", "--db", str(db))
     letters = json.loads(out)
@@ -95,7 +95,7 @@ def test_scenario(tmp_path: Path) -> None:
         shutil.copy(p, inbox / f"again-{p.name}")
     code, out, _ = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS), "--db",
                         str(db), "--no-cache")
-    assert code == 0 and "letters: 0 new, 6 already recorded, 0 failed" in out
+    assert code == 0 and "letters: 0 new (0 need review), 6 already recorded, 0 failed" in out
     assert "(0 decisions in this run)" in out
     assert {fmt: _export(db, fmt) for fmt in exports} == exports
 
@@ -269,7 +269,7 @@ def test_progress_bar_on_a_terminal_only(tmp_path: Path) -> None:
     again = subprocess.run([*REDLETTER, "run", "--inbox", str(inbox), "--customers",
                             str(CUSTOMERS), "--db", str(db), "--no-cache"], capture_output=True,
                            text=True, timeout=300, check=False)
-    assert "letters: 0 new, 3 already recorded" in again.stdout
+    assert "letters: 0 new (0 need review), 3 already recorded" in again.stdout
     assert "━" not in again.stdout + again.stderr
 
 
@@ -315,5 +315,5 @@ def test_a_file_that_cannot_be_moved_is_reported_not_fatal(tmp_path: Path) -> No
     # Once the folder is fixed, the next run only moves the letter.
     code, out, _ = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS), "--db",
                         str(db), "--no-cache")
-    assert code == 0 and "letters: 0 new, 1 already recorded" in out
+    assert code == 0 and "letters: 0 new (0 need review), 1 already recorded" in out
     assert (inbox / "processed" / "letter.pdf").exists() and _db_letters(db) == 1

@@ -175,6 +175,21 @@ def _warnings(pages: Sequence[PageLayout], parties: Sequence[Party]) -> list[str
     return out
 
 
+def review_reasons(parties: Sequence[Party], unassigned: Sequence[str],
+                   read_warnings: Sequence[str]) -> list[str]:
+    """Why a reviewer must look at this letter before it counts as read: no party at all, table
+    rows that belong to no party, parties or pages read with low confidence. Never a silent
+    empty letter."""
+    out = [] if parties else ["no party was read in this letter"]
+    out += list(unassigned)
+    low = [p for p in parties if p.confidence < LOW_CONFIDENCE]
+    if low:
+        out.append(f"{len(low)} part{'y was' if len(low) == 1 else 'ies were'} read with low "
+                   f"confidence (below {LOW_CONFIDENCE}): check them against the page")
+    out += [w for w in read_warnings if "could not be read" in w or "OCR failed" in w]
+    return out
+
+
 def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
                         read_warnings: Sequence[str] = ()) -> Letter:
     """Parties, items and metadata from a letter's page layouts."""
@@ -184,7 +199,8 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     party_rows = fragments_to_rows([f for f in fragments if f.model.kind == "party"])
     item_rows = fragments_to_rows([f for f in fragments if f.model.kind == "item"])
     cell_warnings: list[str] = []
-    parties = rows_to_parties(party_rows, cell_warnings)
+    unassigned: list[str] = []
+    parties = rows_to_parties(party_rows, cell_warnings, unassigned)
     running = _running_text(lines_by_page, fragments)
     in_blocks, used = block_parties(running)
     parties += in_blocks
@@ -203,6 +219,7 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
         items=letter_items(rows_to_items(item_rows), parties),
         ocr_pages=tuple(p.number for p in pages if p.ocr),
         warnings=(*read_warnings, *cell_warnings, *_warnings(pages, parties)),
+        review_reasons=tuple(review_reasons(parties, unassigned, read_warnings)),
     )
 
 

@@ -109,6 +109,14 @@ class Letter(Frozen):
     parties: tuple[Party, ...] = ()
     items: tuple[Item, ...] = ()
     warnings: tuple[str, ...] = ()
+    review_reasons: tuple[str, ...] = Field(
+        default=(), description="why a reviewer must check this letter (no party read, rows "
+        "that belong to no party, low-confidence reads); empty when it reads cleanly")
+
+    @property
+    def needs_review(self) -> bool:
+        """Whether the letter must be checked by a reviewer before it counts as read."""
+        return bool(self.review_reasons)
 
 
 class Feature(Frozen):

@@ -20,6 +20,7 @@ from redletter.cli.options import (
     NameCol,
 )
 from redletter.cli.output import file_progress
+from redletter.errors import printable
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -36,8 +37,10 @@ def print_report(report: Report, engine: Engine, master: Master) -> None:
 
     with engine.connect() as conn:
         counts = status_counts(conn)
-    print(f"letters: {len(report.letters)} new, {len(report.duplicates)} already recorded, "
-          f"{len(report.failed)} failed")
+    print(f"letters: {len(report.letters)} new ({len(report.needs_review)} need review), "
+          f"{len(report.duplicates)} already recorded, {len(report.failed)} failed")
+    for name, reasons in report.needs_review:
+        print(f"  needs review: {printable(name)}: {printable('; '.join(reasons))}")
     print(f"parties of concern: {report.parties} new, screened against {master.path.name} "
           f"({len(master.index):,} customers)")
     if report.rescreened:

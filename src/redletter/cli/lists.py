@@ -53,11 +53,12 @@ def letters(fmt: Annotated[LettersFormat, typer.Option("--format", "-f", help="O
     if fmt is LettersFormat.json:
         sys.stdout.write(json.dumps([r.as_dict() for r in rows], indent=2, ensure_ascii=False) + "\n")
         return
-    table = Table("id", "file", "reference", "date", "notice type", "parties", "on list",
-                  "review", "sha256")
+    table = Table("id", "file", "status", "reference", "date", "notice type", "parties",
+                  "on list", "review", "sha256")
     for r in rows:
-        table.add_row(str(r.id), r.file_name, r.reference or "", r.letter_date or "", r.notice_type,
-                      str(r.parties), str(r.on_list), str(r.pending_review), r.sha256[:12])
+        table.add_row(str(r.id), r.file_name, r.status, r.reference or "", r.letter_date or "",
+                      r.notice_type, str(r.parties), str(r.on_list), str(r.pending_review),
+                      r.sha256[:12])
     out().print(table)
 
 

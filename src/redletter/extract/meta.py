@@ -57,11 +57,18 @@ def letter_date(lines: Sequence[Line]) -> dt.date | None:
     return None
 
 
+_BARE_REFERENCE = re.compile(r"\b(?=[A-Z0-9-]*\d)[A-Z]{2,}[A-Z0-9]*(?:-[A-Z0-9]+){2,}\b")
+
+
 def reference(lines: Sequence[Line]) -> str | None:
-    """The letter's reference or case number."""
+    """The letter's reference or case number: a labelled one ("Ref.: ...", "Case No. ..."), else
+    the first code shaped like one ("OEE-RF-2026-0088") in the letter's opening lines."""
     for ln in lines:
         if m := _REFERENCE.search(ln.text):
             return m.group("ref").rstrip(".,;")
+    for ln in lines[:12]:
+        if m := _BARE_REFERENCE.search(ln.text):
+            return m.group()
     return None
 
 

@@ -163,11 +163,13 @@ def field_warnings(row: Row, model: TableModel, party: Party) -> list[str]:
     return out
 
 
-def rows_to_parties(rows: Sequence[tuple[Row, TableModel]],
-                    warnings: list[str] | None = None) -> list[Party]:
+def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] | None = None,
+                    unassigned: list[str] | None = None) -> list[Party]:
     """Parties from party-table rows; a country printed once per group carries down. Cells read
-    with low OCR confidence are reported in ``warnings``."""
+    with low OCR confidence are reported in ``warnings``; rows that hold text but no name, in
+    ``unassigned``."""
     warnings = [] if warnings is None else warnings
+    unassigned = [] if unassigned is None else unassigned
     parties: list[Party] = []
     carried: str | None = None
     last_model: TableModel | None = None
@@ -180,6 +182,8 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]],
             parties.append(party)
             carried = party.country
             warnings += field_warnings(row, model, party)
+        elif text := " ".join(t for i in range(len(model.columns)) if (t := row.text(i))):
+            unassigned.append(f"page {row.page}: a table row has no name: {text[:80]!r}")
     return parties
 
 

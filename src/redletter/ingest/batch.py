@@ -48,6 +48,7 @@ class Report:
     decisions: int = 0
     rescreened: int = 0
     busy: list[Path] = field(default_factory=list)  # held by another process: its business
+    needs_review: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 def _record(engine: Engine, inbox: Path, path: Path, letter: Letter, master: Master,
@@ -62,6 +63,8 @@ def _record(engine: Engine, inbox: Path, path: Path, letter: Letter, master: Mas
             report.decisions += screen_stored(conn, stored, master, master_id, settings)
             report.letters.append(name)
             report.parties += len(stored)
+            if letter.needs_review:
+                report.needs_review.append((name, letter.review_reasons))
     move(path, target, letter.source.sha256)
 
 

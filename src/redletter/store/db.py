@@ -40,7 +40,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from redletter.errors import DatabaseError
-from redletter.store.tables import add_page_rotations, create_main_job
+from redletter.store.tables import add_items_and_review, add_page_rotations, create_main_job
 
 metadata = MetaData()
 
@@ -88,11 +88,20 @@ def _create_head(conn: Connection) -> None:
     create_head(conn)
 
 
+def _add_items_and_review(conn: Connection) -> None:
+    """Migration 0005: items, extra columns and review reasons; the head's digests follow."""
+    from redletter.store.head import rebase
+
+    add_items_and_review(conn)
+    rebase(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_audit_log", _create_audit),
     ("0002_letters_parties_decisions_denylist", create_main_job),
     ("0003_letters_page_rotations", add_page_rotations),
     ("0004_audit_head", _create_head),
+    ("0005_items_extra_review_reasons", _add_items_and_review),
 )
 _MIGRATION_LOCK = 5052  # PostgreSQL advisory lock key: one process migrates at a time
 _WRITE = "redletter_write"

@@ -87,3 +87,16 @@ def create_head(conn: Connection) -> None:
     conn.execute(insert(audit_head).values(
         id=_HEAD, entries=len(rows), hash=rows[-1].hash if rows else GENESIS,
         state=digest.encode(digest.state_of(conn)), signature=None, updated_at=_now()))
+
+
+def rebase(conn: Connection) -> None:
+    """After a migration that adds columns to audited tables (every row's digest changes):
+    the head's table digests computed again, and signed when the key is at hand."""
+    head = read_head(conn)
+    if head is None:
+        return
+    state = digest.encode(digest.state_of(conn))
+    key = audit_key_of(conn)
+    conn.execute(update(audit_head).where(audit_head.c.id == _HEAD).values(
+        state=state, signature=sign(key, head.entries, head.hash, state) if key else head.signature,
+        updated_at=_now()))

@@ -6,13 +6,14 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
-from redletter.schema import Letter, Party
+from redletter.schema import Item, Letter, Party
 from redletter.store import audit, digest
 from redletter.store.db import insert_id
 from redletter.store.tables import decisions, denylist, letters, parties
@@ -63,20 +64,57 @@ def record_letter(conn: Connection, letter: Letter, *, file_name: str,
         page_sizes=json.dumps([list(s) for s in letter.page_sizes]),
         page_rotations=json.dumps([list(r) for r in letter.page_rotations]),
         warnings=json.dumps(list(letter.warnings), ensure_ascii=False),
-        status="processed", audit_hash=entry))
+        status="needs_review" if letter.needs_review else "processed", audit_hash=entry,
+        review_reasons=json.dumps(list(letter.review_reasons), ensure_ascii=False),
+        items=_items_json(letter.items)))
+    stored = _insert_parties(conn, letter_id, 0, letter.parties)
+    digest.added(conn, letters, letters.c.id == letter_id)
+    return stored
+
+
+def _insert_parties(conn: Connection, letter_id: int, start: int,
+                    found: Sequence[Party]) -> list[StoredParty]:
+    """Insert parties of a letter from ``start`` on (their position in the letter)."""
     stored: list[StoredParty] = []
-    for position, p in enumerate(letter.parties):
+    for position, p in enumerate(found, start=start):
         party_id = insert_id(conn, insert(parties).values(
             letter_id=letter_id, position=position, name=p.name,
             aliases=json.dumps(list(p.aliases), ensure_ascii=False), address=p.address,
             country=p.country, country_printed=p.country_printed, page=p.page, row=p.row,
             bbox=json.dumps(list(p.bbox)), source=p.source, confidence=p.confidence,
             data_hash=party_hash(p.name, p.aliases, p.address, p.country),
+            items=_items_json(p.items), extra=json.dumps(p.extra, ensure_ascii=False, sort_keys=True),
         ))
         stored.append(StoredParty(party_id, letter_id, p))
-    digest.added(conn, letters, letters.c.id == letter_id)
-    digest.added(conn, parties, parties.c.letter_id == letter_id)
+    digest.added(conn, parties, parties.c.letter_id == letter_id, parties.c.position >= start)
     return stored
+
+
+def add_parties(conn: Connection, letter_id: int, found: Sequence[Party], *, reviewer: str,
+                reason: str, how: str) -> list[StoredParty]:
+    """Parties a reviewer adds to a letter (typed in, or from a party list they upload); each
+    one audited, with who, why and how."""
+    start = int(conn.execute(select(func.count()).select_from(parties)
+                             .where(parties.c.letter_id == letter_id)).scalar_one())
+    for p in found:
+        audit.append(conn, actor=reviewer, action="party_added", reason=reason,
+                     payload={"letter_id": letter_id, "how": how,
+                              "party": p.model_dump(mode="json", include={"name", "aliases",
+                                                                          "address", "country"})})
+    return _insert_parties(conn, letter_id, start, found)
+
+
+def mark_reviewed(conn: Connection, letter_id: int, *, reviewer: str, reason: str) -> bool:
+    """A reviewer has checked a letter that needed review: it counts as processed now (audited).
+    Returns whether its status changed."""
+    status = conn.execute(select(letters.c.status).where(letters.c.id == letter_id)).scalar()
+    if status != "needs_review":
+        return False
+    audit.append(conn, actor=reviewer, action="letter_reviewed", reason=reason,
+                 payload={"letter_id": letter_id, "status": "processed"})
+    with digest.changing(conn, letters, letters.c.id == letter_id):
+        conn.execute(update(letters).where(letters.c.id == letter_id).values(status="processed"))
+    return True
 
 
 def repoint_if_missing(conn: Connection, letter_id: int, path: str) -> None:
@@ -87,11 +125,16 @@ def repoint_if_missing(conn: Connection, letter_id: int, path: str) -> None:
         conn.execute(update(letters).where(letters.c.id == letter_id).values(stored_path=path))
 
 
+def _items_json(items: Sequence[Item]) -> str:
+    return json.dumps([i.model_dump(mode="json") for i in items], ensure_ascii=False)
+
+
 def _party(row: Any) -> Party:
     return Party(name=row.name, aliases=tuple(json.loads(row.aliases)), address=row.address,
                  country=row.country, country_printed=row.country_printed, page=row.page,
                  row=row.row, bbox=tuple(json.loads(row.bbox)), source=row.source,
-                 confidence=row.confidence)
+                 confidence=row.confidence, items=json.loads(row.items),
+                 extra=json.loads(row.extra))
 
 
 def stored_parties(conn: Connection, letter_id: int | None = None,
@@ -148,6 +191,7 @@ class LetterSummary:
     parties: int
     on_list: int
     pending_review: int
+    review_reasons: list[str]
 
     def as_dict(self) -> dict[str, Any]:
         return {k: getattr(self, k) for k in self.__dataclass_fields__}
@@ -165,5 +209,6 @@ def letter_summaries(conn: Connection) -> list[LetterSummary]:
     counts = {(int(lid), str(st)): int(n) for lid, st, n in listed}
     return [LetterSummary(r.id, r.sha256, r.file_name, r.received_at, r.reference, r.letter_date,
                           r.notice_type, r.pages, r.status, party_counts.get(r.id, 0),
-                          counts.get((r.id, "active"), 0), counts.get((r.id, "pending_review"), 0))
+                          counts.get((r.id, "active"), 0), counts.get((r.id, "pending_review"), 0),
+                          json.loads(r.review_reasons))
             for r in conn.execute(select(letters).order_by(letters.c.id))]

@@ -44,6 +44,8 @@ class PartyView:
     source: str
     confidence: float
     candidates: list[CandidateView] = field(default_factory=list)
+    hs_codes: tuple[str, ...] = ()
+    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -63,6 +65,8 @@ class LetterView:
     ocr_pages: list[int]
     warnings: list[str]
     parties: list[PartyView]
+    status: str = "processed"
+    review_reasons: list[str] = field(default_factory=list)
 
 
 def _candidates(conn: Connection, letter_id: int) -> dict[int, list[CandidateView]]:
@@ -91,12 +95,14 @@ def letter_view(conn: Connection, letter_id: int) -> LetterView | None:
     found = _candidates(conn, letter_id)
     views = [PartyView(s.id, i, s.party.name, list(s.party.aliases), s.party.address,
                        s.party.country, s.party.country_printed, s.party.page, s.party.row,
-                       s.party.bbox, s.party.source, s.party.confidence, found.get(s.id, []))
+                       s.party.bbox, s.party.source, s.party.confidence, found.get(s.id, []),
+                       s.party.hs_codes, s.party.extra)
              for i, s in enumerate(stored_parties(conn, letter_id=letter_id))]
     return LetterView(r.id, r.sha256, r.file_name, r.stored_path, r.reference, r.letter_date,
                       r.notice_type, r.pages, [tuple(s) for s in json.loads(r.page_sizes)],
                       [(int(t), float(d)) for t, d in json.loads(r.page_rotations)],
-                      json.loads(r.ocr_pages), json.loads(r.warnings), views)
+                      json.loads(r.ocr_pages), json.loads(r.warnings), views, r.status,
+                      json.loads(r.review_reasons))
 
 
 def letter_file(conn: Connection, letter_id: int) -> tuple[str | None, list[tuple[int, float]]] | None:

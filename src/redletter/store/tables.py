@@ -45,8 +45,11 @@ letters = Table(
     # JSON array of [quarter turn, deskew] per page, degrees CCW applied to a scan (0003)
     Column("page_rotations", Text, nullable=False, server_default="[]"),
     Column("warnings", Text, nullable=False),  # JSON array of strings
-    Column("status", String(40), nullable=False),
+    Column("status", String(40), nullable=False),  # processed | needs_review
     Column("audit_hash", String(64), nullable=False),
+    # 0005: why a reviewer must check the letter (JSON array); the letter's items (JSON)
+    Column("review_reasons", Text, nullable=False, server_default="[]"),
+    Column("items", Text, nullable=False, server_default="[]"),
 )
 
 parties = Table(
@@ -65,6 +68,9 @@ parties = Table(
     Column("source", String(10), nullable=False),
     Column("confidence", Float, nullable=False),
     Column("data_hash", String(64), nullable=False),
+    # 0005: HS codes / ECCNs / part numbers printed against the party, and its other columns
+    Column("items", Text, nullable=False, server_default="[]"),  # JSON array of Item
+    Column("extra", Text, nullable=False, server_default="{}"),  # JSON {header: cell}
     UniqueConstraint("letter_id", "position"),
 )
 
@@ -121,6 +127,19 @@ def create_main_job(conn: Connection) -> None:
     audit entry may have only one successor (no forked chain)."""
     metadata.create_all(conn)
     conn.exec_driver_sql("CREATE UNIQUE INDEX IF NOT EXISTS ux_audit_prev ON audit_log (prev_hash)")
+
+
+_COLUMNS_0005 = (("letters", "review_reasons", "'[]'"), ("letters", "items", "'[]'"),
+                 ("parties", "items", "'[]'"), ("parties", "extra", "'{}'"))
+
+
+def add_items_and_review(conn: Connection) -> None:
+    """Migration 0005: a letter's review reasons and items, a party's items and extra columns.
+    (A database created at 0002 by this version already has them.)"""
+    for table, column, default in _COLUMNS_0005:
+        if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL "
+                                 f"DEFAULT {default}")
 
 
 def add_page_rotations(conn: Connection) -> None:

@@ -1,8 +1,9 @@
 """The review page's routes.
 
 Pages: the letters (``/``), one letter (``/letters/{id}``: page images with the extracted rows
-highlighted, the editable party table, each party's candidates with approve / reject), and the
-denied-customer list (``/denylist``, with filters and exports). Every text from a letter goes
+highlighted, the editable party table, each party's candidates with approve / reject; parties
+added by hand or from an uploaded list, ``web/letter_actions.py``), and the denied-customer
+list (``/denylist``, with filters and exports). Every text from a letter goes
 through Jinja2's autoescaping; every POST needs the CSRF field; every page needs the token.
 
 Every response, the 401, 404 and 500 ones included, carries the security headers, and every
@@ -34,6 +35,7 @@ from redletter.store.db import connect, transaction
 from redletter.store.export import EXPORTERS, denylist_entries, to_safe_csv
 from redletter.store.letters import edit_party, letter_summaries
 from redletter.store.review import letter_file, letter_view
+from redletter.web import letter_actions
 from redletter.web.auth import COOKIE, csrf_token, same
 from redletter.web.images import page_png
 
@@ -196,6 +198,8 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
         export = to_safe_csv if fmt == "csv" else EXPORTERS[fmt]  # downloaded by people
         return Response(export(rows), media_type=MEDIA[fmt], headers={
             "Content-Disposition": f'attachment; filename="denylist.{fmt}"'})
+
+    letter_actions.register(app, engine, settings, check_csrf)
 
     @app.exception_handler(RedletterError)
     def store_error(_request: Request, exc: RedletterError) -> HTMLResponse:
