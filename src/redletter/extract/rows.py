@@ -20,7 +20,8 @@ from redletter.schema import BBox
 if TYPE_CHECKING:
     from redletter.extract.tables import TableModel
 
-_INDEX_TOKEN = re.compile(r"^\(?\d{1,4}[.)]?$")
+# A row number, also as OCR misreads it ("ll." for 11, "i:" for 1) in a column of row numbers.
+_INDEX_TOKEN = re.compile(r"^\(?(?=[\dlIi|]*\d|[lIi|]{1,2}[.:])[\dlIi|]{1,4}[.):]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,10 +115,11 @@ def row_starts(body: Sequence[Line], model: TableModel, page: PageLayout,
                h_rules: Sequence[Rule]) -> list[bool]:
     """For each body line, whether it begins a new row."""
     cuts = _cuts(body, model, page, h_rules)
-    if cuts:
-        return _starts_by_cuts(body, cuts)
     index = _index_column(model)
     by_index = _starts_by_index(body, model, index) if index is not None else None
+    if cuts:  # a rule a scan did not show is made up for by the row's number
+        by_cuts = _starts_by_cuts(body, cuts)
+        return [a or b for a, b in zip(by_cuts, by_index or by_cuts, strict=True)]
     return by_index or _starts_by_gaps(body) or _starts_by_anchor(body, model)
 
 

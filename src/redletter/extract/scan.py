@@ -100,25 +100,36 @@ def _group(indices: list[int]) -> list[list[int]]:
     return groups
 
 
-def _strokes(dark: NDArray[np.bool_], min_len: int) -> list[tuple[float, int, int]]:
+def _strokes(dark: NDArray[np.bool_], min_len: int, max_width: int | None = None
+             ) -> list[tuple[float, int, int]]:
     """Long dark runs along each row of ``dark``, adjacent rows merged into one stroke:
-    (middle row, first pixel, last pixel)."""
+    (middle row, first pixel, last pixel). With ``max_width``, strokes thicker than that many
+    rows (a shaded band, not a line) are left out."""
     found: dict[int, tuple[int, int]] = {}
     for y in range(dark.shape[0]):
         if runs := _runs(dark[y], min_len):
             found[y] = (runs[0][0], runs[-1][1])
     return [((g[0] + g[-1]) / 2, min(found[y][0] for y in g), max(found[y][1] for y in g))
-            for g in _group(sorted(found))]
+            for g in _group(sorted(found)) if max_width is None or g[-1] - g[0] < max_width]
+
+
+def _near(mid: float, known: list[tuple[float, int, int]]) -> bool:
+    return any(abs(mid - m) <= 2 for m, _, _ in known)
 
 
 def find_rules(arr: NDArray[np.uint8], to_pt: float) -> list[Rule]:
     """Horizontal and vertical ruling lines: dark runs longer than a fifth of the page width
-    (horizontal) or a twentieth of its height (vertical)."""
+    (horizontal) or a twentieth of its height (vertical); also light grey hairlines (a grid
+    printed in grey), when they are thin: a thick grey stroke is a shaded band, not a rule."""
     dark = arr < _DARK
-    rules = [Rule(a * to_pt, mid * to_pt, b * to_pt, mid * to_pt)
-             for mid, a, b in _strokes(dark, arr.shape[1] // 5)]
-    rules += [Rule(mid * to_pt, a * to_pt, mid * to_pt, b * to_pt)
-              for mid, a, b in _strokes(dark.T, arr.shape[0] // 20)]
+    light = arr < min(_DARK + 70, float(np.percentile(arr, 90)) - 35)
+    thin = max(2, int(2.5 / to_pt))
+    rows = _strokes(dark, arr.shape[1] // 5)
+    rows += [s for s in _strokes(light, arr.shape[1] // 5, thin) if not _near(s[0], rows)]
+    cols = _strokes(dark.T, arr.shape[0] // 20)
+    cols += [s for s in _strokes(light.T, arr.shape[0] // 20, thin) if not _near(s[0], cols)]
+    rules = [Rule(a * to_pt, mid * to_pt, b * to_pt, mid * to_pt) for mid, a, b in sorted(rows)]
+    rules += [Rule(mid * to_pt, a * to_pt, mid * to_pt, b * to_pt) for mid, a, b in sorted(cols)]
     return rules
 
 
