@@ -150,3 +150,34 @@ def split_line(line: Line, *, gap: float) -> list[Line]:
         else:
             runs[-1].append(w)
     return [Line(tuple(r)) for r in runs]
+
+
+def _join_spans(spans: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + gap:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def join_rules(rules: Iterable[Rule], *, snap: float = 1.5, gap: float = 3.0) -> tuple[Rule, ...]:
+    """Ruling lines drawn in pieces (one segment per cell, as many producers draw a grid) joined
+    into whole lines: segments on the same line (within ``snap`` points) that touch or nearly
+    touch (within ``gap``) become one. Horizontal first, then vertical, each in position order."""
+    rows: dict[int, list[tuple[float, float, float]]] = {}
+    cols: dict[int, list[tuple[float, float, float]]] = {}
+    for r in rules:
+        if r.horizontal:
+            rows.setdefault(round(r.top / snap), []).append((r.x0, r.x1, r.top))
+        else:
+            cols.setdefault(round(r.x0 / snap), []).append((r.top, r.bottom, r.x0))
+    out: list[Rule] = []
+    for _, segs in sorted(rows.items()):
+        y = sum(s[2] for s in segs) / len(segs)
+        out += [Rule(a, y, b, y) for a, b in _join_spans([(s[0], s[1]) for s in segs], gap)]
+    for _, segs in sorted(cols.items()):
+        x = sum(s[2] for s in segs) / len(segs)
+        out += [Rule(x, a, x, b) for a, b in _join_spans([(s[0], s[1]) for s in segs], gap)]
+    return tuple(out)

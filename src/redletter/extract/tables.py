@@ -343,7 +343,9 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
         gap = ln.top - body[-1].bottom if body else 0.0
         limit = max(2.6 * ln.size, 2.2 * max(gaps, default=0.0))
         if bottom_rule is not None and body and ln.top > bottom_rule:
-            break
+            if len({model.column_of(w) for w in ln.words}) < 2:
+                break
+            bottom_rule = None  # a row below the last rule: cut by the page break, no rule under it
         if not model.fits(ln) or header_roles(ln) is not None or (body and gap > limit):
             break
         if body and _is_prose(ln, model.x0, model.x1):
