@@ -274,9 +274,11 @@ def _is_prose(line: Line, x0: float, x1: float) -> bool:
 
 
 def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
+    """The lines under a header that may be its body, for measuring the columns: up to a new
+    header, running text, or a line that starts well left of the table (a source note)."""
     body: list[Line] = []
     for ln in lines:
-        if header_roles(ln) or _is_prose(ln, x0, x1):
+        if header_roles(ln) or _is_prose(ln, x0, x1) or ln.x0 < x0 - 2 * ln.size:
             break
         body.append(ln)
     return body
@@ -320,10 +322,22 @@ def refine_roles(model: TableModel, rows: Sequence[Row]) -> TableModel:
     return dataclasses.replace(model, columns=columns, kind=_kind(roles))
 
 
+def column_span(model: TableModel, index: int) -> tuple[float, float]:
+    """The horizontal extent of one column, between its boundaries."""
+    edges = [model.x0, *model.boundaries, model.x1]
+    return edges[index], edges[index + 1]
+
+
 def _table_rules(rules: Sequence[Rule], model: TableModel) -> list[Rule]:
-    """Horizontal rules that span most of the table's width."""
+    """Horizontal rules that span most of the table's width, or the whole name column (a grid
+    whose name cells span several rows, "Partnership Health Plan" over fourteen counties, rules
+    its rows only where a name cell ends)."""
     width = model.x1 - model.x0
-    return [r for r in rules if r.horizontal and min(r.x1, model.x1) - max(r.x0, model.x0) > 0.7 * width]
+    name = next((i for i, r in enumerate(model.roles) if r == "name"), None)
+    lo, hi = column_span(model, name) if name is not None else (model.x1, model.x0)
+    return [r for r in rules if r.horizontal and (
+        min(r.x1, model.x1) - max(r.x0, model.x0) > 0.7 * width
+        or (hi > lo and min(r.x1, hi) - max(r.x0, lo) > 0.8 * (hi - lo)))]
 
 
 def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
