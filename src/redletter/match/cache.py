@@ -20,7 +20,7 @@ from redletter.extract.source import sha256_of
 from redletter.match.index import MasterIndex
 from redletter.match.master import Columns, load_columns, no_gc
 
-FORMAT = 1
+FORMAT = 2
 
 
 def default_cache_dir() -> Path:

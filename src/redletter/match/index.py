@@ -2,9 +2,17 @@
 
 An inverted index from the normalized name tokens (and rare address tokens) to customers.
 A party's candidates are the customers whose key equals one of the party's keys (name or
-alias), plus those sharing one of the party's rarest tokens; a token the master has never seen
-(a typo) is looked up among similar vocabulary tokens. The cost grows with the number of
-plausible candidates, not with the size of the master.
+alias), those sharing one of the party's rarest tokens, those sharing a token within a typo of
+one of them (whether or not the master also has the party's spelling: "Gazprom" finds
+"Gasprom"), and those whose words are the party's joined or split ("Good Will" / "Goodwill",
+"SiemensAG" / "Siemens AG"). Number and abbreviation variants share their key
+(``nlp.normalize``). The cost grows with the number of plausible candidates, not with the size
+of the master.
+
+The index is built in whole-column passes (``name_keys`` over all names at once, one pass over
+the tokens for the postings); keys already known for the same row text (``KeyStore``) are
+reused. Every ordering has a total tie-break (document frequency, then the token; rows by
+number), so candidates do not depend on the hash seed.
 """
 
 from __future__ import annotations
@@ -13,13 +21,14 @@ import math
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
 from redletter.match.master import Customer, MasterColumns, no_gc
-from redletter.nlp.normalize import NameKey, address_key, name_key
+from redletter.nlp.normalize import KeyParts, NameKey, fold, fold_many, key_from_parts, key_parts_many
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
 _MAX_SHARE = 0.002  # tokens in more than this share of names are too common to block on
@@ -27,22 +36,43 @@ _FUZZY_TOKEN = 80.0
 _ADDRESS_MAX_DF = 50
 _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scored further
 _SHORTLIST = 25
+_MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
+
+
+def _postings(lines: Iterable[str], *, keep: int = 1) -> dict[str, array[int]]:
+    """Token -> ascending row numbers, in one pass; tokens shorter than ``keep`` are left out
+    unless they are numbers."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for i, line in enumerate(lines):
+        for token in set(line.split()):
+            if len(token) >= keep or token.isdigit():
+                found[token].append(i)
+    return {t: array("i", rows) for t, rows in found.items()}
+
+
+def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
+    if isinstance(master, MasterColumns):
+        return master
+    return MasterColumns([c.customer_id for c in master], [c.name for c in master],
+                         [c.address for c in master], [c.city for c in master],
+                         [c.country for c in master], [c.line for c in master])
 
 
 @dataclass
 class MasterIndex:
     """The customer master with its name keys, token postings and document frequencies.
 
-    Everything is kept column-wise (plain lists and dicts of lists), so that a master of a
-    million rows builds in one pass and loads quickly from the on-disk cache (``cache.py``)."""
+    Everything is kept column-wise (plain lists and dicts of arrays), so that a master of a
+    million rows builds in a few passes and loads quickly from the on-disk cache
+    (``cache.py``)."""
 
     master: MasterColumns
     key_texts: list[str] = field(default_factory=list)
     key_legal: list[str] = field(default_factory=list)
-    addresses: list[str | None] = field(default_factory=list)
-    order: array[int] = field(default_factory=lambda: array("i"))  # customers by key text
-    postings: dict[str, list[int]] = field(default_factory=dict)
-    address_postings: dict[str, list[int]] = field(default_factory=dict)
+    key_quals: list[str] = field(default_factory=list)
+    order: array[int] = field(default_factory=lambda: array("i"))  # customers by key text, then row
+    postings: dict[str, array[int]] = field(default_factory=dict)
+    address_postings: dict[str, array[int]] = field(default_factory=dict)
     vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
     _similar: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
@@ -54,63 +84,60 @@ class MasterIndex:
 
     def key(self, i: int) -> NameKey | None:
         """Customer ``i``'s name key (``None`` when the name has none)."""
-        text = self.key_texts[i]
-        if not text:
-            return None
-        legal = self.key_legal[i]
-        return NameKey(tuple(text.split()), frozenset(legal.split("|")) if legal else frozenset())
+        return key_from_parts((self.key_texts[i], self.key_legal[i], self.key_quals[i]))
 
     @classmethod
-    def build(cls, master: MasterColumns | Sequence[Customer]) -> MasterIndex:
-        """Index a master: one pass over the customers."""
+    def build(cls, master: MasterColumns | Sequence[Customer], *,
+              known: Mapping[str, KeyParts] | None = None) -> MasterIndex:
+        """Index a master in whole-column passes; ``known``: keys already made for these name
+        texts (under the same rules), which are not made again."""
         with no_gc():
-            return cls._build(master)
+            return cls._build(_columns(master), known or {})
 
     @classmethod
-    def _build(cls, master: MasterColumns | Sequence[Customer]) -> MasterIndex:
-        if not isinstance(master, MasterColumns):
-            master = MasterColumns([c.customer_id for c in master], [c.name for c in master],
-                                   [c.address for c in master], [c.city for c in master],
-                                   [c.country for c in master], [c.line for c in master])
+    def _build(cls, master: MasterColumns, known: Mapping[str, KeyParts]) -> MasterIndex:
         index = cls(master)
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        addr: defaultdict[str, list[int]] = defaultdict(list)
-        for i, name in enumerate(master.names):
-            key = name_key(name)
-            index.key_texts.append(key.text if key else "")
-            index.key_legal.append("|".join(sorted(key.legal)) if key else "")
-            a = address_key(" ".join(x for x in (master.addresses[i], master.cities[i]) if x))
-            index.addresses.append(a)
-            if key is not None:
-                for token in set(key.core):
-                    postings[token].append(i)
-            for token in set((a or "").split()):
-                if len(token) > 2 or token.isdigit():
-                    addr[token].append(i)
-        index.postings, index.address_postings = dict(postings), dict(addr)
+        keys = _keys(master.names, known)
+        index.key_texts = [k[0] for k in keys]
+        index.key_legal = [k[1] for k in keys]
+        index.key_quals = [k[2] for k in keys]
+        index.postings = _postings(index.key_texts)
+        places = fold_many([f"{a} {c}" for a, c in zip(master.addresses, master.cities, strict=True)])
+        index.address_postings = _postings(places, keep=3)
         index.order = array("i", sorted(range(len(master)), key=index.key_texts.__getitem__))
         by_len: defaultdict[int, list[str]] = defaultdict(list)
-        for token in index.postings:
+        for token in sorted(index.postings):
             by_len[len(token)].append(token)
         index.vocab_by_len = dict(by_len)
         return index
+
+    def known_keys(self) -> dict[str, KeyParts]:
+        """Name text -> key, for reuse when a changed master is indexed (``KeyStore``)."""
+        return {n: (t, g, q) for n, t, g, q in zip(self.master.names, self.key_texts, self.key_legal,
+                                                  self.key_quals, strict=True)}
+
+    def df(self, token: str) -> int:
+        """How many customers' keys have this token."""
+        return len(self.postings.get(token, ()))
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a name token (rare tokens weigh more). A token the
         master does not have (a typo) weighs as its closest spelling in the master does."""
         if token not in self.postings and (similar := self.similar_tokens(token)):
             token = similar[0]
-        return math.log((1 + len(self)) / (1 + len(self.postings.get(token, ()))))
+        return math.log((1 + len(self)) / (1 + self.df(token)))
 
     def similar_tokens(self, token: str) -> list[str]:
-        """Vocabulary tokens within a typo of ``token`` (same length +-1), remembered."""
+        """Vocabulary tokens within a typo of ``token`` (same length +-1; not the token
+        itself), best first, ties by spelling; remembered."""
         if len(token) < 4:
             return []
         if (known := self._similar.get(token)) is not None:
             return known
         pool = [t for n in (len(token) - 1, len(token), len(token) + 1) for t in self.vocab_by_len.get(n, ())]
-        found = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN, limit=3)
-        self._similar[token] = [t for t, _, _ in found]
+        found = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN, limit=None)
+        ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
+        self._similar[token] = ranked[:3]
         return self._similar[token]
 
     def exact(self, text: str) -> list[int]:
@@ -122,41 +149,79 @@ class MasterIndex:
             at += 1
         return hits
 
+    def _limit(self) -> int:
+        return max(50, int(_MAX_SHARE * len(self)))
+
+    def _usable(self, token: str) -> bool:
+        return 0 < self.df(token) <= self._limit()
+
     def _name_candidates(self, key: NameKey) -> set[int]:
         found = set(self.exact(key.text))
-        limit = max(50, int(_MAX_SHARE * len(self)))
-        tokens = sorted(set(key.core), key=lambda t: len(self.postings.get(t, ())))
-        usable = [t for t in tokens if 0 < len(self.postings.get(t, ())) <= limit]
-        for token in usable[:_RARE_TOKENS]:
+        rare = sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))
+        for token in rare[:_RARE_TOKENS]:
             found.update(self.postings[token])
-        for token in (t for t in key.core if t not in self.postings):
+        for token in sorted({t for t in key.core if t not in self.postings} | set(rare[:_RARE_TOKENS])):
             for similar in self.similar_tokens(token):
-                if len(self.postings[similar]) <= limit:
+                if self._usable(similar):
                     found.update(self.postings[similar])
         return found
 
+    def _joined_candidates(self, names: Sequence[str]) -> set[int]:
+        """Customers whose words are the party's words joined ("Good Will" -> "goodwill") or
+        split ("SiemensAG" -> "siemens")."""
+        found: set[int] = set()
+        for name in names:
+            words = fold(name).split()
+            for a, b in pairwise(words):
+                if self._usable(a + b):
+                    found.update(self.postings[a + b])
+            for word in words:
+                found.update(self._split_candidates(word))
+        return found
+
+    def _split_candidates(self, word: str) -> set[int]:
+        if word in self.postings or len(word) < 2 * _MIN_SPLIT:
+            return set()
+        for cut in range(_MIN_SPLIT, len(word) - _MIN_SPLIT + 1):
+            head, tail = word[:cut], word[cut:]
+            if self._usable(head) and (tail in self.postings or len(tail) <= 4):
+                return set(self.postings[head])
+        return set()
+
     def _address_candidates(self, address: str | None) -> set[int]:
-        tokens = [t for t in set((address_key(address) or "").split())
-                  if 0 < len(self.address_postings.get(t, ())) <= _ADDRESS_MAX_DF]
+        tokens = sorted({t for t in (fold(address) if address else "").split()
+                         if 0 < len(self.address_postings.get(t, ())) <= _ADDRESS_MAX_DF},
+                        key=lambda t: (len(self.address_postings[t]), t))
         if len(tokens) < 2:
             return set()
-        tokens.sort(key=lambda t: len(self.address_postings[t]))
         first, second = (set(self.address_postings[t]) for t in tokens[:2])
         return first & second
 
-    def candidates(self, keys: Sequence[NameKey], address: str | None) -> set[int]:
+    def candidates(self, keys: Sequence[NameKey], address: str | None, *,
+                   names: Sequence[str] = ()) -> set[int]:
         """Customers worth scoring for a party with these names and this address: those the
         index blocks together with it whose key is at all similar (a fast rapidfuzz pass keeps
-        the best ``_SHORTLIST``), and those at the same address."""
+        the best ``_SHORTLIST``, ties by row), and those at the same address. ``names``: the
+        printed names, for joined and split words."""
         blocked: set[int] = set()
         for key in keys:
             blocked |= self._name_candidates(key)
-        shortlist: set[int] = set()
+        shortlist = self._joined_candidates(names)
         if blocked:
-            ids = list(blocked)
+            ids = sorted(blocked)
             texts = [self.key_texts[i] for i in ids]
             for key in keys:
                 hits = process.extract(key.text, texts, scorer=fuzz.token_sort_ratio,
-                                       score_cutoff=_PREFILTER, limit=_SHORTLIST)
-                shortlist.update(ids[j] for _, _, j in hits)
+                                       score_cutoff=_PREFILTER, limit=None)
+                best = sorted(hits, key=lambda h: (-h[1], h[2]))[:_SHORTLIST]
+                shortlist.update(ids[j] for _, _, j in best)
         return shortlist | self._address_candidates(address)
+
+
+def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> list[KeyParts]:
+    """Keys of all names: those in ``known`` reused, the rest made in one pass."""
+    if not known:
+        return key_parts_many(names)
+    missing = sorted({n for n in names if n not in known})
+    made = dict(zip(missing, key_parts_many(missing), strict=True))
+    return [known[n] if n in known else made[n] for n in names]

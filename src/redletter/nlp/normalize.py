@@ -2,70 +2,200 @@
 these keys are only for comparing.
 
 ``name_key`` folds Unicode (NFKC), transliterates Cyrillic, Chinese, Turkish and other scripts
-to Latin (anyascii), case-folds, drops punctuation and parenthetical tags ("(HK)"), and turns
-legal forms into canonical tokens ("OOO", "Limited Liability Company", "L.L.C." -> "llc";
-``data/legal_forms.json``) and abbreviations into one spelling ("Intl", "International" ->
-"intl"; ``data/abbreviations.json``). Legal forms are kept apart from the distinctive words.
-Normalizers return ``None`` instead of raising, and are idempotent.
+to Latin (anyascii), case-folds and drops punctuation. Organisation types across jurisdictions
+come from rigour's table (OpenSanctions; "Korlátolt Felelősségű Társaság" = "Kft",
+"Aktiengesellschaft" = "AG", "Public Limited Company" = "plc"), completed by
+``data/legal_forms.json`` for the forms rigour lacks (transliterated Russian, Kazakh, free-zone
+forms); they are kept apart from the distinctive words. Abbreviations become one spelling
+("Intl", "International" -> "intl"; ``data/abbreviations.json``) and English number words
+digits ("Forty-Four" -> "44", "First" -> "1"; ``data/numbers.json``). A bracketed part
+("(Hong Kong)") is kept apart as a qualifier: a legal form there joins the legal forms.
+
+``name_keys`` keys a whole column at once: the text passes (folding, rigour's org types) run
+over the joined column, and only the token rules run name by name. Normalizers return ``None``
+instead of raising, and are idempotent.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
+from rigour.names import extract_org_types, replace_org_types_compare
+from rigour.text.normalize import Cleanup, Normalize
 
 from redletter.nlp.countries import trailing_country
 
-_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_BRACKETS = re.compile(r"\(([^()\n]*)\)|\[([^\[\]\n]*)\]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_FORMER = ("ex ", "formerly ", "fka ", "f k a ", "previously ")
+_FLAGS = Normalize.CASEFOLD | Normalize.SQUASH_SPACES
+RULE_FILES = ("legal_forms.json", "abbreviations.json", "numbers.json")
 
 
 @dataclass(frozen=True, slots=True)
 class NameKey:
-    """A name's distinctive words and its legal forms, both normalized."""
+    """A name's distinctive words, its legal forms and its bracketed qualifiers, normalized."""
 
     core: tuple[str, ...]
     legal: frozenset[str]
+    qualifiers: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         return " ".join(self.core)
 
 
+def _raw(name: str) -> str:
+    return resources.files("redletter.data").joinpath(name).read_text("utf-8")
+
+
 def _data(name: str) -> dict[str, object]:
-    raw = resources.files("redletter.data").joinpath(name).read_text("utf-8")
-    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    return {k: v for k, v in json.loads(_raw(name)).items() if not k.startswith("_")}
+
+
+@cache
+def rules_hash() -> str:
+    """A hash of the rule data and of rigour's version: a cached key made under other rules
+    is never reused."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("rigour").encode())
+    for name in RULE_FILES:
+        digest.update(_raw(name).encode())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1 << 18)
+def _ascii_word(word: str) -> str:
+    try:
+        return anyascii(unicodedata.normalize("NFKC", word))
+    except Exception:  # anyascii/unicodedata on odd input: no letters rather than a crash
+        return ""
+
+
+def _prepare(text: str) -> str:
+    """ASCII text on one line; transliterated word by word (words recur across a master)."""
+    text = text.replace("\n", " ").replace("\r", " ")
+    if text.isascii():
+        return text
+    return " ".join(w if w.isascii() else _ascii_word(w) for w in text.split())
+
+
+def _joined(texts: Sequence[str]) -> str:
+    """The texts as ASCII, one per line."""
+    joined = "\n".join([t if t.isascii() else _prepare(t) for t in texts])
+    if joined.count("\n") != len(texts) - 1 or "\r" in joined:
+        joined = "\n".join(map(_prepare, texts))
+    return joined
+
+
+def _ascii_table() -> dict[int, str]:
+    """Lower-case letters and digits kept, "'" dropped, "&" read as "and", newlines kept
+    (they separate texts), everything else a space."""
+    table = {c: " " for c in range(128)}
+    table.update({ord(c): c for c in "0123456789abcdefghijklmnopqrstuvwxyz\n"})
+    table.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+    table.update({ord("'"): "", ord("&"): " and "})
+    return table
+
+
+_ASCII_TABLE = _ascii_table()
+_SPACES = re.compile(r" {2,}")
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """``fold`` of many texts, in passes over their joined text."""
+    joined = _joined(texts).translate(_ASCII_TABLE)
+    joined = _SPACES.sub(" ", joined).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    return joined.split("\n")
 
 
 def fold(text: str) -> str:
     """NFKC, transliterated to ASCII, case-folded, '&' as 'and', punctuation as spaces."""
-    text = unicodedata.normalize("NFKC", text).replace("&", " and ")
-    ascii_text = anyascii(text).casefold().replace("'", "").replace(".", " ")
-    return " ".join(_NON_ALNUM.sub(" ", ascii_text).split())
+    return fold_many([text])[0]
+
+
+def _respell(joined: str) -> str:
+    """Legal-form and abbreviated words with a typo spelled right ("liabilty" -> "liability"),
+    over the joined text: the distinct words are looked up once."""
+    wrong = {t: right for t in set(joined.split()) if (right := _spell_known(t)) != t}
+    if not wrong:
+        return joined
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(wrong))) + r")\b")
+    return pattern.sub(lambda m: wrong[m.group(0)], joined)
+
+
+def _org_types_many(folded: list[str]) -> list[str]:
+    """rigour's comparison form of organisation types, over the joined column (one pass), after
+    the spelling of the words it looks for is put right."""
+    return _rigour(_respell("\n".join(folded))).split("\n")
+
+
+def _rigour(text: str) -> str:
+    return replace_org_types_compare(text, _FLAGS, Cleanup.Strong)
+
+
+@lru_cache(maxsize=1 << 14)
+def org_form(token: str) -> str | None:
+    """rigour's comparison form when ``token`` alone is an organisation type ("limited" ->
+    "ltd", "kft" -> "kft"), else ``None``."""
+    found = extract_org_types(token, _FLAGS, Cleanup.Strong)
+    return found[0][1].replace(" ", "") if len(found) == 1 and found[0][0] == token else None
+
+
+@lru_cache(maxsize=1 << 12)
+def legal_family(form: str) -> str:
+    """rigour's generic type of a legal form ("gmbh", "kft", "ooo" -> "llc"; "ag" -> "jsc"),
+    or the form itself when rigour has none."""
+    found = extract_org_types(form, _FLAGS, Cleanup.Strong, generic=True)
+    return found[0][1] if found else form
+
+
+def _canon_form(text: str) -> str:
+    return "".join(_rigour(fold(text)).split())
 
 
 @cache
 def _legal_phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Legal-form phrases by their first token, longest first."""
+    """redletter's own legal-form phrases (what rigour lacks), as they read after rigour's
+    pass, by their first token, longest first."""
     table: dict[str, list[str]] = {k: list(v) for k, v in _data("legal_forms.json").items()
                                    if isinstance(v, list)}
-    pairs = {(tuple(fold(v).split()), canon) for canon, variants in table.items()
-             for v in [canon, *variants] if fold(v)}
+    pairs = {(tuple(_rigour(fold(v)).split()), _canon_form(canon))
+             for canon, variants in table.items() for v in [canon, *variants] if fold(v)}
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, canon in sorted(pairs, key=lambda p: -len(p[0])):
+    for phrase, canon in sorted(p for p in pairs if p[0]):
         by_first.setdefault(phrase[0], []).append((phrase, canon))
-    return {k: tuple(v) for k, v in by_first.items()}
+    return {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
 
 
 @cache
-def _abbreviations() -> dict[str, str]:
-    return {fold(k): str(v) for k, v in _data("abbreviations.json").items()}
+def _abbreviations() -> tuple[dict[str, str], dict[str, tuple[tuple[tuple[str, ...], str], ...]]]:
+    """One-word abbreviations, and phrases ("united states") by their first word."""
+    words: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for k, v in _data("abbreviations.json").items():
+        key = tuple(fold(k).split())
+        if len(key) == 1:
+            words[key[0]] = str(v)
+        elif key:
+            phrases.setdefault(key[0], []).append((key, str(v)))
+    return words, {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in phrases.items()}
+
+
+@cache
+def _numbers() -> dict[str, dict[str, int]]:
+    return {k: {w: int(n) for w, n in v.items()}  # type: ignore[attr-defined]
+            for k, v in _data("numbers.json").items()}
 
 
 def _deletions(token: str) -> set[str]:
@@ -77,8 +207,11 @@ def _known_spellings() -> dict[str, str]:
     """Long legal-form and abbreviated words ("limited", "otvetstvennostyu", "management") and
     their one-letter misspellings: a single deletion, insertion, substitution or swap meets
     the right spelling in its deletion neighbourhood."""
-    words = {w for phrase in _legal_phrases().values() for p, _ in phrase for w in p if len(w) >= 6}
-    words |= {w for w in _abbreviations() if len(w) >= 6}
+    table_words = [v for k, vs in _data("legal_forms.json").items() if isinstance(vs, list)
+                   for v in [k, *vs]]
+    words = {w for v in table_words for w in fold(v).split() if len(w) >= 6}
+    words |= {w for w in _abbreviations()[0] if len(w) >= 6}
+    words |= {"partnership", "incorporated", "gesellschaft", "aktsionernoe", "aktsionernoye"}
     table: dict[str, str] = {}
     for w in sorted(words):
         for variant in sorted({w, *_deletions(w)}):
@@ -89,7 +222,7 @@ def _known_spellings() -> dict[str, str]:
 @lru_cache(maxsize=1 << 16)
 def _spell_known(token: str) -> str:
     """A legal-form or abbreviated word with a typo, spelled right; other tokens unchanged."""
-    if len(token) < 6 or token in _legal_phrases() or token in _abbreviations():
+    if len(token) < 6 or token in _legal_phrases() or token in _abbreviations()[0]:
         return token
     table = _known_spellings()
     if token in table:
@@ -98,19 +231,22 @@ def _spell_known(token: str) -> str:
 
 
 def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
+    """The distinctive words and the legal forms: rigour's organisation types, then ours."""
     core: list[str] = []
     legal: set[str] = set()
-    i = 0
     phrases = _legal_phrases()
-    tokens = [_spell_known(t) for t in tokens]
+    i = 0
     while i < len(tokens):
         for phrase, canon in phrases.get(tokens[i], ()):
-            if tuple(tokens[i:i + len(phrase)]) == phrase and len(tokens) > len(phrase):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
                 legal.add(canon)
                 i += len(phrase)
                 break
         else:
-            core.append(tokens[i])
+            if (form := org_form(tokens[i])) is not None:
+                legal.add(form)
+            else:
+                core.append(tokens[i])
             i += 1
     return core, legal
 
@@ -131,36 +267,177 @@ def _join_initials(tokens: list[str]) -> list[str]:
     return out
 
 
-def name_key(name: str | None) -> NameKey | None:
-    """The comparison key of a company name, or ``None`` for a name with no letters.
+def _abbreviate(tokens: list[str]) -> list[str]:
+    words, phrases = _abbreviations()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, canon in phrases.get(tokens[i], ()):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                out.append(canon)
+                i += len(phrase)
+                break
+        else:
+            out.append(words.get(tokens[i], tokens[i]))
+            i += 1
+    return out
 
-    Keys are idempotent: the key of a key's text is the same key (the rules are applied again
-    until nothing changes, which takes at most a second pass on odd inputs)."""
-    key = _key_once(name)
-    for _ in range(3):
-        if key is None or not key.text:
-            return key
-        again = _key_once(key.text)
-        if again is None or again.core == key.core:
-            return key
-        key = NameKey(again.core, key.legal | again.legal)
-    return key
+
+def _number_value(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """The number that English words (or words and a digit: "forty 4") spell from ``i``,
+    and how many tokens it takes."""
+    num = _numbers()
+    value, j = 0, i
+    while j < len(tokens):
+        t = tokens[j]
+        if t in num["tens"] and value % 100 == 0:
+            value += num["tens"][t]
+        elif t in num["units"] and value % 10 == 0 and (value % 100 == 0 or num["units"][t] < 10):
+            value += num["units"][t]
+        elif t.isdigit() and len(t) == 1 and j > i and value % 10 == 0 and value % 100:
+            value += int(t)
+        elif t in num["scales"] and j > i and 0 < value % 1000 < 100:
+            value = value - value % 1000 + (value % 1000) * num["scales"][t]
+        else:
+            break
+        j += 1
+    return (value, j - i) if j > i else None
 
 
-def _key_once(name: str | None) -> NameKey | None:
-    if not name:
-        return None
-    try:
-        tokens = fold(_PARENS.sub(" ", name)).split() or fold(name).split()
-    except Exception:  # anyascii/unicodedata on odd input: no key rather than a crash
-        return None
-    if not tokens:
-        return None
-    tokens = _join_initials(tokens)
+def _digits(tokens: list[str]) -> list[str]:
+    """Number words and ordinals as digits: "forty four" -> "44", "1st", "first" -> "1"."""
+    num = _numbers()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t in num["ordinals"] or (m := _ORDINAL.match(t)):
+            out.append(str(num["ordinals"][t]) if t in num["ordinals"] else m.group(1))  # type: ignore[union-attr]
+            i += 1
+        elif (found := _number_value(tokens, i)) is not None:
+            out.append(str(found[0]))
+            i += found[1]
+        else:
+            out.append(t)
+            i += 1
+    return out
+
+
+_CONTEXT = "\x01"
+_LEGAL_MARK = "\x00"
+
+
+@lru_cache(maxsize=1 << 18)
+def _token_code(token: str) -> str:
+    """What a token is on its own: a plain word (its one spelling), a legal form (its
+    comparison form after ``_LEGAL_MARK``), or ``_CONTEXT``: the start of a rule that needs its
+    neighbours (phrases, number words, single letters)."""
+    t = _spell_known(token)
+    words, phrases = _abbreviations()
+    num = _numbers()
+    legal = _legal_phrases().get(t, ())
+    if (len(t) == 1 and t.isalpha()) or t in phrases or t in num["units"] or t in num["tens"] \
+            or t in num["ordinals"] or _ORDINAL.match(t) or any(len(p) > 1 for p, _ in legal):
+        return _CONTEXT
+    if legal:
+        return _LEGAL_MARK + legal[0][1]
+    if (form := org_form(t)) is not None:
+        return _LEGAL_MARK + form
+    return words.get(t, t)
+
+
+def _core_tokens(tokens: list[str]) -> tuple[list[str], set[str], bool]:
+    """The distinctive words and legal forms of a name's tokens (after rigour's pass), and
+    whether they may need another pass (rules that joined or moved words)."""
+    codes = list(map(_token_code, tokens))
+    if _CONTEXT not in codes:
+        core = [c for c in codes if c[0] != _LEGAL_MARK]
+        inner = [c[0] == _LEGAL_MARK for c in codes[1:-1]]
+        if core:
+            return core, {c[1:] for c in codes if c[0] == _LEGAL_MARK}, any(inner)
+    tokens = [_spell_known(t) for t in _join_initials(tokens)]
     core, legal = _take_legal(tokens)
-    abbreviations = _abbreviations()
-    core = [abbreviations.get(t, t) for t in _join_initials(core)] or tokens
-    return NameKey(tuple(core), frozenset(legal))
+    if not core:
+        core, legal = tokens, set()
+    return _digits(_abbreviate(_join_initials(core))), legal, True
+
+
+def _split_brackets(names: list[str]) -> dict[int, list[str]]:
+    """The bracketed parts of the names that have some; the names lose them (in place)."""
+    parts: dict[int, list[str]] = {}
+    for i in [i for i, n in enumerate(names) if "(" in n or "[" in n]:
+        main = _BRACKETS.sub(" ", names[i])
+        if main.strip(" ,.-"):
+            parts[i] = [a or b for a, b in _BRACKETS.findall(names[i])]
+            names[i] = main
+    return parts
+
+
+def _qualifiers(parts: list[str]) -> tuple[list[str], set[str]]:
+    """Bracketed parts: legal forms ("(Pvt)") join the legal forms, former names ("ex-...")
+    are left to aliases, the rest ("(Hong Kong)", "(H.K.)") are qualifiers."""
+    quals: set[str] = set()
+    legal: set[str] = set()
+    for text in fold_many(parts):
+        if not text or text.startswith(_FORMER):
+            continue
+        core, found = _take_legal(_org_types_many([text])[0].split())
+        legal |= found
+        if core:
+            quals.add(" ".join(_core_tokens(core)[0]))
+    return sorted(quals), legal
+
+
+KeyParts = tuple[str, str, str]
+"""A name key as text: the words, the legal forms and the qualifiers ("|"-joined, sorted)."""
+
+
+def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
+    """The comparison keys of many names (a master's column) as text, in passes over all of
+    them; ``("", "", "")`` for a name with no letters or digits."""
+    mains = [n or "" for n in names]
+    parts = _split_brackets(mains)
+    typed = _org_types_many(fold_many(mains))
+    out = [_key_parts(t) for t in typed]
+    for i, texts in parts.items():
+        quals, legal = _qualifiers(texts)
+        out[i] = (out[i][0], "|".join(sorted({*out[i][1].split("|"), *legal} - {""})), "|".join(quals))
+    return out
+
+
+def _key_parts(typed: str) -> KeyParts:
+    tokens = typed.split()
+    if not tokens:
+        return "", "", ""
+    core, legal, again = _core_tokens(tokens)
+    for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
+        if not again:
+            break
+        more, found, again = _core_tokens(_org_types_many([" ".join(core)])[0].split())
+        again = again and more != core
+        core, legal = more, legal | found
+    return " ".join(core), "|".join(sorted(legal)), ""
+
+
+def key_from_parts(parts: KeyParts) -> NameKey | None:
+    """The ``NameKey`` of a key's text form."""
+    text, legal, quals = parts
+    if not text:
+        return None
+    return NameKey(tuple(text.split()), frozenset(legal.split("|")) if legal else frozenset(),
+                   tuple(quals.split("|")) if quals else ())
+
+
+def name_keys(names: Sequence[str | None]) -> list[NameKey | None]:
+    """The comparison keys of many names."""
+    return [key_from_parts(p) for p in key_parts_many(names)]
+
+
+def name_key(name: str | None) -> NameKey | None:
+    """The comparison key of a company name, or ``None`` for a name with no letters or digits.
+
+    Keys are idempotent: the key of a key's text has the same words."""
+    return name_keys([name])[0] if name else None
 
 
 def address_key(address: str | None) -> str | None:
