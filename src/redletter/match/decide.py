@@ -38,13 +38,16 @@ def features(pair: Pair) -> Found:
     return out
 
 
-def _spoken(found: Found) -> list[tuple[FeatureSpec, float]]:
+Spoken = list[tuple[FeatureSpec, float]]
+
+
+def _spoken(found: Found) -> Spoken:
     return [(spec, found[spec.name].score) for spec in FEATURES if spec.name in found]
 
 
-def combine(found: Found) -> float:
+def combine(found: Found, spoken: Spoken | None = None) -> float:
     """The pair's score from its features, each according to its declared role."""
-    spoken = _spoken(found)
+    spoken = _spoken(found) if spoken is None else spoken
     means = [(s.weight, v) for s, v in spoken if s.role is Role.MEAN]
     score = sum(w * v for w, v in means) / (sum(w for w, _ in means) or 1.0)
     for spec, value in spoken:
@@ -58,12 +61,7 @@ def combine(found: Found) -> float:
     return round(min(1.0, max(0.0, score)), 3)
 
 
-def _conflicts(found: Found) -> set[Conflict]:
-    return {s.conflict for s, v in _spoken(found) if v == 0.0 and s.conflict is not Conflict.NONE}
-
-
-def _may_match(found: Found) -> bool:
-    spoken = _spoken(found)
+def _may_match(found: Found, spoken: Spoken) -> bool:
     if any(s.role is Role.IDENTITY and v == 1.0 for s, v in spoken):
         return True
     levels = [(s.match_at, found[s.name].score if s.name in found else 0.0) for s in FEATURES
@@ -73,13 +71,14 @@ def _may_match(found: Found) -> bool:
 
 def decide(found: Found, settings: Settings) -> tuple[float, Decision | None]:
     """The pair's score and decision ("match", "review" or ``None``)."""
-    score = combine(found)
-    conflicts = _conflicts(found)
-    if score >= settings.match_threshold and not conflicts and _may_match(found):
+    spoken = _spoken(found)
+    score = combine(found, spoken)
+    conflicts = {s.conflict for s, v in spoken if v == 0.0 and s.conflict is not Conflict.NONE}
+    if score >= settings.match_threshold and not conflicts and _may_match(found, spoken):
         return score, "match"
     if score >= settings.review_threshold:
         return score, "review"
-    forced = any(s.review_at is not None and v >= s.review_at for s, v in _spoken(found))
+    forced = any(s.review_at is not None and v >= s.review_at for s, v in spoken)
     if forced and Conflict.PLACE not in conflicts:
         return max(score, settings.review_threshold), "review"
     return score, None

@@ -9,10 +9,11 @@ the explanation a reviewer reads beside it; ``detail`` says what it found. A fea
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
@@ -26,6 +27,7 @@ from redletter.schema import Party
 
 _RARE_ALIAS = 3  # customers sharing a one-word alias, at most
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_WITH_DIGIT = re.compile(r"\S*\d\S*")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,15 @@ class Pair:
     customer: Customer
     customer_key: NameKey | None
     index: MasterIndex
+
+    @cached_property
+    def best(self) -> tuple[str, NameKey, float]:
+        """The party's name or alias closest to the customer's name: (printed, key, similarity)."""
+        ck = self.customer_key
+        if ck is None:
+            return self.party.name, self.party_keys[0][1], 0.0
+        scored = [(n, k, _similarity(k, ck)) for n, k in self.party_keys]
+        return max(scored, key=lambda s: s[2])
 
 
 Result = tuple[float, str] | None
@@ -72,10 +83,10 @@ class FeatureSpec:
     conflict: Conflict = Conflict.NONE
     match_at: float | None = None
     review_at: float | None = None
+    name: str = field(init=False)
 
-    @property
-    def name(self) -> str:
-        return self.fn.__name__
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "name", self.fn.__name__)
 
     @property
     def explanation(self) -> str:
@@ -84,11 +95,7 @@ class FeatureSpec:
 
 
 def _best(pair: Pair) -> tuple[str, NameKey, float]:
-    ck = pair.customer_key
-    if ck is None:
-        return pair.party.name, pair.party_keys[0][1], 0.0
-    scored = [(n, k, _similarity(k, ck)) for n, k in pair.party_keys]
-    return max(scored, key=lambda s: s[2])
+    return pair.best
 
 
 def _similarity(a: NameKey, b: NameKey) -> float:
@@ -130,6 +137,7 @@ def _credit(token: str, others: tuple[str, ...]) -> float:
     return 0.5 if any(_typo(token, o) for o in others) else 0.0
 
 
+@lru_cache(maxsize=1 << 16)
 def _typo(a: str, b: str) -> str | None:
     """How ``a`` and ``b`` are one word misspelt, or ``None``: a Damerau (OSA) edit distance
     scaled by length (one edit from 4 letters, two from 9), a keyboard slip, or the same sound
@@ -137,11 +145,18 @@ def _typo(a: str, b: str) -> str | None:
     if a == b or min(len(a), len(b)) < 4 or a.isdigit() or b.isdigit():
         return None
     allowed = 1 if min(len(a), len(b)) < 9 else 2
-    if OSA.distance(a, b, score_cutoff=allowed) <= allowed:
-        return "a keyboard slip" if _keyboard_slip(a, b) else f"{OSA.distance(a, b)} edit(s)"
-    if min(len(a), len(b)) >= 5 and metaphone(a) == metaphone(b):
+    if abs(len(a) - len(b)) > max(allowed, 2):
+        return None
+    if (edits := OSA.distance(a, b, score_cutoff=allowed)) <= allowed:
+        return "a keyboard slip" if _keyboard_slip(a, b) else f"{edits} edit(s)"
+    if min(len(a), len(b)) >= 5 and a[0] == b[0] and _sound(a) == _sound(b):
         return "the same sound"
     return None
+
+
+@lru_cache(maxsize=1 << 14)
+def _sound(word: str) -> str:
+    return metaphone(word)
 
 
 def _keyboard_slip(a: str, b: str) -> bool:
@@ -169,16 +184,21 @@ def rare_word_typo(pair: Pair) -> Result:
     return 1.0, "; ".join(f"{x!r} ~ {y!r}: {h}" for x, y, h in zip(a, b, how, strict=True))
 
 
+@lru_cache(maxsize=1 << 14)
+def _compact(name: str) -> str:
+    return fold(name).replace(" ", "")
+
+
 def compact_equal(pair: Pair) -> Result:
     """Whether the names are the same once the spaces are left out: joined or split words
     ("Goodwill" / "Good Will", "SiemensAG" / "Siemens AG")."""
     ck = pair.customer_key
     if ck is None:
         return None
-    theirs = fold(pair.customer.name).replace(" ", "")
+    theirs = _compact(pair.customer.name)
     for printed, key in pair.party_keys:
         same_key = key.text.replace(" ", "") == ck.text.replace(" ", "") and key.legal == ck.legal
-        if key.core != ck.core and (same_key or fold(printed).replace(" ", "") == theirs):
+        if key.core != ck.core and (same_key or _compact(printed) == theirs):
             return 1.0, f"{printed!r} and {pair.customer.name!r} differ only in spaces"
     return None
 
@@ -292,8 +312,7 @@ def address_similarity(pair: Pair) -> Result:
     c = address_key(" ".join(x for x in (pair.customer.address, pair.customer.city) if x))
     if not a or not c:
         return None
-    numbers_a = {t for t in a.split() if any(ch.isdigit() for ch in t)}
-    numbers_c = {t for t in c.split() if any(ch.isdigit() for ch in t)}
+    numbers_a, numbers_c = set(_WITH_DIGIT.findall(a)), set(_WITH_DIGIT.findall(c))
     if not numbers_a or not numbers_c:
         return None
     score = fuzz.token_sort_ratio(a, c) / 100 * (1.0 if numbers_a & numbers_c else 0.5)

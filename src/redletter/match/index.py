@@ -39,15 +39,23 @@ _SHORTLIST = 25
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
 
 
-def _postings(lines: Iterable[str], *, keep: int = 1) -> dict[str, array[int]]:
-    """Token -> ascending row numbers, in one pass; tokens shorter than ``keep`` are left out
-    unless they are numbers."""
+def _rows_by_text(texts: Iterable[str]) -> dict[str, list[int]]:
+    """Each distinct text and its rows, ascending (a master repeats addresses and names)."""
+    rows: defaultdict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        rows[text].append(i)
+    return rows
+
+
+def _postings(rows: Mapping[str, list[int]], *, keep: int = 1) -> dict[str, array[int]]:
+    """Token -> ascending row numbers, one pass over the distinct texts; tokens shorter than
+    ``keep`` are left out unless they are numbers."""
     found: defaultdict[str, list[int]] = defaultdict(list)
-    for i, line in enumerate(lines):
-        for token in set(line.split()):
+    for text, at in rows.items():
+        for token in set(text.split()):
             if len(token) >= keep or token.isdigit():
-                found[token].append(i)
-    return {t: array("i", rows) for t, rows in found.items()}
+                found[token].extend(at)
+    return {t: array("i", sorted(at)) for t, at in found.items()}
 
 
 def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
@@ -75,9 +83,17 @@ class MasterIndex:
     address_postings: dict[str, array[int]] = field(default_factory=dict)
     vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
     _similar: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _pools: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.master)
+
+    def __getstate__(self) -> dict[str, object]:
+        """What the cache keeps: not the lookups remembered during matching."""
+        return {k: v for k, v in self.__dict__.items() if k not in ("_similar", "_pools")}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state, _similar={}, _pools={})
 
     def customer(self, i: int) -> Customer:
         return self.master.customer(i)
@@ -101,9 +117,12 @@ class MasterIndex:
         index.key_texts = [k[0] for k in keys]
         index.key_legal = [k[1] for k in keys]
         index.key_quals = [k[2] for k in keys]
-        index.postings = _postings(index.key_texts)
-        places = fold_many([f"{a} {c}" for a, c in zip(master.addresses, master.cities, strict=True)])
-        index.address_postings = _postings(places, keep=3)
+        index.postings = _postings(_rows_by_text(index.key_texts))
+        places = _rows_by_text(f"{a} {c}" for a, c in zip(master.addresses, master.cities, strict=True))
+        folded: defaultdict[str, list[int]] = defaultdict(list)
+        for text, at in zip(fold_many(list(places)), places.values(), strict=True):
+            folded[text].extend(at)
+        index.address_postings = _postings(folded, keep=3)
         index.order = array("i", sorted(range(len(master)), key=index.key_texts.__getitem__))
         by_len: defaultdict[int, list[str]] = defaultdict(list)
         for token in sorted(index.postings):
@@ -134,11 +153,18 @@ class MasterIndex:
             return []
         if (known := self._similar.get(token)) is not None:
             return known
-        pool = [t for n in (len(token) - 1, len(token), len(token) + 1) for t in self.vocab_by_len.get(n, ())]
-        found = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN, limit=None)
+        found = process.extract(token, self._pool(len(token)), scorer=fuzz.ratio,
+                                score_cutoff=_FUZZY_TOKEN, limit=None)
         ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
         self._similar[token] = ranked[:3]
         return self._similar[token]
+
+    def _pool(self, length: int) -> list[str]:
+        """The vocabulary of tokens of this length +-1, remembered."""
+        if (pool := self._pools.get(length)) is None:
+            pool = [t for n in (length - 1, length, length + 1) for t in self.vocab_by_len.get(n, ())]
+            self._pools[length] = pool
+        return pool
 
     def exact(self, text: str) -> list[int]:
         """Customers whose name key is exactly ``text`` (binary search in ``order``)."""
@@ -203,10 +229,10 @@ class MasterIndex:
         index blocks together with it whose key is at all similar (a fast rapidfuzz pass keeps
         the best ``_SHORTLIST``, ties by row), and those at the same address. ``names``: the
         printed names, for joined and split words."""
-        blocked: set[int] = set()
+        blocked = self._joined_candidates(names)
         for key in keys:
             blocked |= self._name_candidates(key)
-        shortlist = self._joined_candidates(names)
+        shortlist: set[int] = set()
         if blocked:
             ids = sorted(blocked)
             texts = [self.key_texts[i] for i in ids]
@@ -220,8 +246,6 @@ class MasterIndex:
 
 def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> list[KeyParts]:
     """Keys of all names: those in ``known`` reused, the rest made in one pass."""
-    if not known:
-        return key_parts_many(names)
-    missing = sorted({n for n in names if n not in known})
+    missing = [n for n in dict.fromkeys(names) if n not in known]
     made = dict(zip(missing, key_parts_many(missing), strict=True))
-    return [known[n] if n in known else made[n] for n in names]
+    return [made[n] if n in made else known[n] for n in names]

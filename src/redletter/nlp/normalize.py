@@ -352,14 +352,17 @@ def _core_tokens(tokens: list[str]) -> tuple[list[str], set[str], bool]:
     codes = list(map(_token_code, tokens))
     if _CONTEXT not in codes:
         core = [c for c in codes if c[0] != _LEGAL_MARK]
-        inner = [c[0] == _LEGAL_MARK for c in codes[1:-1]]
+        if len(core) == len(codes):
+            return core, set(), False
         if core:
-            return core, {c[1:] for c in codes if c[0] == _LEGAL_MARK}, any(inner)
+            marked = [c for c in codes if c[0] == _LEGAL_MARK]
+            at_edge = codes[len(core):] == marked or codes[:len(marked)] == marked
+            return core, {c[1:] for c in marked}, not at_edge
     tokens = [_spell_known(t) for t in _join_initials(tokens)]
-    core, legal = _take_legal(tokens)
-    if not core:
-        core, legal = tokens, set()
-    return _digits(_abbreviate(_join_initials(core))), legal, True
+    words, legal = _take_legal(tokens)
+    if not words:
+        words, legal = tokens, set()
+    return _digits(_abbreviate(_join_initials(words))), legal, True
 
 
 def _split_brackets(names: list[str]) -> dict[int, list[str]]:
@@ -416,7 +419,7 @@ def _key_parts(typed: str) -> KeyParts:
         more, found, again = _core_tokens(_org_types_many([" ".join(core)])[0].split())
         again = again and more != core
         core, legal = more, legal | found
-    return " ".join(core), "|".join(sorted(legal)), ""
+    return " ".join(core), "|".join(sorted(legal)) if len(legal) > 1 else "".join(legal), ""
 
 
 def key_from_parts(parts: KeyParts) -> NameKey | None:
@@ -440,6 +443,7 @@ def name_key(name: str | None) -> NameKey | None:
     return name_keys([name])[0] if name else None
 
 
+@lru_cache(maxsize=1 << 14)
 def address_key(address: str | None) -> str | None:
     """A folded address for comparison (street, city and postal code words)."""
     if not address:
