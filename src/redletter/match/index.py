@@ -27,7 +27,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from redletter.match.master import Customer, MasterColumns, no_gc
+from redletter.match.master import Customer, MasterColumns, PackedColumn, no_gc
 from redletter.nlp.normalize import KeyParts, NameKey, fold, fold_many, key_from_parts, key_parts_many
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
@@ -75,9 +75,9 @@ class MasterIndex:
     (``cache.py``)."""
 
     master: MasterColumns
-    key_texts: list[str] = field(default_factory=list)
-    key_legal: list[str] = field(default_factory=list)
-    key_quals: list[str] = field(default_factory=list)
+    key_texts: Sequence[str] = field(default_factory=list)
+    key_legal: Sequence[str] = field(default_factory=list)
+    key_quals: Sequence[str] = field(default_factory=list)
     order: array[int] = field(default_factory=lambda: array("i"))  # customers by key text, then row
     postings: dict[str, array[int]] = field(default_factory=dict)
     address_postings: dict[str, array[int]] = field(default_factory=dict)
@@ -89,8 +89,11 @@ class MasterIndex:
         return len(self.master)
 
     def __getstate__(self) -> dict[str, object]:
-        """What the cache keeps: not the lookups remembered during matching."""
-        return {k: v for k, v in self.__dict__.items() if k not in ("_similar", "_pools")}
+        """What the cache keeps: the key columns packed (see ``PackedColumn``), not the lookups
+        remembered during matching."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_similar", "_pools")}
+        state.update({k: PackedColumn(getattr(self, k)) for k in ("key_texts", "key_legal", "key_quals")})
+        return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__dict__.update(state, _similar={}, _pools={})

@@ -114,6 +114,8 @@ _SPACES = re.compile(r" {2,}")
 
 def fold_many(texts: Sequence[str]) -> list[str]:
     """``fold`` of many texts, in passes over their joined text."""
+    if not texts:
+        return []
     joined = _joined(texts).translate(_ASCII_TABLE)
     joined = _SPACES.sub(" ", joined).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
     return joined.split("\n")
@@ -137,7 +139,7 @@ def _respell(joined: str) -> str:
 def _org_types_many(folded: list[str]) -> list[str]:
     """rigour's comparison form of organisation types, over the joined column (one pass), after
     the spelling of the words it looks for is put right."""
-    return _rigour(_respell("\n".join(folded))).split("\n")
+    return _rigour(_respell("\n".join(folded))).split("\n") if folded else []
 
 
 def _rigour(text: str) -> str:
