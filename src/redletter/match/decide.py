@@ -64,9 +64,7 @@ def combine(found: Found, spoken: Spoken | None = None) -> float:
 def _may_match(found: Found, spoken: Spoken) -> bool:
     if any(s.role is Role.IDENTITY and v == 1.0 for s, v in spoken):
         return True
-    levels = [(s.match_at, found[s.name].score if s.name in found else 0.0) for s in FEATURES
-              if s.match_at is not None]
-    return all(v >= level for level, v in levels)
+    return all(v >= s.match_at for s, v in spoken if s.match_at is not None)
 
 
 def decide(found: Found, settings: Settings) -> tuple[float, Decision | None]:

@@ -22,12 +22,15 @@ from rigour.names import NameTypeTag, analyze_names
 
 from redletter.match.index import MasterIndex
 from redletter.match.master import Customer
-from redletter.nlp.normalize import NameKey, address_key, fold, legal_family, name_keys
+from redletter.nlp.normalize import NameKey, address_key, fold, former_names, legal_family, name_keys
 from redletter.schema import Party
 
 _RARE_ALIAS = 3  # customers sharing a one-word alias, at most
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _WITH_DIGIT = re.compile(r"\S*\d\S*")
+# rigour's symbol categories read as one spelling: abbreviations, numbers, places, org types
+# (dropped). Not its broad "domain" words, which would make "Petroleum" and "Oil" one name.
+_READ = frozenset({"SYMBOL", "NUM", "LOC", "ORGCLS"})
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,7 @@ class Conflict(StrEnum):
 @dataclass(frozen=True)
 class FeatureSpec:
     """A declared feature: its function, weight and role, what its conflict forbids, the score
-    it must reach for a match (``match_at``) and the score that forces a review
+    it must reach for a match when it speaks (``match_at``), and the score that forces a review
     (``review_at``)."""
 
     fn: Callable[[Pair], Result]
@@ -140,8 +143,8 @@ def _credit(token: str, others: tuple[str, ...]) -> float:
 @lru_cache(maxsize=1 << 16)
 def _typo(a: str, b: str) -> str | None:
     """How ``a`` and ``b`` are one word misspelt, or ``None``: a Damerau (OSA) edit distance
-    scaled by length (one edit from 4 letters, two from 9), a keyboard slip, or the same sound
-    (metaphone, from 5 letters)."""
+    scaled by length (one edit from 4 letters, two from 9), a keyboard slip, the same sound
+    (metaphone, from 5 letters), or another romanisation (``_skeleton``)."""
     if a == b or min(len(a), len(b)) < 4 or a.isdigit() or b.isdigit():
         return None
     allowed = 1 if min(len(a), len(b)) < 9 else 2
@@ -151,8 +154,23 @@ def _typo(a: str, b: str) -> str | None:
         return "a keyboard slip" if _keyboard_slip(a, b) else f"{edits} edit(s)"
     if min(len(a), len(b)) >= 5 and a[0] == b[0] and _sound(a) == _sound(b):
         return "the same sound"
+    if min(len(a), len(b)) >= 4 and OSA.distance(_skeleton(a), _skeleton(b), score_cutoff=allowed) <= allowed:
+        return "another romanisation"
     return None
 
+
+_ROMANISED = (("shch", "s"), ("kh", "h"), ("zh", "i"), ("sh", "s"), ("ch", "c"), ("ph", "f"),
+              ("ck", "k"), ("w", "v"), ("q", "k"), ("c", "k"), ("y", "i"), ("j", "i"))
+
+
+@lru_cache(maxsize=1 << 14)
+def _skeleton(word: str) -> str:
+    """A word with the letters that romanisations of one name disagree on made the same
+    ("Zhelvinsky" / "Jelvinskiy", "Verkhnyaya" / "Werchnjaja", "Khoury" / "Khouri") and
+    doubled letters single."""
+    for a, b in _ROMANISED:
+        word = word.replace(a, b)
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 @lru_cache(maxsize=1 << 14)
 def _sound(word: str) -> str:
@@ -207,7 +225,7 @@ def compact_equal(pair: Pair) -> Result:
 def symbol_form(name: str) -> tuple[str, ...]:
     """rigour's reading of an organisation name: each word it knows as an abbreviation,
     number or place as that symbol ("Bros" and "Brothers" -> BROS, "forty four" -> 44), legal
-    forms left out; the longest reading wins, ties by position."""
+    forms left out; the longest reading wins, ties by position (see ``_READ``)."""
     names = sorted(analyze_names(NameTypeTag.ORG, [name]), key=lambda n: n.form)
     if not names:
         return ()
@@ -216,9 +234,10 @@ def symbol_form(name: str) -> tuple[str, ...]:
     read: dict[int, str] = {}
     for span in spans:
         at = [p.index for p in span.parts]
-        if not any(i in read for i in at):
-            symbol = "" if span.symbol.category.value == "ORGCLS" else span.symbol.id.lower()
-            read.update({i: "" for i in at} | {at[0]: symbol})
+        if span.symbol.category.value not in _READ or any(i in read for i in at):
+            continue
+        symbol = "" if span.symbol.category.value == "ORGCLS" else span.symbol.id.lower()
+        read.update({i: "" for i in at} | {at[0]: symbol})
     return tuple(read.get(p.index, p.comparable) for p in names[0].parts if read.get(p.index, p.comparable))
 
 
@@ -242,17 +261,17 @@ def _numbers(name: str, key: NameKey) -> frozenset[str]:
 
 def numbers(pair: Pair) -> Result:
     """Whether the numbers in the names agree ("Brigade 44" = "Brigade Forty-Four"; "Fund
-    VIII" is not "Fund IX"), when both names have some."""
+    VIII" is not "Fund IX", "Solutions II" is not "Solutions"), when either name has one."""
     ck = pair.customer_key
     printed, pk, _ = _best(pair)
     if ck is None:
         return None
     a, b = _numbers(printed, pk), _numbers(pair.customer.name, ck)
-    if not a or not b:
+    if not a and not b:
         return None
     if a == b:
         return 1.0, f"same numbers ({', '.join(sorted(a))})"
-    return 0.0, f"different numbers ({', '.join(sorted(a))} vs {', '.join(sorted(b))})"
+    return 0.0, f"different numbers ({', '.join(sorted(a)) or 'none'} vs {', '.join(sorted(b)) or 'none'})"
 
 
 @lru_cache(maxsize=1 << 12)
@@ -263,12 +282,15 @@ def _place(qualifier: str) -> str:
 
 def qualifier(pair: Pair) -> Result:
     """Whether the bracketed qualifiers agree ("Bank of China (Hong Kong)" is not "Bank of China
-    (Singapore)"), when both names have one; a qualifier on one side only says nothing."""
+    (Singapore)"). A qualifier on one side only ("Marrowby Chemicals (Thailand)") may name a
+    branch or a subsidiary: a reason to review rather than match."""
     ck = pair.customer_key
     _, pk, _ = _best(pair)
-    if ck is None or not pk.qualifiers or not ck.qualifiers:
+    if ck is None or (not pk.qualifiers and not ck.qualifiers):
         return None
     a, b = {_place(q) for q in pk.qualifiers}, {_place(q) for q in ck.qualifiers}
+    if not a or not b:
+        return 0.5, f"a qualifier on one side only ({', '.join(sorted(a | b))})"
     if a & b:
         return 1.0, f"same qualifier ({', '.join(sorted(a & b))})"
     return 0.0, f"different qualifiers ({', '.join(sorted(a))} vs {', '.join(sorted(b))})"
@@ -336,8 +358,8 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(compact_equal, 0.95, Role.IDENTITY),
     FeatureSpec(rare_word_typo, 0.8, Role.FLOOR),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
-    FeatureSpec(qualifier, 0.1, Role.PENALTY, Conflict.MATCH),
-    FeatureSpec(legal_form, 0.05, Role.PENALTY, Conflict.MATCH),
+    FeatureSpec(qualifier, 0.1, Role.PENALTY, Conflict.MATCH, match_at=1.0),
+    FeatureSpec(legal_form, 0.05, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(address_similarity, 0.03, Role.BONUS, review_at=0.9),
     FeatureSpec(country, 0.15, Role.PENALTY, Conflict.PLACE),
 )
@@ -350,5 +372,6 @@ def explanations() -> dict[str, str]:
 
 def party_keys(party: Party) -> tuple[tuple[str, NameKey], ...]:
     """(printed name, key) for the party's name and each alias that has a key."""
-    names: Sequence[str] = (party.name, *party.aliases)
+    printed = (party.name, *party.aliases)
+    names: Sequence[str] = tuple(dict.fromkeys([*printed, *(f for n in printed for f in former_names(n))]))
     return tuple((n, k) for n, k in zip(names, name_keys(names), strict=True) if k is not None)

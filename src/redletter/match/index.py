@@ -209,7 +209,7 @@ class MasterIndex:
         return found
 
     def _split_candidates(self, word: str) -> set[int]:
-        if word in self.postings or len(word) < 2 * _MIN_SPLIT:
+        if len(word) < 2 * _MIN_SPLIT:
             return set()
         for cut in range(_MIN_SPLIT, len(word) - _MIN_SPLIT + 1):
             head, tail = word[:cut], word[cut:]

@@ -36,7 +36,13 @@ from redletter.nlp.countries import trailing_country
 _BRACKETS = re.compile(r"\(([^()\n]*)\)|\[([^\[\]\n]*)\]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_ROMAN = {r: n for n, r in enumerate(
+    ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+     "xvi", "xvii", "xviii", "xix", "xx"]) if len(r) > 1}  # one letter is an initial, not a number
 _FORMER = ("ex ", "formerly ", "fka ", "f k a ", "previously ")
+_FORMER_NAME = re.compile(r"[(\[]\s*(?:ex|formerly|f\.?k\.?a\.?|previously)\b[\s.:-]*([^()\[\]]+)[)\]]",
+                          re.IGNORECASE)
+_LABEL = re.compile(r"^\s*[A-Z][A-Z ]{2,30}(?: \d{1,3}[A-Z]?)?:\s*(?=\S)")
 _FLAGS = Normalize.CASEFOLD | Normalize.SQUASH_SPACES
 RULE_FILES = ("legal_forms.json", "abbreviations.json", "numbers.json")
 
@@ -136,10 +142,19 @@ def _respell(joined: str) -> str:
     return pattern.sub(lambda m: wrong[m.group(0)], joined)
 
 
+def _typed_many(folded: list[str]) -> tuple[list[str], list[str]]:
+    """The texts with the spelling of legal-form words put right, and then with rigour's
+    comparison form of organisation types ("limited liability company" -> "llc"), each in one
+    pass over the joined column."""
+    if not folded:
+        return [], []
+    respelled = _respell("\n".join(folded))
+    return respelled.split("\n"), _rigour(respelled).split("\n")
+
+
 def _org_types_many(folded: list[str]) -> list[str]:
-    """rigour's comparison form of organisation types, over the joined column (one pass), after
-    the spelling of the words it looks for is put right."""
-    return _rigour(_respell("\n".join(folded))).split("\n") if folded else []
+    """rigour's comparison form of organisation types, after the spelling is put right."""
+    return _typed_many(folded)[1]
 
 
 def _rigour(text: str) -> str:
@@ -313,7 +328,10 @@ def _digits(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         t = tokens[i]
-        if t in num["ordinals"] or (m := _ORDINAL.match(t)):
+        if t in _ROMAN:
+            out.append(str(_ROMAN[t]))
+            i += 1
+        elif t in num["ordinals"] or (m := _ORDINAL.match(t)):
             out.append(str(num["ordinals"][t]) if t in num["ordinals"] else m.group(1))  # type: ignore[union-attr]
             i += 1
         elif (found := _number_value(tokens, i)) is not None:
@@ -341,6 +359,8 @@ def _token_code(token: str) -> str:
     if (len(t) == 1 and t.isalpha()) or t in phrases or t in num["units"] or t in num["tens"] \
             or t in num["ordinals"] or _ORDINAL.match(t) or any(len(p) > 1 for p, _ in legal):
         return _CONTEXT
+    if t in _ROMAN:
+        return str(_ROMAN[t])
     if legal:
         return _LEGAL_MARK + legal[0][1]
     if (form := org_form(t)) is not None:
@@ -348,10 +368,13 @@ def _token_code(token: str) -> str:
     return words.get(t, t)
 
 
-def _core_tokens(tokens: list[str]) -> tuple[list[str], set[str], bool]:
-    """The distinctive words and legal forms of a name's tokens (after rigour's pass), and
-    whether they may need another pass (rules that joined or moved words)."""
-    codes = list(map(_token_code, tokens))
+def _core_tokens(tokens: list[str], forms: set[str] | frozenset[str] = frozenset()
+                 ) -> tuple[list[str], set[str], bool]:
+    """The distinctive words and legal forms (``forms``: tokens known to be legal forms) of a
+    name's tokens after rigour's pass, and whether they may need another pass (rules that
+    joined or moved words)."""
+    codes = [_LEGAL_MARK + t if t in forms else _token_code(t) for t in tokens] if forms \
+        else list(map(_token_code, tokens))
     if _CONTEXT not in codes:
         core = [c for c in codes if c[0] != _LEGAL_MARK]
         if len(core) == len(codes):
@@ -362,9 +385,22 @@ def _core_tokens(tokens: list[str]) -> tuple[list[str], set[str], bool]:
             return core, {c[1:] for c in marked}, not at_edge
     tokens = [_spell_known(t) for t in _join_initials(tokens)]
     words, legal = _take_legal(tokens)
+    legal |= {t for t in words if t in forms}
+    words = [t for t in words if t not in forms]
     if not words:
-        words, legal = tokens, set()
+        words, legal = tokens or sorted(legal), set()
     return _digits(_abbreviate(_join_initials(words))), legal, True
+
+
+def former_names(name: str) -> list[str]:
+    """The former names a name gives in brackets: "Ocean Pioneer (ex-Cape Diamond)"."""
+    return [m.group(1).strip() for m in _FORMER_NAME.finditer(name) if m.group(1).strip()]
+
+
+def _drop_label(name: str) -> str:
+    """A name without the field label a payment message puts before it ("BENEFICIARY: ...",
+    "FIELD 59: ...")."""
+    return _LABEL.sub("", name, count=1) if ":" in name[:40] else name
 
 
 def _split_brackets(names: list[str]) -> dict[int, list[str]]:
@@ -400,21 +436,24 @@ KeyParts = tuple[str, str, str]
 def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     """The comparison keys of many names (a master's column) as text, in passes over all of
     them; ``("", "", "")`` for a name with no letters or digits."""
-    mains = [n or "" for n in names]
+    mains = [_drop_label(n) if n else "" for n in names]
     parts = _split_brackets(mains)
-    typed = _org_types_many(fold_many(mains))
-    out = [_key_parts(t) for t in typed]
+    before, typed = _typed_many(fold_many(mains))
+    out = [_key_parts(t, b) for t, b in zip(typed, before, strict=True)]
     for i, texts in parts.items():
         quals, legal = _qualifiers(texts)
         out[i] = (out[i][0], "|".join(sorted({*out[i][1].split("|"), *legal} - {""})), "|".join(quals))
     return out
 
 
-def _key_parts(typed: str) -> KeyParts:
+def _key_parts(typed: str, before: str) -> KeyParts:
+    """The key of one name, after rigour's pass (``typed``) and before it: the words rigour
+    wrote in are legal forms even where they are not also spellings it knows ("sacv")."""
     tokens = typed.split()
     if not tokens:
         return "", "", ""
-    core, legal, again = _core_tokens(tokens)
+    forms = set(tokens) - set(before.split()) if typed != before else set()
+    core, legal, again = _core_tokens(tokens, forms)
     for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
         if not again:
             break
