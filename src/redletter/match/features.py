@@ -28,6 +28,7 @@ from redletter.schema import Party
 _RARE_ALIAS = 3  # customers sharing a one-word alias, at most
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _WITH_DIGIT = re.compile(r"\S*\d\S*")
+_BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 # rigour's symbol categories read as one spelling: abbreviations, numbers, places, org types
 # (dropped). Not its broad "domain" words, which would make "Petroleum" and "Oil" one name.
 _READ = frozenset({"SYMBOL", "NUM", "LOC", "ORGCLS"})
@@ -275,25 +276,45 @@ def numbers(pair: Pair) -> Result:
 
 
 @lru_cache(maxsize=1 << 12)
+def _analysed(name: str) -> tuple[tuple[str, str, tuple[int, ...]], ...]:
+    """rigour's symbols in a name: (category, id, part positions), in a stable order."""
+    names = sorted(analyze_names(NameTypeTag.ORG, [name]), key=lambda n: n.form)
+    if not names:
+        return ()
+    return tuple(sorted((s.symbol.category.value, s.symbol.id, tuple(p.index for p in s.parts))
+                        for s in names[0].spans))
+
+
+@lru_cache(maxsize=1 << 12)
 def _place(qualifier: str) -> str:
-    form = symbol_form(qualifier)
-    return form[0] if len(form) == 1 else qualifier
+    places = {i for c, i, _ in _analysed(qualifier) if c == "LOC"}
+    return min(places) if len(places) == 1 else qualifier
+
+
+@lru_cache(maxsize=1 << 12)
+def places(name: str, qualifiers: tuple[str, ...]) -> frozenset[str]:
+    """The places a name names: its bracketed qualifiers and the words rigour knows as places
+    ("Banco Santander México", "Bank of China (Hong Kong)")."""
+    found = {i for c, i, _ in _analysed(_BRACKETS.sub(" ", name)) if c == "LOC"}
+    return frozenset(found | {_place(q) for q in qualifiers})
 
 
 def qualifier(pair: Pair) -> Result:
-    """Whether the bracketed qualifiers agree ("Bank of China (Hong Kong)" is not "Bank of China
-    (Singapore)"). A qualifier on one side only ("Marrowby Chemicals (Thailand)") may name a
-    branch or a subsidiary: a reason to review rather than match."""
+    """Whether the places the names give agree, bracketed ("Bank of China (Hong Kong)" is not
+    "Bank of China (Singapore)") or not ("Banco Santander México"). A place on one side only
+    ("Marrowby Chemicals (Thailand)") may name a branch or a subsidiary: a reason to review
+    rather than match. A bracketed place with a typo is the place ("(Switzreland)")."""
     ck = pair.customer_key
-    _, pk, _ = _best(pair)
-    if ck is None or (not pk.qualifiers and not ck.qualifiers):
+    printed, pk, _ = _best(pair)
+    if ck is None:
         return None
-    a, b = {_place(q) for q in pk.qualifiers}, {_place(q) for q in ck.qualifiers}
-    if not a or not b:
-        return 0.5, f"a qualifier on one side only ({', '.join(sorted(a | b))})"
-    if a & b:
-        return 1.0, f"same qualifier ({', '.join(sorted(a & b))})"
-    return 0.0, f"different qualifiers ({', '.join(sorted(a))} vs {', '.join(sorted(b))})"
+    spelt = tuple(next((o for o in ck.qualifiers if _typo(q, o)), q) for q in pk.qualifiers)
+    a, b = places(printed, spelt), places(pair.customer.name, ck.qualifiers)
+    if a == b:
+        return (1.0, f"same places ({', '.join(sorted(a))})") if a else None
+    if a <= b or b <= a:
+        return 0.5, f"a place on one side only ({', '.join(sorted(a ^ b))})"
+    return 0.0, f"different places ({', '.join(sorted(a))} vs {', '.join(sorted(b))})"
 
 
 def legal_form(pair: Pair) -> Result:
@@ -358,7 +379,7 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(compact_equal, 0.95, Role.IDENTITY),
     FeatureSpec(rare_word_typo, 0.8, Role.FLOOR),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
-    FeatureSpec(qualifier, 0.1, Role.PENALTY, Conflict.MATCH, match_at=1.0),
+    FeatureSpec(qualifier, 0.3, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(legal_form, 0.05, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(address_similarity, 0.03, Role.BONUS, review_at=0.9),
     FeatureSpec(country, 0.15, Role.PENALTY, Conflict.PLACE),

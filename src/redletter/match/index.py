@@ -35,7 +35,8 @@ _MAX_SHARE = 0.002  # tokens in more than this share of names are too common to 
 _FUZZY_TOKEN = 80.0
 _ADDRESS_MAX_DF = 50
 _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scored further
-_SHORTLIST = 25
+_SHORTLIST = 25  # the most similar distinct keys scored further
+_SAME_KEY = 20  # customers scored for one key, at most (the first rows)
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
 
 
@@ -209,11 +210,10 @@ class MasterIndex:
         return found
 
     def _split_candidates(self, word: str) -> set[int]:
-        if len(word) < 2 * _MIN_SPLIT:
-            return set()
-        for cut in range(_MIN_SPLIT, len(word) - _MIN_SPLIT + 1):
-            head, tail = word[:cut], word[cut:]
-            if self._usable(head) and (tail in self.postings or len(tail) <= 4):
+        """Customers with the longest word that starts ``word`` and leaves at least two
+        letters ("siemensag" -> "siemens", "vanderbilt" -> "van")."""
+        for cut in range(len(word) - 2, _MIN_SPLIT - 1, -1):
+            if self._usable(head := word[:cut]):
                 return set(self.postings[head])
         return set()
 
@@ -230,20 +230,21 @@ class MasterIndex:
                    names: Sequence[str] = ()) -> set[int]:
         """Customers worth scoring for a party with these names and this address: those the
         index blocks together with it whose key is at all similar (a fast rapidfuzz pass keeps
-        the best ``_SHORTLIST``, ties by row), and those at the same address. ``names``: the
-        printed names, for joined and split words."""
+        the customers of the best ``_SHORTLIST`` distinct keys, ties by key), and those at the
+        same address. ``names``: the printed names, for joined and split words."""
         blocked = self._joined_candidates(names)
         for key in keys:
             blocked |= self._name_candidates(key)
+        rows: defaultdict[str, list[int]] = defaultdict(list)
+        for i in sorted(blocked):
+            rows[self.key_texts[i]].append(i)
+        texts = sorted(rows)
         shortlist: set[int] = set()
-        if blocked:
-            ids = sorted(blocked)
-            texts = [self.key_texts[i] for i in ids]
-            for key in keys:
-                hits = process.extract(key.text, texts, scorer=fuzz.token_sort_ratio,
-                                       score_cutoff=_PREFILTER, limit=None)
-                best = sorted(hits, key=lambda h: (-h[1], h[2]))[:_SHORTLIST]
-                shortlist.update(ids[j] for _, _, j in best)
+        for key in keys if texts else ():
+            hits = process.extract(key.text, texts, scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=_PREFILTER, limit=None)
+            for _, _, j in sorted(hits, key=lambda h: (-h[1], h[2]))[:_SHORTLIST]:
+                shortlist.update(rows[texts[j]][:_SAME_KEY])
         return shortlist | self._address_candidates(address)
 
 

@@ -236,9 +236,23 @@ def _known_spellings() -> dict[str, str]:
     return table
 
 
+@cache
+def _swapped_short() -> dict[str, str]:
+    """Five-letter legal-form words with two neighbouring letters swapped."""
+    table_words = [v for k, vs in _data("legal_forms.json").items() if isinstance(vs, list)
+                   for v in [k, *vs]]
+    words = sorted({w for v in table_words for w in fold(v).split() if len(w) == 5})
+    swapped = {w[:i] + w[i + 1] + w[i] + w[i + 2:]: w for w in words for i in range(4)}
+    return {k: v for k, v in sorted(swapped.items()) if k not in words and k != v}
+
+
 @lru_cache(maxsize=1 << 16)
 def _spell_known(token: str) -> str:
-    """A legal-form or abbreviated word with a typo, spelled right; other tokens unchanged."""
+    """A legal-form or abbreviated word with a typo, spelled right; other tokens unchanged.
+    Five-letter words only for two swapped letters ("joitn" -> "joint"): one letter more or
+    less would turn too many real words into legal ones ("stick" -> "stock")."""
+    if len(token) == 5:
+        return _swapped_short().get(token, token)
     if len(token) < 6 or token in _legal_phrases() or token in _abbreviations()[0]:
         return token
     table = _known_spellings()
