@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from redletter.cli import app
 from redletter.errors import ExitCode, InputFileError
-from redletter.match.cache import master_index
+from redletter.match.cache import master_index, wait_for_cache_writes
 from redletter.match.decide import match_party
 from redletter.match.evaluate import evaluate_master, evaluate_pairs
 from redletter.match.index import MasterIndex
@@ -169,12 +169,14 @@ def test_index_cache_is_reused_and_follows_the_file(tmp_path: Path) -> None:
     master.write_text("customer_id,name,country\n1,Alpha Trading LLC,AE\n", "utf-8")
     cache = tmp_path / "cache"
     first = master_index(master, cache_dir=cache)
+    wait_for_cache_writes()
     [entry] = list(cache.glob("master-*"))
     again = master_index(master, cache_dir=cache)
     assert list(again.key_texts) == list(first.key_texts) == ["alpha trad"]
     assert list(cache.glob("master-*")) == [entry]
     master.write_text("customer_id,name,country\n1,Sigma Trading LLC,AE\n", "utf-8")
     assert list(master_index(master, cache_dir=cache).key_texts) == ["sigma trad"]
+    wait_for_cache_writes()
     assert len(list(cache.glob("master-*"))) == 2
     entry.write_bytes(b"not a pickle")  # a broken cache entry is rebuilt, not fatal
     master.write_text("customer_id,name,country\n1,Alpha Trading LLC,AE\n", "utf-8")

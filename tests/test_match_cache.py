@@ -9,7 +9,7 @@ import pytest
 
 from redletter.match import cache as cache_module
 from redletter.match import index as index_module
-from redletter.match.cache import master_index
+from redletter.match.cache import master_index, wait_for_cache_writes
 from redletter.nlp.normalize import KeyParts, key_parts_many
 
 
@@ -35,6 +35,7 @@ def test_a_changed_master_reuses_the_keys_of_unchanged_rows(tmp_path: Path,
     names = ["Alpha Trading LLC", "Beta Shipping FZE", "Gamma Tech GmbH"]
     cache = tmp_path / "cache"
     master_index(_master(tmp_path / "a.csv", names), cache_dir=cache)
+    wait_for_cache_writes()
     asked = _record(monkeypatch)
     index = master_index(_master(tmp_path / "b.csv", [*names[:2], "Delta Mining JSC"]), cache_dir=cache)
     assert asked == [["Delta Mining JSC"]]
@@ -46,12 +47,14 @@ def test_a_rule_change_never_serves_a_stale_index(tmp_path: Path,
     master = _master(tmp_path / "m.csv", ["Alpha Trading LLC"])
     cache = tmp_path / "cache"
     master_index(master, cache_dir=cache)
+    wait_for_cache_writes()
     asked = _record(monkeypatch)
     master_index(master, cache_dir=cache)
     assert asked == []  # same rules: the cached index
     monkeypatch.setattr(cache_module, "rules_hash", lambda: "edited-rules")
     master_index(master, cache_dir=cache)
     assert asked == [["Alpha Trading LLC"]]  # neither the index nor the keys are reused
+    wait_for_cache_writes()
     assert len(list(cache.glob("master-*"))) == 2 and len(list(cache.glob("keys-*"))) == 2
 
 

@@ -9,15 +9,18 @@ Two caches, both in the user's cache folder, written atomically, ignored when un
   only the new names are normalized.
 
 Both keys include the cache format, redletter's version and a hash of the rule data and of
-rigour's version (``normalize.rules_hash``), so a rule edit never serves a stale index.
+rigour's version (``normalize.rules_hash``), so a rule edit never serves a stale index. The
+caches are written by a forked copy of the process while matching goes on.
 """
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from pathlib import Path
 
@@ -70,7 +73,8 @@ class KeyStore:
 
     def known(self) -> dict[str, KeyParts]:
         """Name -> key."""
-        return dict(zip(self.names, zip(self.texts, self.legal, self.quals, strict=True), strict=True))
+        parts = zip(self.texts.tolist(), self.legal.tolist(), self.quals.tolist(), strict=True)
+        return dict(zip(self.names.tolist(), parts, strict=True))
 
 
 def _read(path: Path) -> object | None:
@@ -93,13 +97,51 @@ def _write(value: object, path: Path) -> None:
         pass  # no cache is only slower
 
 
+_PENDING: list[int] = []  # forked cache writers not yet reaped
+
+
+def _write_later(writes: list[tuple[Callable[[], object], Path]]) -> None:
+    """Write the caches from a forked copy of this process, so that matching does not wait
+    for them (a cache only makes a later run faster); in this process where there is no fork.
+    ``wait_for_cache_writes`` waits for them; the interpreter does so at exit."""
+    _reap(block=False)
+    if not hasattr(os, "fork"):
+        for make, path in writes:
+            _write(make(), path)
+        return
+    pid = os.fork()
+    if pid == 0:  # the copy: write, then leave without running the parent's exit handlers
+        try:
+            for make, path in writes:
+                _write(make(), path)
+        finally:
+            os._exit(0)
+    _PENDING.append(pid)
+
+
+def _reap(*, block: bool) -> None:
+    for pid in list(_PENDING):
+        try:
+            done, _ = os.waitpid(pid, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            done = pid
+        if done:
+            _PENDING.remove(pid)
+
+
+def wait_for_cache_writes() -> None:
+    """Wait until the caches being written are on disk."""
+    _reap(block=True)
+
+
+atexit.register(wait_for_cache_writes)
+
+
 def _build(master: Path, columns: Columns, cache_dir: Path) -> MasterIndex:
-    """Index the master, reusing the keys of names already seen, and remember its keys."""
+    """Index the master, reusing the keys of names already seen."""
     store = _read(keys_path(cache_dir))
     known = store.known() if isinstance(store, KeyStore) else {}
-    index = MasterIndex.build(load_columns(master, columns), known=known)
-    _write(KeyStore.of(index), keys_path(cache_dir))
-    return index
+    return MasterIndex.build(load_columns(master, columns), known=known)
 
 
 def master_index(master: Path, columns: Columns | None = None,
@@ -114,5 +156,5 @@ def master_index(master: Path, columns: Columns | None = None,
     if isinstance(cached := _read(path), MasterIndex):
         return cached
     index = _build(master, columns, cache_dir)
-    _write(index, path)
+    _write_later([(lambda: KeyStore.of(index), keys_path(cache_dir)), (lambda: index, path)])
     return index

@@ -18,6 +18,8 @@ number), so candidates do not depend on the hash seed.
 from __future__ import annotations
 
 import math
+import multiprocessing as mp
+import os
 from array import array
 from bisect import bisect_left
 from collections import defaultdict
@@ -38,6 +40,7 @@ _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scor
 _SHORTLIST = 25  # the most similar distinct keys scored further
 _SAME_KEY = 20  # customers scored for one key, at most (the first rows)
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
+_PARALLEL_FROM = 100_000  # names; below this a second process costs more than it saves
 
 
 def _rows_by_text(texts: Iterable[str]) -> dict[str, list[int]]:
@@ -249,7 +252,21 @@ class MasterIndex:
 
 
 def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> list[KeyParts]:
-    """Keys of all names: those in ``known`` reused, the rest made in one pass."""
+    """Keys of all names: those in ``known`` reused, the rest made in one pass (on two cores
+    for a large master)."""
     missing = [n for n in dict.fromkeys(names) if n not in known]
-    made = dict(zip(missing, key_parts_many(missing), strict=True))
+    made = dict(zip(missing, _on_two_cores(missing), strict=True))
     return [made[n] if n in made else known[n] for n in names]
+
+
+def _on_two_cores(names: list[str]) -> list[KeyParts]:
+    """``key_parts_many`` with the second half of a long list in a forked worker (keys are
+    made name by name, so the halves give the same keys as the whole). Small lists, systems
+    without ``fork`` and single-core machines: in this process."""
+    if len(names) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+        return key_parts_many(names)
+    half = len(names) // 2
+    with mp.get_context("fork").Pool(1) as pool:
+        second = pool.apply_async(key_parts_many, (names[half:],))
+        first = key_parts_many(names[:half])
+        return first + second.get()

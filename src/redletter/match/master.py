@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any, overload
 
@@ -192,6 +192,14 @@ class PackedColumn(Sequence[str]):
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tolist())
+
+    def tolist(self) -> list[str]:
+        """All the values, in one pass."""
+        text, at = self.text, self.offsets
+        return [text[a:b] for a, b in pairwise(at)]
 
     @overload
     def __getitem__(self, i: int) -> str: ...

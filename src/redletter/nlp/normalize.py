@@ -149,7 +149,31 @@ def _typed_many(folded: list[str]) -> tuple[list[str], list[str]]:
     if not folded:
         return [], []
     respelled = _respell("\n".join(folded))
-    return respelled.split("\n"), _rigour(respelled).split("\n")
+    _WRITTEN_FORMS.update(f for _, f in extract_org_types(respelled, _FLAGS, Cleanup.Strong)
+                          if " " not in f and org_form(f) is None)
+    pattern, table = _phrases()
+    typed = pattern.sub(lambda m: table[m.group(0)], _rigour(respelled))
+    return respelled.split("\n"), typed.split("\n")
+
+
+_MARK = "~"  # starts a token that a phrase rule made a legal form (fold leaves no "~")
+
+
+@cache
+def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Our phrases of several words, as one pattern for a pass over the joined column: legal
+    forms rigour lacks ("ltd sti", "spolka jawna") become one marked token, abbreviated
+    phrases ("united states") their one spelling."""
+    table = {" ".join(p): c for v in _abbreviations()[1].values() for p, c in v}
+    table.update({" ".join(p): _MARK + c for v in _legal_phrases().values() for p, c in v if len(p) > 1})
+    alternatives = "|".join(sorted(map(re.escape, table), key=lambda x: (-len(x), x)))
+    return re.compile(rf"(?<![a-z0-9{_MARK}])(?:{alternatives})(?![a-z0-9])"), table
+
+
+# Comparison forms rigour writes that are not also spellings it reads ("s a de c v" -> "sacv"):
+# a token is one of them only where rigour wrote it (see ``_key_parts``), so this set growing
+# with what has been read never changes a key.
+_WRITTEN_FORMS: set[str] = set()
 
 
 def _org_types_many(folded: list[str]) -> list[str]:
@@ -251,6 +275,8 @@ def _spell_known(token: str) -> str:
     """A legal-form or abbreviated word with a typo, spelled right; other tokens unchanged.
     Five-letter words only for two swapped letters ("joitn" -> "joint"): one letter more or
     less would turn too many real words into legal ones ("stick" -> "stock")."""
+    if token.startswith(_MARK):
+        return token
     if len(token) == 5:
         return _swapped_short().get(token, token)
     if len(token) < 6 or token in _legal_phrases() or token in _abbreviations()[0]:
@@ -274,7 +300,9 @@ def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
                 i += len(phrase)
                 break
         else:
-            if (form := org_form(tokens[i])) is not None:
+            if tokens[i].startswith(_MARK):
+                legal.add(tokens[i][1:])
+            elif (form := org_form(tokens[i])) is not None:
                 legal.add(form)
             else:
                 core.append(tokens[i])
@@ -361,22 +389,37 @@ _CONTEXT = "\x01"
 _LEGAL_MARK = "\x00"
 
 
-@lru_cache(maxsize=1 << 18)
+_CODES: dict[str, str] = {}
+
+
+def _token_codes(tokens: list[str]) -> list[str]:
+    """``_token_code`` of each token, remembered (a plain dict: this runs for every name)."""
+    codes = list(map(_CODES.get, tokens))
+    if None in codes:
+        for t in tokens:
+            if t not in _CODES:
+                _CODES[t] = _token_code(t)
+        codes = list(map(_CODES.__getitem__, tokens))
+    return codes  # type: ignore[return-value]
+
+
 def _token_code(token: str) -> str:
     """What a token is on its own: a plain word (its one spelling), a legal form (its
     comparison form after ``_LEGAL_MARK``), or ``_CONTEXT``: the start of a rule that needs its
     neighbours (phrases, number words, single letters)."""
+    if token.startswith(_MARK):
+        return _LEGAL_MARK + token[1:]
     t = _spell_known(token)
-    words, phrases = _abbreviations()
+    words = _abbreviations()[0]
     num = _numbers()
-    legal = _legal_phrases().get(t, ())
-    if (len(t) == 1 and t.isalpha()) or t in phrases or t in num["units"] or t in num["tens"] \
-            or t in num["ordinals"] or _ORDINAL.match(t) or any(len(p) > 1 for p, _ in legal):
+    legal = [c for p, c in _legal_phrases().get(t, ()) if len(p) == 1]
+    if (len(t) == 1 and t.isalpha()) or t in num["units"] or t in num["tens"] \
+            or t in num["ordinals"] or _ORDINAL.match(t):
         return _CONTEXT
     if t in _ROMAN:
         return str(_ROMAN[t])
     if legal:
-        return _LEGAL_MARK + legal[0][1]
+        return _LEGAL_MARK + legal[0]
     if (form := org_form(t)) is not None:
         return _LEGAL_MARK + form
     return words.get(t, t)
@@ -387,8 +430,9 @@ def _core_tokens(tokens: list[str], forms: set[str] | frozenset[str] = frozenset
     """The distinctive words and legal forms (``forms``: tokens known to be legal forms) of a
     name's tokens after rigour's pass, and whether they may need another pass (rules that
     joined or moved words)."""
-    codes = [_LEGAL_MARK + t if t in forms else _token_code(t) for t in tokens] if forms \
-        else list(map(_token_code, tokens))
+    codes = _token_codes(tokens)
+    if forms:
+        codes = [_LEGAL_MARK + t if t in forms else c for t, c in zip(tokens, codes, strict=True)]
     if _CONTEXT not in codes:
         core = [c for c in codes if c[0] != _LEGAL_MARK]
         if len(core) == len(codes):
@@ -402,7 +446,7 @@ def _core_tokens(tokens: list[str], forms: set[str] | frozenset[str] = frozenset
     legal |= {t for t in words if t in forms}
     words = [t for t in words if t not in forms]
     if not words:
-        words, legal = tokens or sorted(legal), set()
+        words, legal = [t.lstrip(_MARK) for t in tokens] or sorted(legal), set()
     return _digits(_abbreviate(_join_initials(words))), legal, True
 
 
@@ -466,7 +510,9 @@ def _key_parts(typed: str, before: str) -> KeyParts:
     tokens = typed.split()
     if not tokens:
         return "", "", ""
-    forms = set(tokens) - set(before.split()) if typed != before else set()
+    forms: set[str] = set()
+    if not _WRITTEN_FORMS.isdisjoint(tokens) and typed != before:
+        forms = {t for t in tokens if t in _WRITTEN_FORMS} - set(before.split())
     core, legal, again = _core_tokens(tokens, forms)
     for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
         if not again:
