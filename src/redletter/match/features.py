@@ -197,10 +197,11 @@ def rare_word_typo(pair: Pair) -> Result:
     b = sorted(set(ck.core) - set(pk.core))
     if not 0 < len(a) == len(b) <= 2:
         return None
-    how = [_typo(x, y) for x, y in zip(a, b, strict=True)]
-    if any(h is None for h in how):
+    pairs = [(x, y) for x, y in zip(pk.core, ck.core, strict=True) if x != y]  # word by word
+    how = [_typo(x, y) for x, y in pairs]
+    if len(pairs) != len(a) or any(h is None for h in how):
         return None
-    return 1.0, "; ".join(f"{x!r} ~ {y!r}: {h}" for x, y, h in zip(a, b, how, strict=True))
+    return 1.0, "; ".join(f"{x!r} ~ {y!r}: {h}" for (x, y), h in zip(pairs, how, strict=True))
 
 
 @lru_cache(maxsize=1 << 14)
@@ -295,7 +296,8 @@ def _place(qualifier: str) -> str:
 def places(name: str, qualifiers: tuple[str, ...]) -> frozenset[str]:
     """The places a name names: its bracketed qualifiers and the words rigour knows as places
     ("Banco Santander México", "Bank of China (Hong Kong)")."""
-    found = {i for c, i, _ in _analysed(_BRACKETS.sub(" ", name)) if c == "LOC"}
+    main = _BRACKETS.sub(" ", name)
+    found = {i for text in (main, fold(main)) for c, i, _ in _analysed(text) if c == "LOC"}
     return frozenset(found | {_place(q) for q in qualifiers})
 
 
