@@ -31,6 +31,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import resource
 import statistics
@@ -225,6 +226,22 @@ def pairs() -> None:
         print(f"  {name}:")
         for label, held_out in (("tuned groups", False), ("held-out groups", True), ("all", None)):
             print(f"    {label:16s} {evaluate_pairs(path, held_out=held_out).line()}")
+        nomenklatura(path)
+
+
+def nomenklatura(path: Path) -> None:
+    """nomenklatura's figures on the same pairs, in the same run, when ``NOMENKLATURA_PYTHON``
+    names an interpreter that has it (see bench_nomenklatura.py)."""
+    python = os.environ.get("NOMENKLATURA_PYTHON")
+    if not python:
+        print("    (set NOMENKLATURA_PYTHON to compare with nomenklatura)")
+        return
+    done = subprocess.run([python, str(Path(__file__).with_name("bench_nomenklatura.py")), str(path)],
+                          capture_output=True, text=True, check=True)
+    for line in done.stdout.splitlines():
+        r = json.loads(line)
+        print(f"    nomenklatura {r['algorithm']} >= 0.70, {r['half']:16s} F1 {r['f1']:.3f} "
+              f"(P {r['precision']:.3f}, R {r['recall']:.3f})")
 
 
 def main() -> None:

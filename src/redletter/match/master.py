@@ -104,6 +104,17 @@ def _refuse_nul(text: str, path: Path) -> None:
 Rows = tuple[list[str], list[list[str]], list[int]]  # header, rows, each row's line (or sheet row)
 
 
+def _row_lines(text: str, delimiter: str, count: int) -> list[int]:
+    """The line each row ends on: the line after the header's for each row when every row is
+    one line and none is blank (the common case, told by counting newlines), else read again."""
+    newlines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if newlines == count + 1:
+        return list(range(2, count + 2))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    next(reader)
+    return [reader.line_num for row in reader if row]
+
+
 def _rows_csv(path: Path) -> Rows:
     text = _decode(path.read_bytes(), path)
     _refuse_nul(text, path)
@@ -114,13 +125,10 @@ def _rows_csv(path: Path) -> Rows:
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
-        rows, lines = [], []
-        for row in reader:
-            if row:
-                rows.append(row)
-                lines.append(reader.line_num)
+        rows = [row for row in reader if row]
     except (csv.Error, StopIteration) as exc:
         raise InputFileError(f"malformed CSV at line {reader.line_num}: {exc}", path=path) from exc
+    lines = _row_lines(text, delimiter, len(rows))
     if any(len(row) != len(header) for row in rows):
         line, got = _bad_line(text, delimiter, len(header))
         raise InputFileError(f"malformed CSV at line {line}: {got} fields where the header has "

@@ -149,8 +149,8 @@ def _typed_many(folded: list[str]) -> tuple[list[str], list[str]]:
     if not folded:
         return [], []
     respelled = _respell("\n".join(folded))
-    _WRITTEN_FORMS.update(f for _, f in extract_org_types(respelled, _FLAGS, Cleanup.Strong)
-                          if " " not in f and org_form(f) is None)
+    forms = {f for _, f in extract_org_types(respelled, _FLAGS, Cleanup.Strong)}
+    _WRITTEN_FORMS.update(f for f in forms if " " not in f and org_form(f) is None)
     pattern, table = _phrases()
     typed = pattern.sub(lambda m: table[m.group(0)], _rigour(respelled))
     return respelled.split("\n"), typed.split("\n")
@@ -505,9 +505,29 @@ def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
 
 
 def _key_parts(typed: str, before: str) -> KeyParts:
-    """The key of one name, after rigour's pass (``typed``) and before it: the words rigour
-    wrote in are legal forms even where they are not also spellings it knows ("sacv")."""
+    """The key of one name, after rigour's pass (``typed``) and before it. The common case
+    (every word known, no rule that needs a word's neighbours, legal forms at either end) is
+    done here; the rest in ``_key_parts_slow``."""
     tokens = typed.split()
+    found = list(map(_CODES.get, tokens))
+    if None in found or _CONTEXT in found or not tokens or not _WRITTEN_FORMS.isdisjoint(tokens):
+        return _key_parts_slow(typed, before, tokens)
+    codes: list[str] = found  # type: ignore[assignment]
+    core = [c for c in codes if c[0] != _LEGAL_MARK]
+    if len(core) == len(codes):
+        return " ".join(core), "", ""
+    legal = [c[1:] for c in codes if c[0] == _LEGAL_MARK]
+    inner = codes[len(core):] != [_LEGAL_MARK + f for f in legal] and \
+        codes[:len(legal)] != [_LEGAL_MARK + f for f in legal]
+    if not core or inner:
+        return _key_parts_slow(typed, before, tokens)
+    return " ".join(core), "|".join(sorted(set(legal))) if len(legal) > 1 else legal[0], ""
+
+
+def _key_parts_slow(typed: str, before: str, tokens: list[str]) -> KeyParts:
+    """The key of one name, rule by rule: the words rigour wrote in are legal forms even where
+    they are not also spellings it knows ("sacv"); the rules are applied again until nothing
+    changes."""
     if not tokens:
         return "", "", ""
     forms: set[str] = set()
