@@ -21,7 +21,6 @@ import math
 import multiprocessing as mp
 import os
 from array import array
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -62,6 +61,15 @@ def _postings(rows: Mapping[str, list[int]], *, keep: int = 1) -> dict[str, arra
     return {t: array("i", sorted(at)) for t, at in found.items()}
 
 
+def _name_postings(texts: Sequence[str]) -> dict[str, array[int]]:
+    """Word -> the customers whose key has it, ascending (appended in row order), one pass."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        for token in text.split():
+            found[token].append(i)
+    return {t: array("i", dict.fromkeys(at)) for t, at in found.items()}
+
+
 def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
     if isinstance(master, MasterColumns):
         return master
@@ -82,7 +90,6 @@ class MasterIndex:
     key_texts: Sequence[str] = field(default_factory=list)
     key_legal: Sequence[str] = field(default_factory=list)
     key_quals: Sequence[str] = field(default_factory=list)
-    order: array[int] = field(default_factory=lambda: array("i"))  # customers by key text, then row
     postings: dict[str, array[int]] = field(default_factory=dict)
     address_postings: dict[str, array[int]] = field(default_factory=dict)
     vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
@@ -124,13 +131,12 @@ class MasterIndex:
         index.key_texts = [k[0] for k in keys]
         index.key_legal = [k[1] for k in keys]
         index.key_quals = [k[2] for k in keys]
-        index.postings = _postings(_rows_by_text(index.key_texts))
+        index.postings = _name_postings(index.key_texts)
         places = _rows_by_text(f"{a} {c}" for a, c in zip(master.addresses, master.cities, strict=True))
         folded: defaultdict[str, list[int]] = defaultdict(list)
         for text, at in zip(fold_many(list(places)), places.values(), strict=True):
             folded[text].extend(at)
         index.address_postings = _postings(folded, keep=3)
-        index.order = array("i", sorted(range(len(master)), key=index.key_texts.__getitem__))
         by_len: defaultdict[int, list[str]] = defaultdict(list)
         for token in sorted(index.postings):
             by_len[len(token)].append(token)
@@ -174,13 +180,14 @@ class MasterIndex:
         return pool
 
     def exact(self, text: str) -> list[int]:
-        """Customers whose name key is exactly ``text`` (binary search in ``order``)."""
-        at = bisect_left(self.order, text, key=self.key_texts.__getitem__)
-        hits = []
-        while at < len(self.order) and self.key_texts[self.order[at]] == text:
-            hits.append(self.order[at])
-            at += 1
-        return hits
+        """Customers whose name key is exactly ``text``, ascending: those among the postings of
+        its rarest word whose key is the text."""
+        words = [t for t in set(text.split()) if t in self.postings]
+        if not words or len(words) < len(set(text.split())):
+            return []
+        rows = self.postings[min(words, key=lambda t: (self.df(t), t))]
+        texts = self.key_texts
+        return [i for i in rows if texts[i] == text]
 
     def _limit(self) -> int:
         return max(50, int(_MAX_SHARE * len(self)))

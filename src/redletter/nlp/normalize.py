@@ -35,6 +35,7 @@ from redletter.nlp.countries import trailing_country
 
 _BRACKETS = re.compile(r"\(([^()\n]*)\)|\[([^\[\]\n]*)\]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 _ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
 _ROMAN = {r: n for n, r in enumerate(
     ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
@@ -81,27 +82,28 @@ def rules_hash() -> str:
 
 
 @lru_cache(maxsize=1 << 18)
-def _ascii_word(word: str) -> str:
+def _ascii_run(run: str) -> str:
+    """A run of non-ASCII characters, NFKC-folded and transliterated (runs recur across a
+    master: cached)."""
     try:
-        return anyascii(unicodedata.normalize("NFKC", word))
+        return anyascii(unicodedata.normalize("NFKC", run)).replace("\n", " ").replace("\r", " ")
     except Exception:  # anyascii/unicodedata on odd input: no letters rather than a crash
         return ""
 
 
 def _prepare(text: str) -> str:
-    """ASCII text on one line; transliterated word by word (words recur across a master)."""
+    """ASCII text on one line."""
     text = text.replace("\n", " ").replace("\r", " ")
-    if text.isascii():
-        return text
-    return " ".join(w if w.isascii() else _ascii_word(w) for w in text.split())
+    return text if text.isascii() else _NON_ASCII.sub(lambda m: _ascii_run(m.group(0)), text)
 
 
 def _joined(texts: Sequence[str]) -> str:
-    """The texts as ASCII, one per line."""
-    joined = "\n".join([t if t.isascii() else _prepare(t) for t in texts])
+    """The texts as ASCII, one per line: the non-ASCII runs of the joined text transliterated
+    in one pass."""
+    joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1 or "\r" in joined:
-        joined = "\n".join(map(_prepare, texts))
-    return joined
+        return "\n".join(map(_prepare, texts))
+    return joined if joined.isascii() else _NON_ASCII.sub(lambda m: _ascii_run(m.group(0)), joined)
 
 
 def _ascii_table() -> dict[int, str]:
@@ -472,23 +474,40 @@ def _split_brackets(names: list[str]) -> dict[int, list[str]]:
     return parts
 
 
-def _qualifiers(parts: list[str]) -> tuple[list[str], set[str]]:
-    """Bracketed parts: legal forms ("(Pvt)") join the legal forms, former names ("ex-...")
-    are left to aliases, the rest ("(Hong Kong)", "(H.K.)") are qualifiers."""
+def _qualifiers(typed: list[str]) -> tuple[list[str], set[str]]:
+    """Bracketed parts (folded and typed): legal forms ("(Pvt)") join the legal forms, former
+    names ("ex-...") are left to aliases, the rest ("(Hong Kong)", "(H.K.)") are qualifiers."""
     quals: set[str] = set()
     legal: set[str] = set()
-    for text in fold_many(parts):
+    for text in typed:
         if not text or text.startswith(_FORMER):
             continue
-        core, found = _take_legal(_org_types_many([text])[0].split())
+        core, found = _take_legal(text.split())
         legal |= found
         if core:
             quals.add(" ".join(_core_tokens(core)[0]))
     return sorted(quals), legal
 
 
+def _add_qualifiers(out: list[KeyParts], parts: dict[int, list[str]]) -> None:
+    """The keys of names with bracketed parts, completed: all the parts typed in one pass."""
+    texts = [t for ts in parts.values() for t in ts]
+    typed = iter(_org_types_many(fold_many(texts)))
+    for i, found in parts.items():
+        quals, legal = _qualifiers([next(typed) for _ in found])
+        out[i] = (out[i][0], "|".join(sorted({*out[i][1].split("|"), *legal} - {""})), "|".join(quals))
+
+
 KeyParts = tuple[str, str, str]
 """A name key as text: the words, the legal forms and the qualifiers ("|"-joined, sorted)."""
+
+
+@dataclass(slots=True)
+class _Again:
+    """A key whose rules joined or moved words: its words go through the rules once more."""
+
+    core: list[str]
+    legal: set[str]
 
 
 def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
@@ -497,14 +516,33 @@ def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     mains = [_drop_label(n) if n else "" for n in names]
     parts = _split_brackets(mains)
     before, typed = _typed_many(fold_many(mains))
-    out = [_key_parts(t, b) for t, b in zip(typed, before, strict=True)]
-    for i, texts in parts.items():
-        quals, legal = _qualifiers(texts)
-        out[i] = (out[i][0], "|".join(sorted({*out[i][1].split("|"), *legal} - {""})), "|".join(quals))
+    found = [_key_parts(t, b) for t, b in zip(typed, before, strict=True)]
+    pending = {i: k for i, k in enumerate(found) if isinstance(k, _Again)}
+    for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
+        pending = _once_more(pending, found)
+    out = [_final(k.core, k.legal) if isinstance(k, _Again) else k for k in found]
+    _add_qualifiers(out, parts)
     return out
 
 
-def _key_parts(typed: str, before: str) -> KeyParts:
+def _once_more(pending: dict[int, _Again], found: list[KeyParts | _Again]) -> dict[int, _Again]:
+    """The rules applied once more to the keys that need it, in one pass; those that changed
+    again are returned."""
+    still: dict[int, _Again] = {}
+    typed = _org_types_many([" ".join(k.core) for k in pending.values()])
+    for (i, key), text in zip(pending.items(), typed, strict=True):
+        core, legal, again = _core_tokens(text.split())
+        found[i] = _Again(core, key.legal | legal)
+        if again and core != key.core:
+            still[i] = found[i]  # type: ignore[assignment]
+    return still
+
+
+def _final(core: list[str], legal: set[str]) -> KeyParts:
+    return " ".join(core), "|".join(sorted(legal)) if len(legal) > 1 else "".join(legal), ""
+
+
+def _key_parts(typed: str, before: str) -> KeyParts | _Again:
     """The key of one name, after rigour's pass (``typed``) and before it. The common case
     (every word known, no rule that needs a word's neighbours, legal forms at either end) is
     done here; the rest in ``_key_parts_slow``."""
@@ -524,23 +562,17 @@ def _key_parts(typed: str, before: str) -> KeyParts:
     return " ".join(core), "|".join(sorted(set(legal))) if len(legal) > 1 else legal[0], ""
 
 
-def _key_parts_slow(typed: str, before: str, tokens: list[str]) -> KeyParts:
+def _key_parts_slow(typed: str, before: str, tokens: list[str]) -> KeyParts | _Again:
     """The key of one name, rule by rule: the words rigour wrote in are legal forms even where
-    they are not also spellings it knows ("sacv"); the rules are applied again until nothing
-    changes."""
+    they are not also spellings it knows ("sacv"). A key whose rules joined or moved words is
+    returned to go through them again (``_Again``)."""
     if not tokens:
         return "", "", ""
     forms: set[str] = set()
     if not _WRITTEN_FORMS.isdisjoint(tokens) and typed != before:
         forms = {t for t in tokens if t in _WRITTEN_FORMS} - set(before.split())
     core, legal, again = _core_tokens(tokens, forms)
-    for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
-        if not again:
-            break
-        more, found, again = _core_tokens(_org_types_many([" ".join(core)])[0].split())
-        again = again and more != core
-        core, legal = more, legal | found
-    return " ".join(core), "|".join(sorted(legal)) if len(legal) > 1 else "".join(legal), ""
+    return _Again(core, legal) if again else _final(core, legal)
 
 
 def key_from_parts(parts: KeyParts) -> NameKey | None:
