@@ -26,6 +26,7 @@ from redletter.nlp.normalize import NameKey, address_key, fold, former_names, le
 from redletter.schema import Party
 
 _RARE_ALIAS = 3  # customers sharing a one-word alias, at most
+_RARE_WORD = 5  # customers with a word, at most, for it to be rare (or 0.1 % of the master)
 _KEYBOARD = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 _WITH_DIGIT = re.compile(r"\S*\d\S*")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -118,8 +119,8 @@ def name_similarity(pair: Pair) -> Result:
 
 def distinctive_words(pair: Pair) -> Result:
     """Share of the names' rarity-weighted words found in both, so that a differing
-    distinctive word ("Alpha Trading" / "Sigma Trading") outweighs shared common ones. A word
-    with a typo counts half."""
+    distinctive word ("Alpha Trading" / "Sigma Trading") outweighs shared common ones. A slip
+    of the keyboard inside a long word counts in full, another typo half."""
     ck = pair.customer_key
     if ck is None:
         return None
@@ -136,9 +137,19 @@ def distinctive_words(pair: Pair) -> Result:
 
 
 def _credit(token: str, others: tuple[str, ...]) -> float:
-    if token in others:
+    if token in others or any(_slip(token, o) for o in others):
         return 1.0
     return 0.5 if any(_typo(token, o) for o in others) else 0.0
+
+
+@lru_cache(maxsize=1 << 16)
+def _slip(a: str, b: str) -> bool:
+    """A slip of the keyboard in a long word: one letter swapped, dropped or doubled inside a
+    word of 8 letters or more ("Rosoboronxeport"). Short words, the first letter and a plural
+    "s" are left out: there one letter tells real names apart ("Lixin" / "Lixing")."""
+    if min(len(a), len(b)) < 8 or a[0] != b[0] or a + "s" == b or b + "s" == a:
+        return False
+    return OSA.distance(a, b, score_cutoff=1) <= 1
 
 
 @lru_cache(maxsize=1 << 16)
@@ -183,6 +194,23 @@ def _keyboard_slip(a: str, b: str) -> bool:
         return False
     x, y = next((x, y) for x, y in zip(a, b, strict=True) if x != y)
     return any(abs(r.find(x) - r.find(y)) == 1 for r in _KEYBOARD if x in r and y in r)
+
+
+def other_words(pair: Pair) -> Result:
+    """Whether a name has words the other lacks (not even misspelt): a word put in place of
+    another ("Alpha ... Fund" / "Kristall ... Fund"), or a rare word on one side only, makes
+    another company however many words are shared, so never an automatic match. Common words
+    ("Group", "Trading") and names the same but for spaces do not count."""
+    ck = pair.customer_key
+    _, pk, _ = _best(pair)
+    if ck is None or "".join(pk.core) == "".join(ck.core) or compact_equal(pair) is not None:
+        return None
+    ours = sorted(t for t in set(pk.core) if _credit(t, ck.core) == 0.0)
+    theirs = sorted(t for t in set(ck.core) if _credit(t, pk.core) == 0.0)
+    rare = [t for t in ours + theirs if pair.index.df(t) <= max(_RARE_WORD, len(pair.index) // 1000)]
+    if (ours and theirs) or rare:
+        return 0.0, f"words on one side only: {', '.join(ours) or '-'} / {', '.join(theirs) or '-'}"
+    return None
 
 
 def rare_word_typo(pair: Pair) -> Result:
@@ -352,7 +380,8 @@ def _distinctive(key: NameKey, index: MasterIndex) -> bool:
 
 def address_similarity(pair: Pair) -> Result:
     """Similarity of the full addresses (street, number, city, postal code), when both have a
-    street number; a city alone, or differing house numbers, is not the same address."""
+    street number; a city alone, or differing house numbers, is not the same address. The
+    same name at a clearly different address is reviewed, not matched automatically."""
     a = address_key(pair.party.address)
     c = address_key(" ".join(x for x in (pair.customer.address, pair.customer.city) if x))
     if not a or not c:
@@ -380,10 +409,11 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(abbreviation_equal, 0.96, Role.IDENTITY),
     FeatureSpec(compact_equal, 0.95, Role.IDENTITY),
     FeatureSpec(rare_word_typo, 0.8, Role.FLOOR),
+    FeatureSpec(other_words, 0.0, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(qualifier, 0.3, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(legal_form, 0.05, Role.PENALTY, Conflict.MATCH, match_at=1.0),
-    FeatureSpec(address_similarity, 0.03, Role.BONUS, review_at=0.9),
+    FeatureSpec(address_similarity, 0.03, Role.BONUS, match_at=0.5, review_at=0.9),
     FeatureSpec(country, 0.15, Role.PENALTY, Conflict.PLACE),
 )
 
