@@ -17,7 +17,7 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
-from rigour._core import metaphone
+from rigour.text.phonetics import metaphone
 from rigour.names import NameTypeTag, analyze_names
 
 from redletter.match.index import MasterIndex
