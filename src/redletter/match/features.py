@@ -17,8 +17,8 @@ from functools import cached_property, lru_cache
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
-from rigour.text.phonetics import metaphone
 from rigour.names import NameTypeTag, analyze_names
+from rigour.text.phonetics import metaphone
 
 from redletter.match.index import MasterIndex
 from redletter.match.master import Customer
