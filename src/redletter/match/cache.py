@@ -112,6 +112,7 @@ def _write_later(writes: list[tuple[Callable[[], object], Path]]) -> None:
     pid = os.fork()
     if pid == 0:  # the copy: write, then leave without running the parent's exit handlers
         try:
+            os.nice(10)  # matching, in the parent, comes first
             for make, path in writes:
                 _write(make(), path)
         finally:
