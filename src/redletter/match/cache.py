@@ -20,6 +20,7 @@ import hashlib
 import os
 import pickle
 import tempfile
+import threading
 from collections.abc import Callable
 from dataclasses import astuple, dataclass
 from pathlib import Path
@@ -102,10 +103,11 @@ _PENDING: list[int] = []  # forked cache writers not yet reaped
 
 def _write_later(writes: list[tuple[Callable[[], object], Path]]) -> None:
     """Write the caches from a forked copy of this process, so that matching does not wait
-    for them (a cache only makes a later run faster); in this process where there is no fork.
+    for them (a cache only makes a later run faster); in this process where there is no fork,
+    or where other threads run (the review page, ``watch``): a fork beside threads may deadlock.
     ``wait_for_cache_writes`` waits for them; the interpreter does so at exit."""
     _reap(block=False)
-    if not hasattr(os, "fork"):
+    if not hasattr(os, "fork") or threading.active_count() > 1:  # no fork beside other threads
         for make, path in writes:
             _write(make(), path)
         return

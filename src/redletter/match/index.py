@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import multiprocessing as mp
 import os
+import threading
 from array import array
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -270,7 +271,8 @@ def _on_two_cores(names: list[str]) -> list[KeyParts]:
     """``key_parts_many`` with the second half of a long list in a forked worker (keys are
     made name by name, so the halves give the same keys as the whole). Small lists, systems
     without ``fork`` and single-core machines: in this process."""
-    if len(names) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2 or "fork" not in mp.get_all_start_methods():
+    if (len(names) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2 or threading.active_count() > 1
+            or "fork" not in mp.get_all_start_methods()):  # no fork beside other threads
         return key_parts_many(names)
     half = len(names) // 2
     with mp.get_context("fork").Pool(1) as pool:
