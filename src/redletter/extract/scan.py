@@ -163,6 +163,15 @@ def _to_words(ocr: list[OcrWord], to_pt: float) -> tuple[Word, ...]:
                       (w.top + w.height) * to_pt, size, "", w.conf) for w in ocr)
 
 
+def _no_specks(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Words without the specks OCR reads as one or two characters a fraction of a line high."""
+    heights = sorted(w.height for w in words)
+    if not heights:
+        return words
+    usual = heights[len(heights) // 2]
+    return tuple(w for w in words if w.height >= 0.35 * usual or len(w.text) > 2)
+
+
 def _off_rules(words: tuple[Word, ...], rules: list[Rule]) -> tuple[Word, ...]:
     """Drop one- and two-letter 'words' sitting on a vertical rule: the rule, misread."""
     verticals = [r for r in rules if not r.horizontal]
@@ -238,6 +247,6 @@ def scan_to_layout(page: PageImage, number: int, *, timeout: float) -> PageLayou
     segments = [(r.x0 / to_pt, r.top / to_pt, r.x1 / to_pt, r.bottom / to_pt) for r in rules]
     words += read_regions(image, uncovered_ink(image, words, segments), timeout=timeout)
     return PageLayout(number=number, width=width_pt, height=height_pt,
-                      words=_off_rules(_to_words(words, to_pt), rules), rules=tuple(rules),
+                      words=_no_specks(_off_rules(_to_words(words, to_pt), rules)), rules=tuple(rules),
                       shades=tuple(find_shades(arr, small_to_pt)), ocr=True,
                       rotation=(straight.turn, straight.deskew))
