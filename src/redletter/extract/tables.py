@@ -290,9 +290,9 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     head = _header_cells(block[anchor])
     x0, x1 = head[0].x0, max(head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
     body = _candidate_body(after, x0, x1)
-    columns = _merge_header(block, anchor, body)
-    x0 = min(c.x0 for c in columns)
     words = [w for ln in body for w in ln.words]
+    columns = _columns_with_cells(_merge_header(block, anchor, body), words, len(body))
+    x0 = min(c.x0 for c in columns)
     bottom = body[-1].bottom if body else block[-1].bottom
     v_rules = _vertical_rules(rules, block[0].top, min(bottom, block[-1].bottom + 30))
     runs = _runs(body[:40])
@@ -300,6 +300,20 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     x0 = min([x0, *(w.x0 for w in words)]) if words else x0
     x1 = max([x1, *(w.x1 for w in words)]) if words else x1
     return TableModel(tuple(columns), bounds, x0, x1, _kind(c.role for c in columns))
+
+
+def _columns_with_cells(columns: list[Column], words: Sequence[Word], lines: int) -> list[Column]:
+    """The header's columns less those under which no body word starts, in a body of three lines
+    or more: a header "cell" that heads nothing is a speck or a stray word of the scan ("TH")."""
+    if lines < 3 or len(columns) < 3:
+        return columns
+    kept = []
+    for i, col in enumerate(columns):
+        right = columns[i + 1].x0 if i + 1 < len(columns) else float("inf")
+        starts = any(col.x0 - 3 <= w.x0 < right - 1 for w in words)
+        if starts or col.hint is not None or i == 0:
+            kept.append(col)
+    return kept
 
 
 def _kind(roles: Iterable[str | None]) -> str:
