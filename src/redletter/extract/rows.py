@@ -117,10 +117,23 @@ def row_starts(body: Sequence[Line], model: TableModel, page: PageLayout,
     cuts = _cuts(body, model, page, h_rules)
     index = _index_column(model)
     by_index = _starts_by_index(body, model, index) if index is not None else None
-    if cuts:  # a rule a scan did not show is made up for by the row's number
+    if cuts:  # a rule a scan did not show is made up for by the row's number, or its marker
         by_cuts = _starts_by_cuts(body, cuts)
-        return [a or b for a, b in zip(by_cuts, by_index or by_cuts, strict=True)]
+        other = by_index or (_sparse_anchor(body, model) if page.ocr else None) or by_cuts
+        return [a or b for a, b in zip(by_cuts, other, strict=True)]
     return by_index or _starts_by_gaps(body) or _starts_by_anchor(body, model)
+
+
+def _sparse_anchor(body: Sequence[Line], model: TableModel) -> list[bool] | None:
+    """On a scan, row starts from a column that holds text on a row's first line only (a count,
+    a date, a country), when there is such a column (filled on at most half the lines): a line
+    where that column's text begins (not a cell's second line) and the name column has text."""
+    filled = _starts_by_anchor(body, model)
+    if not 2 <= sum(filled) <= len(body) / 2:
+        return None
+    name = next((i for i, r in enumerate(model.roles) if r == "name"), None)
+    named = [name is None or any(model.column_of(w) == name for w in ln.words) for ln in body]
+    return [i == 0 or (filled[i] and not filled[i - 1] and named[i]) for i in range(len(body))]
 
 
 def _make_row(lines: Sequence[Line], model: TableModel, page: int) -> Row:
