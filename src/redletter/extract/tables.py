@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
@@ -19,11 +20,13 @@ from redletter.extract.columns import content_role, is_date_or_number, name_scor
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
 from redletter.extract.headers import ITEM_ROLES, HeaderMatch, header_match, header_role
 from redletter.extract.rows import Row, lines_to_rows
+from redletter.nlp.party_text import ends_with_legal_form
 
 _CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
 _PROSE_WIDTH = 0.62  # a run wider than this share of the table is running text, not a cell
 _SAME_X = 6.0  # points: header cells this close are the same column on another page
-_DOUBTFUL = 0.6  # an OCR word read with less confidence may be a smudge on a column rule
+_DOUBTFUL = 0.6
+_LONG_NUMBER = re.compile(r"\d{5,}")  # an OCR word read with less confidence may be a smudge on a column rule
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,29 +78,52 @@ class TableFragment:
     continued: bool = False
 
 
-def _header_cells(line: Line) -> list[Line]:
-    return split_line(line, gap=_CELL_GAP * line.size)
+Walls = Sequence[Rule]
 
 
-def _cell_roles(line: Line) -> list[str | None] | None:
-    matches = _cell_matches(line)
+def _header_cells(line: Line, walls: Walls = ()) -> list[Line]:
+    """A line's cells: runs of words apart by a wide gap, or by a vertical rule between them
+    (a ruled grid whose cells nearly touch)."""
+    runs = split_line(line, gap=_CELL_GAP * line.size)
+    xs = [r.x0 for r in walls if r.top <= line.top + 1 and r.bottom >= line.bottom - 1]
+    if not xs:
+        return runs
+    out: list[Line] = []
+    for run in runs:
+        group = [run.words[0]]
+        for a, b in itertools.pairwise(run.words):
+            if any(a.x1 - 1 <= x <= b.x0 + 1 for x in xs):
+                out.append(Line(tuple(group)))
+                group = []
+            group.append(b)
+        out.append(Line(tuple(group)))
+    return out
+
+
+def page_walls(page: PageLayout) -> list[Rule]:
+    """The page's vertical rules."""
+    return [r for r in page.rules if not r.horizontal]
+
+
+def _cell_roles(line: Line, walls: Walls = ()) -> list[str | None] | None:
+    matches = _cell_matches(line, walls)
     return None if matches is None else [m.role if m.coverage >= 1.0 else None for m in matches]
 
 
-def _cell_matches(line: Line) -> list[HeaderMatch] | None:
+def _cell_matches(line: Line, walls: Walls = ()) -> list[HeaderMatch] | None:
     """What the header vocabulary says of each cell of a line that could be a header: two to
     sixteen cells, none longer than a header cell is on one line."""
-    cells = _header_cells(line)
+    cells = _header_cells(line, walls)
     if not 2 <= len(cells) <= 16 or any(len(c.words) > 8 for c in cells):
         return None
     return [header_match(c.text) for c in cells]
 
 
-def header_roles(line: Line) -> list[str | None] | None:
+def header_roles(line: Line, walls: Walls = ()) -> list[str | None] | None:
     """Roles of a line's cells when the line reads as a table header beyond doubt (most cells
     are header words, a name column and another known one, or two item columns), else ``None``.
     Such a line also ends the body of the table above it."""
-    roles = _cell_roles(line)
+    roles = _cell_roles(line, walls)
     if roles is None:
         return None
     known = [r for r in roles if r]
@@ -108,16 +134,24 @@ def header_roles(line: Line) -> list[str | None] | None:
     return roles
 
 
-def maybe_header(line: Line) -> bool:
+def maybe_header(line: Line, walls: Walls = ()) -> bool:
     """A line that may be a table header, to be confirmed by the body under it: a cell that
     names the party column ("Licensee Name", "Plan Name", "Company"), no cell that is a date,
     an amount or a label ending in a colon, and on average 40% of its words header words."""
-    matches = _cell_matches(line)
+    matches = _cell_matches(line, walls)
     if matches is None or "name" not in {m.role for m in matches}:
         return False
-    if any(is_date_or_number(c.text) or c.text.endswith(":") for c in _header_cells(line)):
-        return False  # a data row, or a label and its value ("Name:  ACME LLC")
+    cells = _header_cells(line, walls)
+    if any(_data_cell(c.text, m) for c, m in zip(cells, matches, strict=True)):
+        return False
     return sum(m.coverage for m in matches) / len(matches) >= 0.4
+
+
+def _data_cell(text: str, match: HeaderMatch) -> bool:
+    """A cell that is data, not a header: a date or an amount, a label and its value ("Name:"),
+    a postal code or other long number, or a name with its legal form ("ACME CO LTD")."""
+    return (is_date_or_number(text) or text.endswith(":") or _LONG_NUMBER.search(text) is not None
+            or (match.coverage < 1.0 and ends_with_legal_form(text)))
 
 
 def _vocabulary_line(line: Line) -> bool:
@@ -182,16 +216,17 @@ def _split_by_body(cell: Line, body_words: Sequence[Word]) -> list[Line]:
     return [cell]
 
 
-def _merge_header(block: list[Line], anchor: int = 0, body: Sequence[Line] = ()) -> list[Column]:
+def _merge_header(block: list[Line], anchor: int = 0, body: Sequence[Line] = (),
+                  walls: Walls = ()) -> list[Column]:
     """Columns from a header block: the anchor line's cells (split where the body shows two
     columns under one cell), with the runs of the other lines joined to the nearest cell in
     reading order."""
     body_words = [w for ln in body[:40] for w in ln.words]
-    cells = [part for c in _header_cells(block[anchor]) for part in _split_by_body(c, body_words)]
+    cells = [part for c in _header_cells(block[anchor], walls) for part in _split_by_body(c, body_words)]
     texts: list[list[tuple[float, str]]] = [[(c.top, c.text)] for c in cells]
     extents = [[c.x0, c.x1] for c in cells]
     for ln in block[:anchor] + block[anchor + 1:]:
-        for run in _header_cells(ln):
+        for run in _header_cells(ln, walls):
             mid = (run.x0 + run.x1) / 2
             i = min(range(len(cells)), key=lambda k: abs((cells[k].x0 + cells[k].x1) / 2 - mid))
             texts[i].append((run.top, run.text))
@@ -287,11 +322,12 @@ def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
 def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Rule],
                     anchor: int = 0) -> TableModel:
     """Columns and their boundaries, from the header cells, ruling lines and body gutters."""
-    head = _header_cells(block[anchor])
+    walls = [r for r in rules if not r.horizontal]
+    head = _header_cells(block[anchor], walls)
     x0, x1 = head[0].x0, max(head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
     body = _candidate_body(after, x0, x1)
     words = [w for ln in body for w in ln.words]
-    columns = _columns_with_cells(_merge_header(block, anchor, body), words, len(body))
+    columns = _columns_with_cells(_merge_header(block, anchor, body, walls), words, len(body))
     x0 = min(c.x0 for c in columns)
     bottom = body[-1].bottom if body else block[-1].bottom
     v_rules = _vertical_rules(rules, block[0].top, min(bottom, block[-1].bottom + 30))
@@ -398,9 +434,10 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
             open_end = len(body) == len(lines) and len(kept) == len(rows)
             fragments.append(TableFragment(carried, page.number, kept, open_end, continued=True))
             i = len(body)
+    walls = page_walls(page)
     while i < len(lines):
-        strong = header_roles(lines[i]) is not None
-        if not strong and not maybe_header(lines[i]):
+        strong = header_roles(lines[i], walls) is not None
+        if not strong and not maybe_header(lines[i], walls):
             i += 1
             continue
         found = _table_at(page, lines, i, previous)

@@ -1,0 +1,190 @@
+"""One regression letter per bug found while reading letters of kinds never seen, each drawn
+here with reportlab (real PDFs through pdfplumber), asserting on the values extracted."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.pdfgen import canvas
+
+from redletter.pipeline import extract_letter
+
+Row = Sequence[str]
+
+
+def _page(c: canvas.Canvas, lines: Sequence[str], top: float = 740) -> float:
+    for i, text in enumerate(lines):
+        c.drawString(54, top - 14 * i, text)
+    return top - 14 * len(lines)
+
+
+def _table(c: canvas.Canvas, xs: Sequence[float], top: float, rows: Sequence[Sequence[Row]],
+           *, rules: str = "none", size: float = 8.5, header_font: str = "Helvetica-Bold") -> float:
+    """Rows of cells (each a list of lines) at column starts ``xs``; ``rules``: "none", "rows"
+    (one line under each row) or "cells" (each cell boxed by its own four segments)."""
+    y = top
+    for r, row in enumerate(rows):
+        height = max(len(cell) for cell in row) * (size + 2) + 4
+        c.setFont(header_font if r == 0 else "Helvetica", size)
+        for x, cell in zip(xs, row, strict=False):
+            for k, text in enumerate(cell):
+                c.drawString(x + 2, y - size - k * (size + 2), text)
+        if rules == "rows":
+            c.line(xs[0], y - height, xs[-1] + 120, y - height)
+        if rules == "cells":
+            edges = [*xs, xs[-1] + 120]
+            for a, b in itertools.pairwise(edges):
+                c.line(a, y, b, y)
+                c.line(a, y - height, b, y - height)
+                c.line(a, y, a, y - height)
+                c.line(b, y, b, y - height)
+        y -= height
+    return y
+
+
+def test_consignee_table_with_two_line_headers_and_hs_codes(tmp_path: Path) -> None:
+    """A customs-data consignee table gave no party: 'Consignee Address' was read as a name
+    column, 'Ctry' and 'HS Codes' were not known, the header ran over two lines."""
+    pdf = tmp_path / "consignees.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Bureau of Industry and Security", "Reference: OEE-RF-2026-0101",
+                    "Subject: Red flag notification", "Attachment 1: consignees in import data"])
+    _table(c, [54, 200, 350, 390, 470, 520], top - 20, [
+        [["Consignee"], ["Consignee", "Address"], ["Ctry"], ["HS Codes"], ["Ship-", "ments"],
+         ["Last Observed", "Shipment"]],
+        [["ALFA LOGISTICS FZCO"], ["Office 4EA 324, Dubai", "Airport Free Zone"], ["AE"],
+         ["8542.31, 8536.69"], ["14"], ["2025-03-02"]],
+        [["KOMINVEX DOO BEOGRAD"], ["Nikole Marakovica 21,", "Belgrade 11090"], ["RS"],
+         ["854239", "8542.31.0000"], ["3"], ["2025-07-19"]],
+    ], rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
+        ("ALFA LOGISTICS FZCO", "AE", ("8542.31", "8536.69")),
+        ("KOMINVEX DOO BEOGRAD", "RS", ("8542.39", "8542.31.0000"))]
+    first = got.parties[0]
+    assert first.address == "Office 4EA 324, Dubai Airport Free Zone"
+    assert first.extra == {"Ship- ments": "14", "Last Observed Shipment": "2025-03-02"}
+    assert [i.chpl_tier for i in first.items] == ["1", "3.A"]
+    assert not got.review_reasons
+
+
+def test_header_on_the_first_page_only_and_counts_in_the_footer_band(tmp_path: Path) -> None:
+    """A 3-page table with its header on page 1 only: rows whose last cell is a count sat in the
+    bottom band and were dropped as page numbers; the first row of a page repeated on other
+    pages, digits aside, and was dropped as a running head."""
+    pdf = tmp_path / "annex.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=landscape(letter))
+    names = [f"NORTHWIND {a}{b} TRADING LIMITED" for a in "ABC"
+             for b in "DEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJKLM"]
+    for page in range(3):
+        top = 575.0
+        rows: list[Sequence[Row]] = []
+        if page == 0:
+            rows.append([["Notice Date"], ["Company"], ["City"], ["No. Of"], ["Layoff/Closure"]])
+        for i in range(36):
+            n = page * 36 + i
+            rows.append([["07/17/2015"], [names[n]], ["Long Beach"], [str(10 + n * 37 % 90)],
+                         ["Closure Permanent"]])
+        _table(c, [36, 120, 330, 450, 520], top, rows, rules="rows", size=8)
+        c.setFont("Helvetica", 8)
+        c.drawString(380, 20, f"Page {page + 1} of 3")
+        c.showPage()
+    c.save()
+    got = extract_letter(pdf)
+    assert [p.name for p in got.parties] == names
+    assert {p.page for p in got.parties} == {1, 2, 3}
+    assert got.parties[-1].extra["No. Of"] == str(10 + (len(names) - 1) * 37 % 90)
+
+
+def test_grid_drawn_cell_by_cell_and_text_glued_across_a_rule(tmp_path: Path) -> None:
+    """A grid drawn one segment per cell (no rule spans the table) merged all rows into one;
+    text touching across a vertical rule ("Limited821-39/2013-DS", "No.Name") was one word."""
+    pdf = tmp_path / "grid.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Annex: licensees"])
+    rows = [["No.", "Name of Licensee", "Licence No.", "City"],
+            ["1", "Mukand Infotel Pvt. Ltd.", "820-1217/13-LR", "Guwahati"],
+            ["2", "Siti Cable Network Limited", "821-39/2013-DS", "Mumbai"],
+            ["3", "Blaze Net Limited", "821-13/2013-DS", "Ahmedabad"]]
+    xs = [54, 67.5, 200, 300]
+    _table(c, xs, top - 10, [[[""]] * 4] * len(rows), rules="cells")
+    c.setFont("Helvetica", 8.5)
+    for r, row in enumerate(rows):
+        y = top - 10 - 8.5 - 14.5 * r
+        for k, (x, text) in enumerate(zip(xs, row, strict=True)):
+            if (r, k) == (2, 1):  # this name ends right at the next rule: glued to the licence
+                c.drawString(199.8 - c.stringWidth(text, "Helvetica", 8.5), y, text)
+            else:
+                c.drawString(x + 0.3, y, text)  # a cell's text starts right at its rule
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.address) for p in got.parties] == [
+        ("Mukand Infotel Pvt. Ltd.", "Guwahati"), ("Siti Cable Network Limited", "Mumbai"),
+        ("Blaze Net Limited", "Ahmedabad")]
+    assert got.parties[1].extra == {"Licence No.": "821-39/2013-DS"}
+
+
+def test_entity_list_cells_keep_addresses_out_of_names(tmp_path: Path) -> None:
+    """Entity List cells: the address opening stayed in the name ("... LIMITED 17th Floor"),
+    a single a.k.a. stayed in the address, and "CHINA, PEOPLE'S REPUBLIC OF" was no country."""
+    pdf = tmp_path / "supp4.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Supplement No. 4 to Part 744 (extract)"])
+    _table(c, [54, 150, 330, 420, 500], top - 10, [
+        [["Country"], ["Entity"], ["License", "requirement"], ["License review", "policy"],
+         ["Federal Register", "citation"]],
+        [["CHINA, PEOPLE'S", "REPUBLIC OF"], ["KUNLUN SHIPPING COMPANY", "LIMITED, 17th Floor,",
+                                              "Tower 2, Kowloon, Hong", "Kong."],
+         ["For all items", "subject to the EAR."], ["Presumption of", "denial."], ["89 FR 87264"]],
+        [[""], ["LIMITED LIABILITY COMPANY", "YAMAL TRADE, a.k.a. LLC", "TMK YAMZ, 3 First",
+                "Liteynaya Street,", "Yamburg 629999."],
+         ["For all items", "subject to the EAR."], ["Policy of denial."], ["88 FR 12158"]],
+        [["MALAYSIA"], ["PASNA INTERNATIONAL", "GROUP SDN. BHD., No.", "42, Jalan Puteri 5/8,",
+                        "Puchong."], ["For all items", "subject to the EAR."],
+         ["Presumption of", "denial."], ["87 FR 34157"]],
+    ], rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    kunlun, yamal, pasna = got.parties
+    assert (kunlun.name, kunlun.country) == ("KUNLUN SHIPPING COMPANY LIMITED", "CN")
+    assert kunlun.address == "17th Floor, Tower 2, Kowloon, Hong Kong"
+    assert (yamal.name, yamal.aliases) == ("LIMITED LIABILITY COMPANY YAMAL TRADE", ("LLC TMK YAMZ",))
+    assert yamal.address == "3 First Liteynaya Street, Yamburg 629999" and yamal.country == "CN"
+    assert (pasna.name, pasna.country) == ("PASNA INTERNATIONAL GROUP SDN. BHD.", "MY")
+    assert pasna.address == "No. 42, Jalan Puteri 5/8, Puchong"
+    assert kunlun.extra["Federal Register citation"] == "89 FR 87264"
+
+
+def test_a_numbered_list_laid_out_in_columns_and_a_semicolon_list(tmp_path: Path) -> None:
+    """Items laid out in columns with no header ("1. NAME   ADDRESS   COUNTRY") were read as
+    one text, the address glued to the name; parties listed in a sentence between semicolons
+    were not read at all."""
+    pdf = tmp_path / "lists.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 9)
+    top = _page(c, ["The customers concerned are:"])
+    for i, (name, addr, ctry) in enumerate([
+            (["BEIJING DEEPCOOL INDUSTRIES", "CO LTD"], ["Room 101-30, Floor 1-4, Building 10,",
+                                                       "Haidian District, Beijing 100000"], "China"),
+            (["GRIFFON FZC"], ["P.O. Box 514057, Saif Zone, Sharjah"], "United Arab Emirates")]):
+        y = top - 16 - 40 * i
+        c.drawString(54, y, f"{i + 1}.")
+        for k, text in enumerate(name):
+            c.drawString(70, y - 11 * k, text)
+        for k, text in enumerate(addr):
+            c.drawString(250, y - 11 * k, text)
+        c.drawString(450, y, ctry)
+    _page(c, ["The businesses concerned are ORBIT FINTRADE LLP, of Plot No 2233, Rajkot, Gujarat",
+              "360021, India; APILINE TRADING FZE, of Jebel Ali Freezone, Dubai, United Arab",
+              "Emirates; and M AND S TRADING, of Room 14F A, Success Industrial Building, Kowloon,",
+              "Hong Kong. Records show consignments to Moscow."], top=560)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("BEIJING DEEPCOOL INDUSTRIES CO LTD", "CN"), ("GRIFFON FZC", "AE"),
+        ("ORBIT FINTRADE LLP", "IN"), ("APILINE TRADING FZE", "AE"), ("M AND S TRADING", "HK")]
+    assert got.parties[0].address == "Room 101-30, Floor 1-4, Building 10, Haidian District, Beijing 100000"
