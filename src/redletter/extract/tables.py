@@ -101,8 +101,9 @@ def _header_cells(line: Line, walls: Walls = ()) -> list[Line]:
 
 
 def page_walls(page: PageLayout) -> list[Rule]:
-    """The page's vertical rules."""
-    return [r for r in page.rules if not r.horizontal]
+    """The page's vertical rules (not on a scan, where a rule found in the pixels may run
+    through a word)."""
+    return [] if page.ocr else [r for r in page.rules if not r.horizontal]
 
 
 def _cell_roles(line: Line, walls: Walls = ()) -> list[str | None] | None:
@@ -136,11 +137,15 @@ def header_roles(line: Line, walls: Walls = ()) -> list[str | None] | None:
 
 def maybe_header(line: Line, walls: Walls = ()) -> bool:
     """A line that may be a table header, to be confirmed by the body under it: a cell that
-    names the party column ("Licensee Name", "Plan Name", "Company"), no cell that is a date,
-    an amount or a label ending in a colon, and on average 40% of its words header words."""
+    names the party column ("Licensee Name", "Plan Name", "Company") or three cells of header
+    words (a scan may have lost the name cell), no cell that is data (a date, an amount, a
+    label ending in a colon...), and on average 40% of its words header words."""
     matches = _cell_matches(line, walls)
-    if matches is None or "name" not in {m.role for m in matches}:
+    if matches is None:
         return False
+    named = "name" in {m.role for m in matches}
+    if not named and (len(matches) < 3 or any(m.coverage < 0.75 for m in matches)):
+        return False  # without a name cell, only a line of header words through and through
     cells = _header_cells(line, walls)
     if any(_data_cell(c.text, m) for c, m in zip(cells, matches, strict=True)):
         return False
@@ -320,14 +325,15 @@ def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
 
 
 def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Rule],
-                    anchor: int = 0) -> TableModel:
+                    anchor: int = 0, scanned: bool = False) -> TableModel:
     """Columns and their boundaries, from the header cells, ruling lines and body gutters."""
-    walls = [r for r in rules if not r.horizontal]
+    walls = [] if scanned else [r for r in rules if not r.horizontal]
     head = _header_cells(block[anchor], walls)
     x0, x1 = head[0].x0, max(head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
     body = _candidate_body(after, x0, x1)
     words = [w for ln in body for w in ln.words]
-    columns = _columns_with_cells(_merge_header(block, anchor, body, walls), words, len(body))
+    merged = _lost_columns(_merge_header(block, anchor, body, walls), body)
+    columns = _columns_with_cells(merged, words, len(body))
     x0 = min(c.x0 for c in columns)
     bottom = body[-1].bottom if body else block[-1].bottom
     v_rules = _vertical_rules(rules, block[0].top, min(bottom, block[-1].bottom + 30))
@@ -336,6 +342,25 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     x0 = min([x0, *(w.x0 for w in words)]) if words else x0
     x1 = max([x1, *(w.x1 for w in words)]) if words else x1
     return TableModel(tuple(columns), bounds, x0, x1, _kind(c.role for c in columns))
+
+
+def _lost_columns(columns: list[Column], body: Sequence[Line]) -> list[Column]:
+    """For a header with no name cell (a cell a scan did not read), its columns plus those the
+    body shows but the header lacks: a left edge where runs of the body start on several
+    lines, away from every header cell."""
+    if len(body) < 3 or any(c.role == "name" for c in columns):
+        return columns
+    starts = sorted(run.x0 for ln in body[:15] for run in _header_cells(ln))
+    found: list[list[float]] = []
+    for x in starts:
+        if found and x - found[-1][-1] <= _SAME_X:
+            found[-1].append(x)
+        else:
+            found.append([x])
+    lost = [Column(None, "", g[0], g[0] + 1.0) for g in found
+            if len(g) >= max(3, len(body[:15]) // 3)
+            and not any(c.x0 - _SAME_X <= g[0] <= c.x1 + 2 for c in columns)]
+    return sorted([*columns, *lost], key=lambda c: c.x0) if lost else columns
 
 
 def _columns_with_cells(columns: list[Column], words: Sequence[Word], lines: int) -> list[Column]:
@@ -457,7 +482,8 @@ def _table_at(page: PageLayout, lines: Sequence[Line], i: int,
     above = _rows_above(lines, i)
     block = _header_block(lines, i, page.rules)
     after = lines[i + len(block):]
-    model = _same_layout(header_to_model(above + block, after, page.rules, len(above)), previous)
+    model = _same_layout(header_to_model(above + block, after, page.rules, len(above), page.ocr),
+                         previous)
     h_rules = _table_rules(page.rules, model)
     body = _body_lines(after, model, h_rules, page.ocr)
     rows = lines_to_rows(body, model, page, h_rules)
