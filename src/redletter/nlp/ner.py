@@ -8,6 +8,7 @@ whose address the rules could not find. Without spaCy or the model, ``load()`` r
 from __future__ import annotations
 
 import os
+import warnings
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -15,7 +16,9 @@ from typing import Any
 
 from redletter.nlp.countries import resolve_country, trailing_country
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "redletter_ner"
+# The trained pipeline ships inside the package (src/redletter/ner_model is a link to
+# models/redletter_ner, the spaCy project's output), so an installed wheel carries it.
+DEFAULT_MODEL = Path(__file__).resolve().parents[1] / "ner_model"
 
 
 @dataclass(frozen=True)
@@ -29,9 +32,12 @@ class Spans:
 
 @cache
 def load() -> Any | None:
-    """The pipeline from ``$REDLETTER_NER_MODEL`` or models/redletter_ner, or ``None``."""
+    """The pipeline from ``$REDLETTER_NER_MODEL`` or the package's own, or ``None`` (with a
+    warning: extraction then uses its rules alone)."""
     path = Path(os.environ.get("REDLETTER_NER_MODEL") or DEFAULT_MODEL)
     if not (path / "meta.json").exists():
+        warnings.warn(f"the NER model is not at {path}: reading with the rules alone "
+                      "(set REDLETTER_NER_MODEL, or reinstall redletter)", stacklevel=2)
         return None
     try:
         import spacy
