@@ -219,7 +219,7 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
         items=letter_items(rows_to_items(item_rows), parties),
         ocr_pages=tuple(p.number for p in pages if p.ocr),
         warnings=(*read_warnings, *cell_warnings, *_warnings(pages, parties)),
-        review_reasons=tuple(review_reasons(parties, unassigned, read_warnings)),
+        review_reasons=(*review_reasons(parties, unassigned, read_warnings), *meta.undecided(kind, evidence)),
     )
 
 
