@@ -24,7 +24,7 @@ from redletter.screening.master import load_master
 from redletter.screening.screen import review
 from redletter.settings import Settings
 from redletter.store.audit import append
-from redletter.store.db import connect, transaction
+from redletter.store.db import MIGRATIONS, connect, transaction
 from redletter.store.export import denylist_entries, to_json
 from redletter.store.integrity import check
 
@@ -138,7 +138,7 @@ def test_processes_starting_together_do_not_race_in_the_migrations(pg_url: str) 
     assert [p.exitcode for p in procs] == [0] * 4
     with connect(pg_url).connect() as conn:
         names = [r[0] for r in conn.execute(text("SELECT name FROM schema_migrations"))]
-    assert len(names) == len(set(names)) == 4
+    assert len(names) == len(set(names)) == len(MIGRATIONS)
 
 
 def test_a_password_in_the_url_is_never_printed(pg_server: str, tmp_path: Path) -> None:

@@ -8,8 +8,8 @@ import re
 from collections.abc import Sequence
 
 from redletter.extract.geometry import Line
-from redletter.nlp.notice import classify
-from redletter.schema import NoticeType
+from redletter.nlp.notice import classify, relations
+from redletter.schema import LetterRelation, NoticeType
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
@@ -100,6 +100,11 @@ def undecided(kind: NoticeType, evidence: tuple[str, ...]) -> tuple[str, ...]:
         return ()
     why = evidence[0].removeprefix("undecided: ") if evidence else "no cue found"
     return (f"{UNDECIDED_KIND} ({why}): set it on the letter's page",)
+
+
+def related(text: str, own_reference: str | None) -> tuple[LetterRelation, ...]:
+    """The earlier letters this one amends, supersedes or removes parties from."""
+    return relations(text, own_reference)
 
 
 def subject_line(lines: Sequence[Line]) -> str:

@@ -16,10 +16,13 @@ import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from redletter.schema import NoticeType
+from redletter.schema import LetterRelation, NoticeType
+
+Relation = Literal["removes", "supersedes", "amends"]
 
 
 class Cue(BaseModel):
@@ -47,6 +50,8 @@ class NoticeRules(BaseModel):
     negation_window: int
     negations: tuple[str, ...]
     cues: tuple[Cue, ...]
+    relations: dict[Relation, tuple[str, ...]]
+    reference: str
 
 
 @dataclass(frozen=True)
@@ -56,6 +61,8 @@ class Compiled:
     rules: NoticeRules
     patterns: tuple[tuple[re.Pattern[str], ...], ...]
     negation: re.Pattern[str]
+    relations: tuple[tuple[Relation, re.Pattern[str]], ...]
+    reference: re.Pattern[str]
 
 
 @cache
@@ -65,7 +72,9 @@ def compiled() -> Compiled:
     rules = NoticeRules.model_validate_json(raw)
     words = "|".join(re.escape(w) for w in sorted(rules.negations, key=len, reverse=True))
     return Compiled(rules, tuple(tuple(re.compile(p, re.I) for p in c.all) for c in rules.cues),
-                    re.compile(rf"(?:\b|(?<=\w))(?:{words})\b", re.I))
+                    re.compile(rf"(?:\b|(?<=\w))(?:{words})\b", re.I),
+                    tuple((kind, re.compile("|".join(ps), re.I)) for kind, ps in rules.relations.items()),
+                    re.compile(rules.reference))
 
 
 @dataclass(frozen=True)
@@ -198,3 +207,22 @@ def _decide(scores: dict[NoticeType, float]) -> NoticeType:
     best, runner_up = ranked[0][1], max(ranked[1][1] if len(ranked) > 1 else 0.0, 0.0)
     clear = best - runner_up >= rules.min_margin and best >= rules.min_ratio * runner_up
     return ranked[0][0] if clear else NoticeType.unknown
+
+
+def relations(text: str, own_reference: str | None) -> tuple[LetterRelation, ...]:
+    """What the letter says it does to earlier letters: each sentence with a relation's verb
+    followed by another letter's reference ("This letter supersedes our letter OEE-2026-0417",
+    "the parties below are removed from the list attached to OEE/SL/2026-0070")."""
+    rules = compiled()
+    found: dict[str, LetterRelation] = {}
+    for sentence in sentences(text):
+        for kind, verb in rules.relations:
+            if (m := verb.search(sentence)) is None:
+                continue
+            refs = [r.group() for r in rules.reference.finditer(sentence, m.end())
+                    if r.group() != own_reference]
+            for ref in refs:
+                found.setdefault(ref, LetterRelation(relation=kind, reference=ref))
+            if refs:
+                break
+    return tuple(found.values())

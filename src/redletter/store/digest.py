@@ -17,9 +17,20 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, select
 
-from redletter.store.tables import candidates, decisions, denylist, letters, masters, parties
+from redletter.store.tables import (
+    candidates,
+    decisions,
+    denylist,
+    exports,
+    letter_links,
+    letters,
+    masters,
+    parties,
+    removals,
+)
 
-AUDITED: tuple[Table, ...] = (letters, parties, masters, candidates, decisions, denylist)
+AUDITED: tuple[Table, ...] = (letters, parties, masters, candidates, decisions, denylist,
+                              letter_links, removals, exports)
 _LEFT_OUT = frozenset({"stored_path"})
 _MOD = 2**256
 _DELTA = "redletter_delta"
