@@ -205,3 +205,52 @@ def test_a_removed_party_is_not_decided_again(history: tuple[Path, Path, list[An
     with pytest.raises(ValueError, match="taken off the list"), transaction(engine) as conn:
         review(conn, party_id=party_id, customer_id=customer_id, approve=True, reviewer="bo",
                reason="back on")
+
+
+def test_the_letter_page_shows_the_diff(history: tuple[Path, Path, list[Any]]) -> None:
+    from fastapi.testclient import TestClient
+
+    from redletter.web.app import create_app
+
+    db, _, _ = history
+    engine = connect(db)
+    client = TestClient(create_app(engine, token="t" * 20))
+    client.get("/?token=" + "t" * 20)
+    later = client.get(f"/letters/{_letter_id(engine, 'OEE-2026-0100-A')}").text
+    assert "This letter <b>supersedes</b>" in later
+    for line in (f"added: {NEW[0]}", "removed: CADY TECH HK LIMITED", "changed: VEB ASIA LIMITED (address:"):
+        assert line in later
+    earlier = client.get(f"/letters/{_letter_id(engine, INFORMED['reference'])}").text
+    assert "a later letter,\n<b>supersedes</b>" in earlier and "Taken off the list by auto" in earlier
+
+
+def test_the_evidence_of_a_customer(history: tuple[Path, Path, list[Any]], tmp_path: Path) -> None:
+    """The page holds the letters' references, the party, each feature with its detail, every
+    decision and the audit hashes; the PDF is printed by headless Chromium."""
+    db, _, _ = history
+    engine = connect(db)
+    party_id, customer = _pair(engine, "VEB ASIA LIMITED")
+    out = tmp_path / "evidence.html"
+    result = runner.invoke(app, ["evidence", "--db", str(db), "--customer", customer, "-o", str(out)])
+    assert result.exit_code == 0, result.stderr
+    page = out.read_text("utf-8")
+    with engine.connect() as conn:
+        made = conn.execute(select(decisions).where(decisions.c.customer_id == customer)).all()
+        features = json.loads(conn.exec_driver_sql(
+            "SELECT features FROM candidates WHERE party_id = ?", (party_id,)).scalar_one())
+        letter_hash = conn.execute(select(letters.c.sha256).where(
+            letters.c.reference == INFORMED["reference"])).scalar_one()
+    for text in (INFORMED["reference"], "OEE-2026-0100-A", "VEB ASIA LIMITED", letter_hash,
+                 "license_required", "15 CFR 744.21(b)", *[d.audit_hash for d in made]):
+        assert text in page, text
+    for f in features:
+        assert f'<td class="feature">{f["name"]}</td>' in page and f["detail"].replace("'", "&#39;") in page
+    assert page.count('<img class="crop" src="data:image/png;base64,') == 2  # one per letter
+    assert "<link" not in page and "<script" not in page and 'src="http' not in page
+    pdf = tmp_path / "evidence.pdf"
+    result = runner.invoke(app, ["evidence", "--db", str(db), "--customer", customer, "-o", str(pdf),
+                                 "--pdf"])
+    assert result.exit_code == 0, result.stderr
+    assert pdf.read_bytes().startswith(b"%PDF-") and pdf.stat().st_size > 20_000
+    missing = runner.invoke(app, ["evidence", "--db", str(db), "--customer", "NOBODY", "-o", str(out)])
+    assert missing.exit_code == 2 and "no letter names customer 'NOBODY'" in missing.stderr

@@ -195,6 +195,7 @@ def test_an_older_database_gets_the_restrictions_of_its_letters(db: Path) -> Non
         for column in ("restriction", "legal_basis", "restriction_by"):
             raw.execute(f"ALTER TABLE decisions DROP COLUMN {column}")
         raw.execute("ALTER TABLE letters DROP COLUMN relations")
+        raw.execute("ALTER TABLE letters DROP COLUMN notice_evidence")
         for table in ("letter_links", "removals", "exports"):
             raw.execute(f"DROP TABLE {table}")
         raw.execute("DELETE FROM schema_migrations WHERE name LIKE '0006%'")

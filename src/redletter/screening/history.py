@@ -34,7 +34,7 @@ from redletter.store.history import (
     record_removal,
     removed_parties,
 )
-from redletter.store.letters import StoredParty, stored_parties
+from redletter.store.letters import StoredParty, letter_label, stored_parties
 
 COMPARED = ("aliases", "address", "country", "hs_codes")
 
@@ -180,3 +180,23 @@ def link_letter(conn: Connection, letter_id: int, letter: Letter) -> tuple[list[
 def is_removed(conn: Connection, party_id: int) -> bool:
     """Whether a party was taken off the list."""
     return bool(removed_parties(conn, [party_id]))
+
+
+@dataclass
+class HistoryView:
+    """A link of a letter as its page shows it: the other letter and what changed."""
+
+    later: bool  # this letter is the later one
+    other_id: int
+    other_label: str
+    change: LetterDiff
+
+
+def letter_history(conn: Connection, letter_id: int) -> list[HistoryView]:
+    """The letter's links, to earlier letters and from later ones, each with its diff."""
+    out = []
+    for link in links_of(conn, letter_id):
+        later = link.letter_id == letter_id
+        other = link.earlier_id if later else link.letter_id
+        out.append(HistoryView(later, other, letter_label(conn, other), diff(conn, link)))
+    return out

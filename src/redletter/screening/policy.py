@@ -12,7 +12,7 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
 from redletter.schema import Candidate, NoticeType, Restriction
 from redletter.settings import Settings
@@ -41,6 +41,14 @@ class Policy(BaseModel):
     withdraw_when_gone: list[Outcome]
     keep_when_gone: list[Outcome]
     kinds: dict[NoticeType, KindRule]
+
+    @model_validator(mode="after")
+    def _every_kind(self) -> Policy:
+        """Every kind of letter, ``unknown`` included, has its rule."""
+        missing = sorted(k.value for k in NoticeType if k not in self.kinds)
+        if missing:
+            raise ValueError(f"screening_policy.json: no rule for the kinds {', '.join(missing)}")
+        return self
 
 
 @cache

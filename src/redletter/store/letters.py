@@ -67,7 +67,8 @@ def record_letter(conn: Connection, letter: Letter, *, file_name: str,
         status="needs_review" if letter.needs_review else "processed", audit_hash=entry,
         review_reasons=json.dumps(list(letter.review_reasons), ensure_ascii=False),
         items=_items_json(letter.items),
-        relations=json.dumps([r.model_dump() for r in letter.relations], ensure_ascii=False)))
+        relations=json.dumps([r.model_dump() for r in letter.relations], ensure_ascii=False),
+        notice_evidence=json.dumps(list(letter.notice_type_evidence), ensure_ascii=False)))
     stored = _insert_parties(conn, letter_id, 0, letter.parties)
     digest.added(conn, letters, letters.c.id == letter_id)
     return stored
@@ -144,6 +145,13 @@ def review_reasons_of(conn: Connection, letter_id: int) -> list[str]:
     if found is None:
         raise LookupError(f"no letter {letter_id}")
     return [str(r) for r in json.loads(found)]
+
+
+def letter_label(conn: Connection, letter_id: int) -> str:
+    """How a letter is named to a reviewer: its reference (else its file name) and its id."""
+    r = conn.execute(select(letters.c.reference, letters.c.file_name)
+                     .where(letters.c.id == letter_id)).first()
+    return f"{r.reference or r.file_name} (letter {letter_id})" if r else f"letter {letter_id}"
 
 
 def letter_kinds(conn: Connection, letter_ids: Sequence[int]) -> dict[int, str]:

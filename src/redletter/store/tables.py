@@ -54,8 +54,10 @@ letters = Table(
     # 0005: why a reviewer must check the letter (JSON array); the letter's items (JSON)
     Column("review_reasons", Text, nullable=False, server_default="[]"),
     Column("items", Text, nullable=False, server_default="[]"),
-    # 0006: earlier letters this one amends, supersedes or removes parties from (JSON)
+    # 0006: earlier letters this one amends, supersedes or removes parties from (JSON), and
+    # the cues that decided its kind (JSON array of strings)
     Column("relations", Text, nullable=False, server_default="[]"),
+    Column("notice_evidence", Text, nullable=False, server_default="[]"),
 )
 
 parties = Table(
@@ -196,6 +198,7 @@ def add_items_and_review(conn: Connection) -> None:
 
 
 _COLUMNS_0006 = (("letters", "relations", "TEXT NOT NULL DEFAULT '[]'"),
+                 ("letters", "notice_evidence", "TEXT NOT NULL DEFAULT '[]'"),
                  ("decisions", "restriction", "VARCHAR(20) NOT NULL DEFAULT ''"),
                  ("decisions", "legal_basis", "TEXT NOT NULL DEFAULT ''"),
                  ("decisions", "restriction_by", "VARCHAR(200)"))
