@@ -7,21 +7,17 @@ restriction, a removal, the history, the evidence page and the front page's coun
 from __future__ import annotations
 
 import re
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
-from letters_kit import SAMPLES, verified
-from playwright.sync_api import Browser, Page, expect, sync_playwright
-from test_review_page import CHROMIUM_ARGS, TOKEN, serving
+from letters_kit import SAMPLES, run, verified
+from playwright.sync_api import Browser, Page, expect
+from test_review_page import TOKEN, served
 
-from redletter.ingest.batch import run_batch
 from redletter.schema import restriction_strength
-from redletter.screening.master import load_master
-from redletter.settings import Settings
 from redletter.store.db import connect
 from redletter.web.app import create_app
 from redletter.web.auth import csrf_token
@@ -36,33 +32,14 @@ LETTERS = ("03_isinformed_plain", "22_location_plain_annex", "05_guardian_annex"
 def queue_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Letters of each kind against the sample master: pending reviews of three kinds."""
     tmp = tmp_path_factory.mktemp("queue")
-    inbox, db = tmp / "inbox", tmp / "r.db"
-    inbox.mkdir()
-    for stem in LETTERS:
-        shutil.copy(SAMPLES / f"{stem}.pdf", inbox)
-    run_batch(inbox, load_master(CUSTOMERS, None, None), connect(db, create=True),
-              Settings.load(db=str(db)))
-    return db
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium package is needed (make install provides it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    run(tmp / "inbox", CUSTOMERS, tmp / "r.db", *[SAMPLES / f"{s}.pdf" for s in LETTERS])
+    return tmp / "r.db"
 
 
 @pytest.fixture
 def page(browser: Browser, queue_db: Path) -> Iterator[Page]:
-    with serving(queue_db) as (base, _):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        page.goto(f"{base}/?token={TOKEN}")
+    with served(browser, queue_db) as page:
         yield page
-        context.close()
 
 
 def _current(page: Page) -> str:

@@ -189,16 +189,19 @@ def test_an_undecided_kind_holds_and_waits_for_a_reviewer(db: Path, tmp_path: Pa
 
 
 def test_an_older_database_gets_the_restrictions_of_its_letters(db: Path) -> None:
-    """A database left at migration 0005 (no restriction columns, no history tables) is
-    upgraded in place: each decision gets its letter's restriction, and the trail verifies."""
+    """A database left at migration 0004 (no items, no restriction columns, no history tables)
+    is upgraded in place: each decision gets its letter's restriction, and the trail verifies."""
     with sqlite3.connect(db) as raw:
+        for table, column in (("letters", "review_reasons"), ("letters", "items"),
+                              ("parties", "items"), ("parties", "extra")):
+            raw.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
         for column in ("restriction", "legal_basis", "restriction_by"):
             raw.execute(f"ALTER TABLE decisions DROP COLUMN {column}")
         raw.execute("ALTER TABLE letters DROP COLUMN relations")
         raw.execute("ALTER TABLE letters DROP COLUMN notice_evidence")
         for table in ("letter_links", "removals", "exports"):
             raw.execute(f"DROP TABLE {table}")
-        raw.execute("DELETE FROM schema_migrations WHERE name LIKE '0006%'")
+        raw.execute("DELETE FROM schema_migrations WHERE name >= '0005'")
     engine = connect(db)
     with engine.connect() as conn:
         applied = [r[0] for r in conn.exec_driver_sql("SELECT name FROM schema_migrations")]

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import (
     Column,
@@ -48,6 +49,7 @@ from redletter.store.tables import (
 )
 
 metadata = MetaData()
+T = TypeVar("T")
 
 schema_migrations = Table(
     "schema_migrations", metadata,
@@ -292,3 +294,12 @@ def insert_id(conn: Connection, statement: Insert) -> int:
     if key is None:
         raise DatabaseError("the database returned no id for a new row")
     return int(key[0])
+
+
+CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+
+
+def chunks(ids: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """``ids`` in slices of at most ``size``, for queries with an IN list."""
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]

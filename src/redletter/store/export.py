@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, func, select
 
 from redletter.schema import restriction_strength
+from redletter.store.db import CHUNK, chunks
 from redletter.store.decisions import listed_pairs, rank
 from redletter.store.tables import decisions, denylist, letters, parties
 
@@ -100,7 +101,9 @@ def _scopes(conn: Connection, customer_ids: list[str]) -> dict[str, dict[str, An
     """Per customer: every letter whose party puts it on the list (strictest first), and the
     items those parties were named with (a party named without items: its letter's items), with
     the highest CHPL tier among them."""
-    pairs = sorted(listed_pairs(conn, customer_ids), key=rank)
+    wanted = set(customer_ids)
+    pairs = sorted((p for p in listed_pairs(conn, customer_ids if len(wanted) <= CHUNK else None)
+                    if p.customer_id in wanted), key=rank)
     info = _pair_info(conn, [p.party_id for p in pairs])
     out: dict[str, dict[str, Any]] = {}
     for p in pairs:
@@ -125,11 +128,12 @@ def _scopes(conn: Connection, customer_ids: list[str]) -> dict[str, dict[str, An
 
 def _pair_info(conn: Connection, party_ids: list[int]) -> dict[int, dict[str, Any]]:
     """The party and letter fields an entry shows, per party."""
-    rows = conn.execute(select(parties.c.id, parties.c.name, parties.c["items"],
-                               letters.c.id.label("letter_id"), letters.c.reference,
-                               letters.c.letter_date, letters.c.sha256,
-                               letters.c.notice_type, letters.c["items"].label("letter_items"))
-                        .select_from(parties.join(letters)).where(parties.c.id.in_(party_ids)))
+    query = select(parties.c.id, parties.c.name, parties.c["items"], letters.c.id.label("letter_id"),
+                   letters.c.reference, letters.c.letter_date, letters.c.sha256,
+                   letters.c.notice_type, letters.c["items"].label("letter_items")
+                   ).select_from(parties.join(letters))
+    rows = [r for part in chunks(sorted(set(party_ids)))
+            for r in conn.execute(query.where(parties.c.id.in_(part)))]
     return {int(r.id): {"name": r.name, "letter_id": r.letter_id, "reference": r.reference,
                         "letter_date": r.letter_date, "sha256": r.sha256,
                         "notice_type": r.notice_type,

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, func, insert, or_, select
 
 from redletter.store import audit, digest
-from redletter.store.db import insert_id
+from redletter.store.db import chunks, insert_id
 from redletter.store.letters import now
 from redletter.store.tables import exports, letter_links, letters, parties, removals
 
@@ -79,11 +79,13 @@ class Removal:
 
 def removed_parties(conn: Connection, party_ids: Sequence[int] | None = None) -> dict[int, Removal]:
     """The removals of these parties (of all, without ``party_ids``)."""
-    query = select(removals)
-    if party_ids is not None:
-        query = query.where(removals.c.party_id.in_(list(party_ids)))
+    if party_ids is None:
+        rows = list(conn.execute(select(removals)))
+    else:
+        rows = [r for part in chunks(sorted(set(party_ids)))
+                for r in conn.execute(select(removals).where(removals.c.party_id.in_(part)))]
     return {int(r.party_id): Removal(r.party_id, r.by_letter_id, r.decided_by, r.decided_at,
-                                     r.reason, r.audit_hash) for r in conn.execute(query)}
+                                     r.reason, r.audit_hash) for r in rows}
 
 
 def record_removal(conn: Connection, *, party_id: int, by_letter_id: int | None, decided_by: str,
@@ -143,7 +145,8 @@ def export_by_id(conn: Connection, export_id: str) -> ExportRow | None:
 
 def export_before(conn: Connection, moment: dt.datetime) -> ExportRow | None:
     """The last full-list export (full or delta) made before this moment."""
-    r = conn.execute(select(exports).where(exports.c.at < moment.isoformat(timespec="microseconds"),
+    at = moment.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    r = conn.execute(select(exports).where(exports.c.at < at,
                                            exports.c.kind != "filtered")
                      .order_by(exports.c.id.desc()).limit(1)).first()
     return _export(r) if r else None

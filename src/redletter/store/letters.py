@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from redletter.schema import Item, Letter, Party
 from redletter.store import audit, digest
-from redletter.store.db import insert_id
+from redletter.store.db import chunks, insert_id
 from redletter.store.tables import decisions, denylist, letters, parties
 
 EDITABLE = ("name", "aliases", "address", "country")
@@ -156,9 +156,9 @@ def letter_label(conn: Connection, letter_id: int) -> str:
 
 def letter_kinds(conn: Connection, letter_ids: Sequence[int]) -> dict[int, str]:
     """The kind of each of these letters."""
-    rows = conn.execute(select(letters.c.id, letters.c.notice_type)
-                        .where(letters.c.id.in_(list(letter_ids))))
-    return {int(r.id): str(r.notice_type) for r in rows}
+    return {int(r.id): str(r.notice_type) for part in chunks(sorted(set(letter_ids)))
+            for r in conn.execute(select(letters.c.id, letters.c.notice_type)
+                                  .where(letters.c.id.in_(part)))}
 
 
 def repoint_if_missing(conn: Connection, letter_id: int, path: str) -> None:

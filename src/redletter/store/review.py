@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, Subquery, func, select
 
 from redletter.schema import Item, restriction_strength
+from redletter.store.db import chunks
 from redletter.store.export import restriction_counts
 from redletter.store.history import Removal, removed_parties
 from redletter.store.letters import stored_parties
@@ -180,8 +181,9 @@ def pending_queue(conn: Connection, tier: str | None = None) -> list[QueueItem]:
                      .join(parties, decisions.c.party_id == parties.c.id)
                      .join(letters, parties.c.letter_id == letters.c.id))
         .where(decisions.c.outcome == "pending_review")).all()
-    features = {(c.party_id, c.customer_id): json.loads(c.features) for c in conn.execute(
-        select(candidates).where(candidates.c.party_id.in_({r.party_id for r in rows})))}
+    features = {(c.party_id, c.customer_id): json.loads(c.features)
+                for part in chunks(sorted({r.party_id for r in rows}))
+                for c in conn.execute(select(candidates).where(candidates.c.party_id.in_(part)))}
     queue = [_queue_item(r, features) for r in rows]
     if tier:
         queue = [q for q in queue if q.chpl_tier is not None and q.chpl_tier <= tier]
