@@ -10,6 +10,8 @@ from hypothesis import settings
 from pgserver import free_port, fresh_database, postgres_server
 from playwright.sync_api import Browser, sync_playwright
 
+from redletter.schema import Letter
+
 # No deadline: the machines are shared and noisy, and speed is measured by benchmarks, not tests.
 settings.register_profile("redletter", deadline=None)
 settings.load_profile("redletter")
@@ -19,9 +21,27 @@ SAMPLES = ROOT / "samples" / "letters"
 BAD = Path(__file__).resolve().parent / "fixtures" / "bad"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="rewrite tests/golden/ from the current extraction (then review the diff)")
+
+
 @pytest.fixture(scope="session")
 def samples() -> Path:
     return SAMPLES
+
+
+@pytest.fixture(scope="session")
+def sample_letters() -> dict[str, Letter]:
+    """Every sample letter, born-digital and scanned, extracted once as one batch (the scanned
+    pages in parallel), by file name."""
+    from redletter.evaluation import letter_files
+    from redletter.pipeline import extract_letters
+
+    paths = [p for folder in (SAMPLES, SAMPLES / "scanned") for p, _ in letter_files(folder)]
+    outcomes = extract_letters(paths)
+    assert all(isinstance(o, Letter) for o in outcomes), outcomes
+    return {p.name: o for p, o in zip(paths, outcomes, strict=True)}  # type: ignore[misc]
 
 
 @pytest.fixture(scope="session")

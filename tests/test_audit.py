@@ -40,9 +40,10 @@ def test_migrations_are_recorded_once(tmp_path: Path) -> None:
     with sqlite3.connect(tmp_path / "x.db") as raw:
         assert raw.execute("select name from schema_migrations").fetchall() == [
             (name,) for name, _ in MIGRATIONS]
-    assert [name for name, _ in MIGRATIONS][:4] == [
+    assert [name for name, _ in MIGRATIONS] == [
         "0001_audit_log", "0002_letters_parties_decisions_denylist", "0003_letters_page_rotations",
-        "0004_audit_head"]
+        "0004_audit_head", "0005_items_extra_review_reasons", "0006_restrictions_history_exports",
+        "0006b_restrictions_of_earlier_decisions"]
 
 
 def test_an_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
@@ -60,6 +61,34 @@ def test_an_older_database_is_upgraded_in_place(tmp_path: Path) -> None:
         assert raw.execute("select count(*) from letters").fetchone() == (0,)
         assert len(raw.execute("select name from schema_migrations").fetchall()) == len(MIGRATIONS)
         assert "page_rotations" in {c[1] for c in raw.execute("pragma table_info(letters)")}
+
+
+def test_migration_0005_adds_items_to_a_database_with_letters(tmp_path: Path) -> None:
+    """A database of the release before 0005, with a letter and its parties: the new columns
+    are added, the audit head follows, and the trail still verifies."""
+    import shutil
+
+    from redletter.ingest.batch import run_batch
+    from redletter.screening.master import load_master
+    from redletter.settings import Settings
+
+    root = Path(__file__).resolve().parent.parent
+    inbox, db = tmp_path / "inbox", tmp_path / "old.db"
+    inbox.mkdir()
+    shutil.copy(root / "samples" / "letters" / "01_supplier_grid.pdf", inbox)
+    run_batch(inbox, load_master(root / "samples" / "customers.csv", None, None),
+              connect(db, create=True), Settings.load(db=str(db)))
+    with sqlite3.connect(db) as raw:
+        for table, column in (("parties", "items"), ("parties", "extra"),
+                              ("letters", "review_reasons"), ("letters", "items")):
+            raw.execute(f"alter table {table} drop column {column}")
+        raw.execute("delete from schema_migrations where name like '0005%'")
+    connect(db)  # applies 0005
+    with sqlite3.connect(db) as raw:
+        assert raw.execute("select count(*), min(items), min(extra) from parties").fetchone() == (
+            6, "[]", "{}")
+    code, _, err = _verify(db)
+    assert code == 0, err
 
 
 def test_edited_row_is_named(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from redletter.evaluation import evaluate, letter_files, score_letter
-from redletter.pipeline import extract_letter
+from redletter.schema import Letter
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples" / "letters"
 PAIRS = letter_files(SAMPLES)
@@ -19,9 +19,10 @@ def test_there_are_enough_sample_letters() -> None:
 
 
 @pytest.mark.parametrize(("letter", "truth"), PAIRS, ids=[p[0].stem for p in PAIRS])
-def test_sample_letter_matches_truth(letter: Path, truth: Path) -> None:
+def test_sample_letter_matches_truth(letter: Path, truth: Path,
+                                     sample_letters: dict[str, Letter]) -> None:
     expected = json.loads(truth.read_text("utf-8"))
-    got = extract_letter(letter)
+    got = sample_letters[letter.name]
     score = score_letter(expected, got)
     assert score.found == score.truth == score.predicted, score.misses
     assert score.country_accuracy == 1.0 or score.truth >= 20, score.misses
@@ -35,16 +36,16 @@ def test_sample_letter_matches_truth(letter: Path, truth: Path) -> None:
             want["hs_code"], want["eccn"], want["part_number"])
 
 
-def test_acceptance_numbers_on_all_samples() -> None:
-    score = evaluate(SAMPLES)
+def test_acceptance_numbers_on_all_samples(sample_letters: dict[str, Letter]) -> None:
+    score = evaluate(SAMPLES, [sample_letters[p.name] for p, _ in PAIRS])
     assert score.f1 >= 0.99
     assert score.exact_f1 >= 0.97
     assert score.country_accuracy >= 0.99
     assert score.alias_recall >= 0.95
 
 
-def test_pages_and_boxes_are_where_the_names_are() -> None:
-    letter = extract_letter(SAMPLES / "04_supplier_multipage_40.pdf")
+def test_pages_and_boxes_are_where_the_names_are(sample_letters: dict[str, Letter]) -> None:
+    letter = sample_letters["04_supplier_multipage_40.pdf"]
     truth = json.loads((SAMPLES / "04_supplier_multipage_40.truth.json").read_text("utf-8"))
     pages = {p["name"]: p["page"] for p in truth["parties"] if p["page"]}
     assert len(pages) >= 5

@@ -56,6 +56,8 @@ def running_numbers(cells: Sequence[str], *, strict: bool = True) -> bool:
     numbers = [int(m.group(1)) for c in filled if (m := re.match(r"^\s*\(?(\d{1,4})[.)]?\s*$", c))]
     if not numbers or len(numbers) < (0.9 if strict else 0.5) * len(filled):
         return False
+    if strict and (len(numbers) < 3 or numbers[0] > 5):
+        return False  # without a header saying so, a few numbers are counts, not row numbers
     steps = sum(1 for a, b in itertools.pairwise(numbers) if 0 < b - a <= (1 if strict else 3))
     return len(numbers) == 1 or steps >= (0.7 if strict else 0.5) * (len(numbers) - 1)
 

@@ -124,21 +124,33 @@ def union_bbox(boxes: Iterable[Word | Line | BBox]) -> BBox:
 
 
 def words_to_lines(words: Iterable[Word], *, tolerance: float = 0.45) -> list[Line]:
-    """Group words into lines: a word joins the line whose vertical middle it shares.
+    """Group words into lines: a word joins the line whose vertical middle it shares, or, on a
+    scan where one line's words are read at slightly different heights ("Name" beside
+    "Consignee" with its descender), the recent line it overlaps for most of its height.
 
     ``tolerance`` is a fraction of the word height. Lines come top to bottom, words left to right.
     """
     lines: list[list[Word]] = []
+    spans: list[tuple[float, float]] = []
     for w in sorted(words, key=lambda w: (round(w.bottom, 1), w.x0)):
         middle = (w.top + w.bottom) / 2
-        if lines:
-            last = lines[-1]
-            ref = last[0]
-            if abs(middle - (ref.top + ref.bottom) / 2) <= tolerance * max(ref.height, w.height):
-                last.append(w)
-                continue
-        lines.append([w])
-    return [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+        best, best_fit = None, 0.0
+        for k in range(len(lines) - 1, max(-1, len(lines) - 3), -1):
+            ref = lines[k][0]
+            top, bottom = spans[k]
+            overlap = (min(bottom, w.bottom) - max(top, w.top)) / max(min(w.height, ref.height), 0.1)
+            same_middle = abs(middle - (ref.top + ref.bottom) / 2) <= tolerance * max(ref.height, w.height)
+            fit = max(overlap, 1.0 if same_middle else 0.0)
+            if fit >= 0.7 and fit > best_fit:
+                best, best_fit = k, fit
+        if best is None:
+            lines.append([w])
+            spans.append((w.top, w.bottom))
+        else:
+            lines[best].append(w)
+            spans[best] = (min(spans[best][0], w.top), max(spans[best][1], w.bottom))
+    out = [Line(tuple(sorted(ws, key=lambda w: w.x0))) for ws in lines]
+    return sorted(out, key=lambda ln: (ln.top, ln.x0))
 
 
 def split_line(line: Line, *, gap: float) -> list[Line]:
@@ -150,3 +162,34 @@ def split_line(line: Line, *, gap: float) -> list[Line]:
         else:
             runs[-1].append(w)
     return [Line(tuple(r)) for r in runs]
+
+
+def _join_spans(spans: list[tuple[float, float]], gap: float) -> list[tuple[float, float]]:
+    out: list[tuple[float, float]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1] + gap:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+def join_rules(rules: Iterable[Rule], *, snap: float = 1.5, gap: float = 3.0) -> tuple[Rule, ...]:
+    """Ruling lines drawn in pieces (one segment per cell, as many producers draw a grid) joined
+    into whole lines: segments on the same line (within ``snap`` points) that touch or nearly
+    touch (within ``gap``) become one. Horizontal first, then vertical, each in position order."""
+    rows: dict[int, list[tuple[float, float, float]]] = {}
+    cols: dict[int, list[tuple[float, float, float]]] = {}
+    for r in rules:
+        if r.horizontal:
+            rows.setdefault(round(r.top / snap), []).append((r.x0, r.x1, r.top))
+        else:
+            cols.setdefault(round(r.x0 / snap), []).append((r.top, r.bottom, r.x0))
+    out: list[Rule] = []
+    for _, segs in sorted(rows.items()):
+        y = sum(s[2] for s in segs) / len(segs)
+        out += [Rule(a, y, b, y) for a, b in _join_spans([(s[0], s[1]) for s in segs], gap)]
+    for _, segs in sorted(cols.items()):
+        x = sum(s[2] for s in segs) / len(segs)
+        out += [Rule(x, a, x, b) for a, b in _join_spans([(s[0], s[1]) for s in segs], gap)]
+    return tuple(out)

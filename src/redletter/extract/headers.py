@@ -25,6 +25,11 @@ def header_key(text: str) -> str:
     return _NON_ALNUM.sub(" ", _PLURAL.sub("", text.casefold())).strip()
 
 
+def _singular(word: str) -> str:
+    """A word without a plural -s, so that "Shares" is "share" and "Retailers" "retailer"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
     """Phrases (as word tuples) with their role and priority, and the filler words."""
@@ -38,9 +43,9 @@ def vocabulary() -> Vocabulary:
     """The header vocabulary of ``data/table_headers.json``, compiled once."""
     raw = json.loads(resources.files("redletter.data").joinpath("table_headers.json")
                      .read_text("utf-8"))
-    phrases = [(tuple(header_key(p).split()) or (p,), entry["role"], int(entry["priority"]))
-               for entry in raw["roles"] for p in entry["phrases"]]
-    return Vocabulary(tuple(phrases), frozenset(raw["filler"]))
+    phrases = [(tuple(_singular(w) for w in header_key(p).split()) or (p,), entry["role"],
+                int(entry["priority"])) for entry in raw["roles"] for p in entry["phrases"]]
+    return Vocabulary(tuple(dict.fromkeys(phrases)), frozenset(_singular(w) for w in raw["filler"]))
 
 
 def _occurs(phrase: tuple[str, ...], words: list[str]) -> range | None:
@@ -59,7 +64,7 @@ class HeaderMatch:
 
 def header_match(text: str) -> HeaderMatch:
     """The role of a header cell (or ``None``) and the vocabulary's coverage of its words."""
-    words = header_key(text).split()
+    words = [_singular(w) for w in header_key(text).split()]
     if not words or len(words) > 10:
         return HeaderMatch(None, 0.0)
     vocab = vocabulary()

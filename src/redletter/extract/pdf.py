@@ -9,7 +9,7 @@ counted, and its zlib inflation stops at the budget instead of filling memory.
 from __future__ import annotations
 
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -22,7 +22,7 @@ from pdfminer.psparser import PSException
 from pdfplumber.utils.exceptions import PdfminerException
 
 from redletter.errors import EncryptedPdfError, InputFileError, RedletterError
-from redletter.extract.geometry import PageLayout, Rule, Shade, Word
+from redletter.extract.geometry import PageLayout, Rule, Shade, Word, join_rules
 from redletter.extract.source import current_budget, file_budget
 
 _THIN = 2.0  # a rectangle thinner than this is drawn as a ruling line
@@ -116,15 +116,37 @@ def _opened(path: Path, *, max_pages: int) -> Iterator[Any]:
         pdf.close()
 
 
-def page_words(page: Any) -> tuple[Word, ...]:
-    """The page's words, with font name and size, in reading order."""
+def _word(chars: list[dict[str, Any]], size: float, font: str) -> Word | None:
+    text = "".join(c["text"] for c in chars).strip()
+    if not text:
+        return None
+    return Word(text, min(float(c["x0"]) for c in chars), min(float(c["top"]) for c in chars),
+                max(float(c["x1"]) for c in chars), max(float(c["bottom"]) for c in chars), size, font)
+
+
+def _split_at_rules(w: dict[str, Any], walls: Sequence[Rule]) -> list[Word]:
+    """A word split where a vertical ruling line runs through it: two cells' text that touch
+    ("Limited821-39/2013-DS") are two words."""
+    size, font = float(w["size"]), str(w["fontname"])
+    cuts = sorted(r.x0 for r in walls if w["x0"] + 0.5 < r.x0 < w["x1"] - 0.5
+                  and r.top <= w["top"] + 1 and r.bottom >= w["bottom"] - 1)
+    groups: list[list[dict[str, Any]]] = [[] for _ in range(len(cuts) + 1)]
+    for c in w.get("chars", []):
+        middle = (float(c["x0"]) + float(c["x1"])) / 2
+        groups[sum(1 for x in cuts if middle > x)].append(c)
+    if not cuts or not w.get("chars"):
+        return [Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]),
+                     size, font)]
+    return [word for g in groups if g and (word := _word(g, size, font)) is not None]
+
+
+def page_words(page: Any, rules: Sequence[Rule] = ()) -> tuple[Word, ...]:
+    """The page's words, with font name and size, in reading order; a word that a vertical
+    ruling line runs through is two words."""
+    walls = [r for r in rules if not r.horizontal]
     raw = page.extract_words(keep_blank_chars=False, use_text_flow=False,
-                             extra_attrs=["fontname", "size"])
-    return tuple(
-        Word(w["text"], float(w["x0"]), float(w["top"]), float(w["x1"]), float(w["bottom"]),
-             float(w["size"]), str(w["fontname"]))
-        for w in raw if w["text"].strip()
-    )
+                             extra_attrs=["fontname", "size"], return_chars=bool(walls))
+    return tuple(word for w in raw if w["text"].strip() for word in _split_at_rules(w, walls))
 
 
 def _is_white(color: Any) -> bool:
@@ -168,6 +190,7 @@ def page_shades(page: Any) -> tuple[Shade, ...]:
 def read_page(page: Any, number: int) -> PageLayout:
     """One pdfplumber page as a ``PageLayout``. Glyphs printed twice at almost the same place
     (a "fake bold") are read once."""
-    text_page = page.dedupe_chars(tolerance=1.5) if page.chars else page
+    text_page = page.dedupe_chars(tolerance=0.5) if page.chars else page
+    rules = join_rules(page_rules(page))
     return PageLayout(number=number, width=float(page.width), height=float(page.height),
-                      words=page_words(text_page), rules=page_rules(page), shades=page_shades(page))
+                      words=page_words(text_page, rules), rules=rules, shades=page_shades(page))

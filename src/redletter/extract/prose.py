@@ -12,12 +12,13 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from redletter.extract.geometry import PlacedLine, union_bbox
+from redletter.extract.geometry import Line, PlacedLine, Word, split_line, union_bbox
 from redletter.nlp import ner
 from redletter.nlp.countries import trailing_country
 from redletter.nlp.party_text import (
     ALIAS_MARKER,
     looks_like_address,
+    name_and_aliases,
     split_party_lines,
     split_prose_party,
 )
@@ -85,13 +86,63 @@ def _is_party(name: str, aliases: list[str], address: str | None, text: str) -> 
                                     or trailing_country(address) is not None)
 
 
+_COLUMN_GAP = 1.8  # font sizes of white space between two columns of an item laid out as a table
+_SAME_START = 8.0  # points: runs starting this close are in the same column
+
+
+def _without_marker(line: Line) -> tuple[Word, ...]:
+    """The words of an item's first line after its marker ("1.", "(a)", "•")."""
+    words = line.words
+    if words and _MARKER.match(line.text) and _MARKER.match(words[0].text + " x"):
+        return words[1:]
+    return words
+
+
+def _starts(runs: Sequence[Line]) -> list[float]:
+    """Where columns start: the left edges of the runs, close ones taken as one."""
+    out: list[float] = []
+    for x in sorted(r.x0 for r in runs):
+        if not out or x - out[-1] > _SAME_START:
+            out.append(x)
+    return out
+
+
+def item_columns(lines: Sequence[PlacedLine]) -> list[list[str]] | None:
+    """An enumerated item laid out in columns without a header ("1. NAME   ADDRESS   COUNTRY",
+    each column wrapping onto the next lines): the lines of each column, left to right. ``None``
+    when the item is running text (no line with a wide gap in it)."""
+    rows = [_without_marker(lines[0].line), *(pl.line.words for pl in lines[1:])]
+    runs = [split_line(Line(ws), gap=_COLUMN_GAP * Line(ws).size) for ws in rows if ws]
+    if not any(len(r) >= 2 for r in runs):
+        return None
+    starts = _starts([run for line_runs in runs for run in line_runs])
+    columns: list[list[str]] = [[] for _ in starts]
+    for ws in rows:
+        cells: dict[int, list[Word]] = {}
+        for w in ws:
+            cells.setdefault(max(i for i, x in enumerate(starts) if x <= w.x0 + 1), []).append(w)
+        for i, cell in sorted(cells.items()):
+            columns[i].append(" ".join(w.text for w in cell))
+    return columns if len(columns) >= 2 and all(columns) else None
+
+
+def _from_columns(columns: list[list[str]]) -> tuple[str, list[str], str | None]:
+    """Name, aliases and address of an item laid out in columns: the name column (with its
+    "also known as" lines), then the others as the address (the last one often the country)."""
+    name, aliases = name_and_aliases(" ".join(columns[0]))
+    address = ", ".join(" ".join(c).strip(" ,") for c in columns[1:])
+    return name, aliases, address or None
+
+
 def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party | None:
     """A party from the text of one enumeration item, or ``None`` when it is not one. An item
-    printed one part per line (name, "Also known as" lines, address, country) is read by its
-    lines; otherwise by its text."""
+    laid out in columns is read by column; one printed a part per line (name, "Also known as"
+    lines, address, country) by its lines; otherwise by its text."""
     texts = [_MARKER.sub("", lines[0].line.text, count=1), *(pl.line.text for pl in lines[1:])]
+    columns = item_columns(lines) if body.startswith(texts[0][:20]) else None
     by_lines = split_party_lines(texts) if body.startswith(texts[0][:20]) else None
-    name, aliases, address = by_lines or split_prose_party(body)
+    name, aliases, address = (_from_columns(columns) if columns else None) or by_lines or \
+        split_prose_party(body)
     if address is None and (spans := ner.find(body)) is not None and spans.orgs and spans.address:
         name, aliases = spans.orgs[0], [*aliases, *spans.orgs[1:]]
         address = f"{spans.address}, {spans.country}" if spans.country else spans.address

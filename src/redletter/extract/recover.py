@@ -8,6 +8,9 @@ short call per page, not one per cell.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import cv2
 import numpy as np
 from numpy.typing import NDArray
 from PIL import Image, ImageDraw
@@ -68,11 +71,52 @@ def uncovered_ink(image: Image.Image, words: list[OcrWord], rules: list[Segment]
     return boxes[:_MAX_REGIONS]
 
 
-def read_regions(image: Image.Image, boxes: list[Box], *, timeout: float) -> list[OcrWord]:
-    """OCR the regions in one call (stacked on a white sheet), in page coordinates."""
+def _binarized(crop: Image.Image) -> Image.Image:
+    """Dark text on a shaded band, as black on white (Otsu's threshold within the band)."""
+    arr = np.asarray(crop.convert("L"), dtype=np.uint8)
+    _, out = cv2.threshold(arr, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    return Image.fromarray(np.asarray(out, dtype=np.uint8))
+
+
+def _doubtful(words: list[OcrWord]) -> bool:
+    """Words read badly: few, or many with a low confidence."""
+    return not words or sum(w.conf for w in words) / len(words) < 0.8
+
+
+def _inside(w: OcrWord, box: Box) -> bool:
+    x, y = w.left + w.width // 2, w.top + w.height // 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def reread_bands(image: Image.Image, words: list[OcrWord], bands: list[Box], *,
+                 timeout: float) -> list[OcrWord]:
+    """Shaded bands (a table's header row on grey) whose words Tesseract read badly, read again
+    binarized, in one extra call for the page; a band's new words replace its old ones when they
+    are read with more confidence."""
+    doubtful = [b for b in bands if b[3] - b[1] <= 3 * _MAX_H
+                and _doubtful([w for w in words if _inside(w, b)])]
+    if not doubtful:
+        return words
+    again = read_regions(image, doubtful, timeout=timeout, prepare=_binarized, min_conf=0.3)
+    out = list(words)
+    for band in doubtful:
+        old = [w for w in words if _inside(w, band)]
+        new = [w for w in again if _inside(w, band)]
+        if new and (not old or sum(w.conf for w in new) / len(new) > sum(w.conf for w in old) / len(old)):
+            out = [w for w in out if not _inside(w, band)] + new
+    return out
+
+
+def read_regions(image: Image.Image, boxes: list[Box], *, timeout: float,
+                 prepare: Callable[[Image.Image], Image.Image] | None = None,
+                 min_conf: float = _MIN_CONF) -> list[OcrWord]:
+    """OCR the regions in one call (stacked on a white sheet), in page coordinates; each crop
+    made ready by ``prepare`` first, when given."""
     if not boxes:
         return []
     crops = [image.crop((x0 - _PAD, t - _PAD, x1 + _PAD, b + _PAD)) for x0, t, x1, b in boxes]
+    if prepare is not None:
+        crops = [prepare(c) for c in crops]
     width = max(c.width for c in crops) + 2 * _GAP
     height = sum(c.height + _GAP for c in crops) + _GAP
     sheet = Image.new("L", (width, height), 255)
@@ -86,7 +130,7 @@ def read_regions(image: Image.Image, boxes: list[Box], *, timeout: float) -> lis
     for w in read_words(sheet, timeout=timeout, psm=6):
         mid = w.top + w.height // 2
         slot = next((s for s in slots if s[0] <= mid < s[1]), None)
-        if slot is None or w.conf < _MIN_CONF:
+        if slot is None or w.conf < min_conf:
             continue
         top, _, (x0, t, _, _) = slot
         out.append(OcrWord(w.text, w.left - _GAP + x0 - _PAD, w.top - top + t - _PAD, w.width,

@@ -20,7 +20,8 @@ from redletter.schema import BBox
 if TYPE_CHECKING:
     from redletter.extract.tables import TableModel
 
-_INDEX_TOKEN = re.compile(r"^\(?\d{1,4}[.)]?$")
+# A row number, also as OCR misreads it ("ll." for 11, "i:" for 1) in a column of row numbers.
+_INDEX_TOKEN = re.compile(r"^\(?(?=[\dlIi|]*\d|[lIi|]{1,2}[.:])[\dlIi|]{1,4}[.):]?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,11 +115,25 @@ def row_starts(body: Sequence[Line], model: TableModel, page: PageLayout,
                h_rules: Sequence[Rule]) -> list[bool]:
     """For each body line, whether it begins a new row."""
     cuts = _cuts(body, model, page, h_rules)
-    if cuts:
-        return _starts_by_cuts(body, cuts)
     index = _index_column(model)
     by_index = _starts_by_index(body, model, index) if index is not None else None
+    if cuts:  # a rule a scan did not show is made up for by the row's number, or its marker
+        by_cuts = _starts_by_cuts(body, cuts)
+        other = by_index or (_sparse_anchor(body, model) if page.ocr else None) or by_cuts
+        return [a or b for a, b in zip(by_cuts, other, strict=True)]
     return by_index or _starts_by_gaps(body) or _starts_by_anchor(body, model)
+
+
+def _sparse_anchor(body: Sequence[Line], model: TableModel) -> list[bool] | None:
+    """On a scan, row starts from a column that holds text on a row's first line only (a count,
+    a date, a country), when there is such a column (filled on at most half the lines): a line
+    where that column's text begins (not a cell's second line) and the name column has text."""
+    filled = _starts_by_anchor(body, model)
+    if not 2 <= sum(filled) <= len(body) / 2:
+        return None
+    name = next((i for i, r in enumerate(model.roles) if r == "name"), None)
+    named = [name is None or any(model.column_of(w) == name for w in ln.words) for ln in body]
+    return [i == 0 or (filled[i] and not filled[i - 1] and named[i]) for i in range(len(body))]
 
 
 def _make_row(lines: Sequence[Line], model: TableModel, page: int) -> Row:

@@ -20,7 +20,7 @@ from PIL import Image
 from redletter.extract.geometry import PageLayout, Rule, Shade, Word
 from redletter.extract.images import PageImage
 from redletter.extract.ocr import OcrWord, page_rotation, read_words
-from redletter.extract.recover import read_regions, uncovered_ink
+from redletter.extract.recover import read_regions, reread_bands, uncovered_ink
 
 cv2.setNumThreads(1)  # pages are already read in parallel processes, one per core
 
@@ -100,25 +100,36 @@ def _group(indices: list[int]) -> list[list[int]]:
     return groups
 
 
-def _strokes(dark: NDArray[np.bool_], min_len: int) -> list[tuple[float, int, int]]:
+def _strokes(dark: NDArray[np.bool_], min_len: int, max_width: int | None = None
+             ) -> list[tuple[float, int, int]]:
     """Long dark runs along each row of ``dark``, adjacent rows merged into one stroke:
-    (middle row, first pixel, last pixel)."""
+    (middle row, first pixel, last pixel). With ``max_width``, strokes thicker than that many
+    rows (a shaded band, not a line) are left out."""
     found: dict[int, tuple[int, int]] = {}
     for y in range(dark.shape[0]):
         if runs := _runs(dark[y], min_len):
             found[y] = (runs[0][0], runs[-1][1])
     return [((g[0] + g[-1]) / 2, min(found[y][0] for y in g), max(found[y][1] for y in g))
-            for g in _group(sorted(found))]
+            for g in _group(sorted(found)) if max_width is None or g[-1] - g[0] < max_width]
+
+
+def _near(mid: float, known: list[tuple[float, int, int]]) -> bool:
+    return any(abs(mid - m) <= 2 for m, _, _ in known)
 
 
 def find_rules(arr: NDArray[np.uint8], to_pt: float) -> list[Rule]:
     """Horizontal and vertical ruling lines: dark runs longer than a fifth of the page width
-    (horizontal) or a twentieth of its height (vertical)."""
+    (horizontal) or a twentieth of its height (vertical); also light grey hairlines (a grid
+    printed in grey), when they are thin: a thick grey stroke is a shaded band, not a rule."""
     dark = arr < _DARK
-    rules = [Rule(a * to_pt, mid * to_pt, b * to_pt, mid * to_pt)
-             for mid, a, b in _strokes(dark, arr.shape[1] // 5)]
-    rules += [Rule(mid * to_pt, a * to_pt, mid * to_pt, b * to_pt)
-              for mid, a, b in _strokes(dark.T, arr.shape[0] // 20)]
+    light = arr < min(_DARK + 70, float(np.percentile(arr, 90)) - 35)
+    thin = max(2, int(2.5 / to_pt))
+    rows = _strokes(dark, arr.shape[1] // 5)
+    rows += [s for s in _strokes(light, arr.shape[1] // 5, thin) if not _near(s[0], rows)]
+    cols = _strokes(dark.T, arr.shape[0] // 20)
+    cols += [s for s in _strokes(light.T, arr.shape[0] // 20, thin) if not _near(s[0], cols)]
+    rules = [Rule(a * to_pt, mid * to_pt, b * to_pt, mid * to_pt) for mid, a, b in sorted(rows)]
+    rules += [Rule(mid * to_pt, a * to_pt, mid * to_pt, b * to_pt) for mid, a, b in sorted(cols)]
     return rules
 
 
@@ -150,6 +161,15 @@ def _to_words(ocr: list[OcrWord], to_pt: float) -> tuple[Word, ...]:
     size = heights[len(heights) // 2] * to_pt * 1.3  # a box is ~0.75 of the font size
     return tuple(Word(w.text, w.left * to_pt, w.top * to_pt, (w.left + w.width) * to_pt,
                       (w.top + w.height) * to_pt, size, "", w.conf) for w in ocr)
+
+
+def _no_specks(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Words without the specks OCR reads as one or two characters a fraction of a line high."""
+    heights = sorted(w.height for w in words)
+    if not heights:
+        return words
+    usual = heights[len(heights) // 2]
+    return tuple(w for w in words if w.height >= 0.35 * usual or len(w.text) > 2)
 
 
 def _off_rules(words: tuple[Word, ...], rules: list[Rule]) -> tuple[Word, ...]:
@@ -224,9 +244,13 @@ def scan_to_layout(page: PageImage, number: int, *, timeout: float) -> PageLayou
     arr, scale = _small(image)
     small_to_pt = to_pt / scale
     rules = find_rules(arr, small_to_pt)
+    shades = find_shades(arr, small_to_pt)
+    bands = [(int(sh.x0 / to_pt), int(sh.top / to_pt), int(sh.x1 / to_pt), int(sh.bottom / to_pt))
+             for sh in shades]
+    words = reread_bands(image, words, bands, timeout=timeout)
     segments = [(r.x0 / to_pt, r.top / to_pt, r.x1 / to_pt, r.bottom / to_pt) for r in rules]
     words += read_regions(image, uncovered_ink(image, words, segments), timeout=timeout)
     return PageLayout(number=number, width=width_pt, height=height_pt,
-                      words=_off_rules(_to_words(words, to_pt), rules), rules=tuple(rules),
-                      shades=tuple(find_shades(arr, small_to_pt)), ocr=True,
+                      words=_no_specks(_off_rules(_to_words(words, to_pt), rules)), rules=tuple(rules),
+                      shades=tuple(shades), ocr=True,
                       rotation=(straight.turn, straight.deskew))

@@ -274,9 +274,11 @@ def _is_prose(line: Line, x0: float, x1: float) -> bool:
 
 
 def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
+    """The lines under a header that may be its body, for measuring the columns: up to a new
+    header, running text, or a line that starts well left of the table (a source note)."""
     body: list[Line] = []
     for ln in lines:
-        if header_roles(ln) or _is_prose(ln, x0, x1):
+        if header_roles(ln) or _is_prose(ln, x0, x1) or ln.x0 < x0 - 2 * ln.size:
             break
         body.append(ln)
     return body
@@ -288,9 +290,9 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     head = _header_cells(block[anchor])
     x0, x1 = head[0].x0, max(head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
     body = _candidate_body(after, x0, x1)
-    columns = _merge_header(block, anchor, body)
-    x0 = min(c.x0 for c in columns)
     words = [w for ln in body for w in ln.words]
+    columns = _columns_with_cells(_merge_header(block, anchor, body), words, len(body))
+    x0 = min(c.x0 for c in columns)
     bottom = body[-1].bottom if body else block[-1].bottom
     v_rules = _vertical_rules(rules, block[0].top, min(bottom, block[-1].bottom + 30))
     runs = _runs(body[:40])
@@ -298,6 +300,20 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     x0 = min([x0, *(w.x0 for w in words)]) if words else x0
     x1 = max([x1, *(w.x1 for w in words)]) if words else x1
     return TableModel(tuple(columns), bounds, x0, x1, _kind(c.role for c in columns))
+
+
+def _columns_with_cells(columns: list[Column], words: Sequence[Word], lines: int) -> list[Column]:
+    """The header's columns less those under which no body word starts, in a body of three lines
+    or more: a header "cell" that heads nothing is a speck or a stray word of the scan ("TH")."""
+    if lines < 3 or len(columns) < 3:
+        return columns
+    kept = []
+    for i, col in enumerate(columns):
+        right = columns[i + 1].x0 if i + 1 < len(columns) else float("inf")
+        starts = any(col.x0 - 3 <= w.x0 < right - 1 for w in words)
+        if starts or col.hint is not None or i == 0:
+            kept.append(col)
+    return kept
 
 
 def _kind(roles: Iterable[str | None]) -> str:
@@ -320,29 +336,47 @@ def refine_roles(model: TableModel, rows: Sequence[Row]) -> TableModel:
     return dataclasses.replace(model, columns=columns, kind=_kind(roles))
 
 
+def column_span(model: TableModel, index: int) -> tuple[float, float]:
+    """The horizontal extent of one column, between its boundaries."""
+    edges = [model.x0, *model.boundaries, model.x1]
+    return edges[index], edges[index + 1]
+
+
 def _table_rules(rules: Sequence[Rule], model: TableModel) -> list[Rule]:
-    """Horizontal rules that span most of the table's width."""
+    """Horizontal rules that span most of the table's width, or the whole name column (a grid
+    whose name cells span several rows, "Partnership Health Plan" over fourteen counties, rules
+    its rows only where a name cell ends)."""
     width = model.x1 - model.x0
-    return [r for r in rules if r.horizontal and min(r.x1, model.x1) - max(r.x0, model.x0) > 0.7 * width]
+    name = next((i for i, r in enumerate(model.roles) if r == "name"), None)
+    lo, hi = column_span(model, name) if name is not None else (model.x1, model.x0)
+    return [r for r in rules if r.horizontal and (
+        min(r.x1, model.x1) - max(r.x0, model.x0) > 0.7 * width
+        or (hi > lo and min(r.x1, hi) - max(r.x0, lo) > 0.8 * (hi - lo)))]
 
 
-def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule]) -> list[Line]:
+def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
+                scanned: bool = False) -> list[Line]:
     """The leading lines of ``lines`` that belong to the table body.
 
-    The body ends at a line that does not fit the columns, a new header, an unusually large gap,
-    or (for a ruled table) the last ruling line under the body.
+    The body ends at a line that does not fit the columns, a new header, a line of running text
+    across the table, an unusually large gap, or (for a ruled table) the last ruling line under
+    the body; not on a scan, where the last rule may just not have been seen.
     """
     first_top = lines[0].top if lines else 0.0
     below = [r.top for r in h_rules if r.top > first_top + 1]
-    bottom_rule = max(below) if below else None
+    bottom_rule = max(below) if below and not scanned else None
     body: list[Line] = []
     gaps: list[float] = []
     for ln in lines:
         gap = ln.top - body[-1].bottom if body else 0.0
         limit = max(2.6 * ln.size, 2.2 * max(gaps, default=0.0))
         if bottom_rule is not None and body and ln.top > bottom_rule:
-            break
+            if len({model.column_of(w) for w in ln.words}) < 2:
+                break
+            bottom_rule = None  # a row below the last rule: cut by the page break, no rule under it
         if not model.fits(ln) or header_roles(ln) is not None or (body and gap > limit):
+            break
+        if body and _is_prose(ln, model.x0, model.x1):
             break
         if body:
             gaps.append(gap)
@@ -357,7 +391,7 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
     fragments: list[TableFragment] = []
     i = 0
     if carried is not None:
-        body = _body_lines(lines, carried, _table_rules(page.rules, carried))
+        body = _body_lines(lines, carried, _table_rules(page.rules, carried), page.ocr)
         if _looks_like_rows(body, carried):
             rows = lines_to_rows(body, carried, page, _table_rules(page.rules, carried))
             kept = trim_trailing_text(rows, carried)
@@ -388,7 +422,7 @@ def _table_at(page: PageLayout, lines: Sequence[Line], i: int,
     after = lines[i + len(block):]
     model = _same_layout(header_to_model(above + block, after, page.rules, len(above)), previous)
     h_rules = _table_rules(page.rules, model)
-    body = _body_lines(after, model, h_rules)
+    body = _body_lines(after, model, h_rules, page.ocr)
     rows = lines_to_rows(body, model, page, h_rules)
     if model is not previous and rows:
         refined = refine_roles(model, rows)
@@ -411,15 +445,21 @@ def confirmed(model: TableModel, rows: Sequence[Row]) -> bool:
 
 def _same_layout(model: TableModel, previous: TableModel | None) -> TableModel:
     """A header repeated on a later page keeps the columns measured where there were more rows,
-    also when a header cell was lost on the way (a scan that did not read it): every column of
-    the new header matches one of the earlier header, by role and position."""
+    also when a header cell was lost or misread on the way (a scan): every column of the new
+    header sits where a column of the earlier one was, and half of those with a role keep it."""
     if previous is None:
         return model
-    earlier = {(c.hint, round(c.x0 / _SAME_X)) for c in previous.columns}
-    nearby = {(c.hint, round(c.x0 / _SAME_X) + d) for c in model.columns for d in (-1, 0, 1)}
-    matched = all(any((c.hint, round(c.x0 / _SAME_X) + d) in earlier for d in (-1, 0, 1))
-                  for c in model.columns)
-    return previous if matched and len(earlier & nearby) >= 2 else model
+    def bucket(c: Column) -> int:
+        return round(c.x0 / _SAME_X)
+
+    def near(c: Column, same_role: bool) -> bool:
+        return any(abs(bucket(c) - bucket(e)) <= 1 and (not same_role or e.hint == c.hint)
+                   for e in previous.columns)
+
+    placed = all(near(c, False) for c in model.columns)
+    roles = [c for c in model.columns if c.hint is not None]
+    kept = sum(1 for c in roles if near(c, True))
+    return previous if placed and kept >= max(1, len(roles) / 2) and len(model.columns) >= 2 else model
 
 
 def filled(row: Row, model: TableModel) -> int:
@@ -429,17 +469,18 @@ def filled(row: Row, model: TableModel) -> int:
 
 
 def is_partial_row(row: Row, rows: Sequence[Row], model: TableModel) -> bool:
-    """A row holding only the tail of a row cut by a page break: no index number where the table
-    numbers its rows; else fewer filled columns than usual, with a column empty that the other
-    rows always fill (the country, printed on the row's first line only)."""
-    index = next((i for i, r in enumerate(model.roles) if r == "index"), None)
-    if index is not None:
-        return not row.cells[index]
+    """A row holding only the tail of a row cut by a page break: fewer filled columns than
+    usual, with a column empty that the other rows always fill (the country, printed on the
+    row's first line only), or no row number where the table numbers its rows (unless the row
+    is full: a scan may have lost its number)."""
     others = [r for r in rows if r is not row]
     if not others:
         return False
     counts = sorted(filled(r, model) for r in rows)
     usual = counts[len(counts) // 2]
+    index = next((i for i, r in enumerate(model.roles) if r == "index"), None)
+    if index is not None and not row.cells[index] and filled(row, model) < usual:
+        return True
     if usual >= 2 and filled(row, model) <= 1:
         return True
     always = [i for i, role in enumerate(model.roles) if role not in (None, "index") and

@@ -1,11 +1,17 @@
 """Score a party against its candidate customers and decide: match, review or nothing.
 
-The score is the mean of name similarity and rarity-weighted word overlap, raised to near
-certainty by an exact alias hit, lowered by a different legal form or country, raised a little
-by the same address. ``match`` needs a high score, the distinctive words in common and no
-country or legal-form conflict (Deutsche Bank AG is not Deutsche Bank GmbH); ``review`` a fair
-score, or the same street address and city under another name (15 CFR 744.16 lists
-high-diversion addresses). Thresholds come from ``Settings``.
+The decision is a loop over the declared features (``features.FEATURES``): the base score is
+the weighted mean of the ``mean`` features (name similarity, rarity-weighted word overlap); an
+``identity`` feature that holds (an alias, the same name once abbreviations, numbers or spaces
+are read) raises it near certainty; a ``floor`` feature (a typo in a word) raises it to review
+level; ``penalty`` features lower it when they find a conflict (other legal form, country,
+number or bracketed place) and ``bonus`` ones raise it a little (the same address).
+
+``match`` needs a high score, no conflict, and each ``match_at`` feature at its level (the
+distinctive words in common) unless an identity feature holds (Deutsche Bank AG is not Deutsche
+Bank GmbH); ``review`` a fair score, or a feature at its ``review_at`` level, such as the same
+street address and city under another name (15 CFR 744.16 lists high-diversion addresses),
+unless a place conflict rules it out. Thresholds come from ``Settings``.
 """
 
 from __future__ import annotations
@@ -13,73 +19,84 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from redletter.match.features import FEATURES, Pair, party_keys
+from redletter.match.features import FEATURES, Conflict, FeatureSpec, Pair, Role, party_keys
 from redletter.match.index import MasterIndex
 from redletter.schema import Candidate, Feature, Party, PartyMatches
 from redletter.settings import Settings
 
-_ALIAS_SCORE = 0.97
-_SAME_ADDRESS = 0.9
+Decision = Literal["match", "review"]
+Found = dict[str, Feature]
 
 
-def features(pair: Pair) -> dict[str, Feature]:
-    """Every feature that has something to say about the pair."""
+def features(pair: Pair) -> Found:
+    """Every feature that has something to say about the pair, in declaration order."""
     out = {}
-    for name, fn in FEATURES:
-        result = fn(pair)
+    for spec in FEATURES:
+        result = spec.fn(pair)
         if result is not None:
-            out[name] = Feature(name=name, score=round(result[0], 3), detail=result[1])
+            out[spec.name] = Feature(name=spec.name, score=round(result[0], 3), detail=result[1])
     return out
 
 
-def _score(f: dict[str, Feature]) -> float:
-    name = f["name_similarity"].score
-    words = f["distinctive_words"].score if "distinctive_words" in f else name
-    score = (name + words) / 2
-    if "alias_hit" in f:
-        score = max(score, _ALIAS_SCORE)
-    if "legal_form" in f and f["legal_form"].score == 0.0:
-        score -= 0.05
-    if "address_similarity" in f and f["address_similarity"].score >= _SAME_ADDRESS:
-        score += 0.03
-    if "country" in f and f["country"].score == 0.0:
-        score -= 0.15
+Spoken = list[tuple[FeatureSpec, float]]
+
+
+def _spoken(found: Found) -> Spoken:
+    return [(spec, found[spec.name].score) for spec in FEATURES if spec.name in found]
+
+
+def combine(found: Found, spoken: Spoken | None = None) -> float:
+    """The pair's score from its features, each according to its declared role."""
+    spoken = _spoken(found) if spoken is None else spoken
+    means = [(s.weight, v) for s, v in spoken if s.role is Role.MEAN]
+    score = sum(w * v for w, v in means) / (sum(w for w, _ in means) or 1.0)
+    for spec, value in spoken:
+        if (spec.role is Role.IDENTITY and value == 1.0) or spec.role is Role.FLOOR:
+            score = max(score, spec.weight * value)
+    for spec, value in spoken:
+        if spec.role is Role.BONUS and value >= 0.9:
+            score += spec.weight
+        elif spec.role is Role.PENALTY and value == 0.0:
+            score -= spec.weight
     return round(min(1.0, max(0.0, score)), 3)
 
 
-Decision = Literal["match", "review"]
+def _may_match(found: Found, spoken: Spoken) -> bool:
+    if any(s.role is Role.IDENTITY and v == 1.0 for s, v in spoken):
+        return True
+    return all(v >= s.match_at for s, v in spoken if s.match_at is not None)
 
 
-def decide(f: dict[str, Feature], settings: Settings) -> tuple[float, Decision | None]:
+def decide(found: Found, settings: Settings) -> tuple[float, Decision | None]:
     """The pair's score and decision ("match", "review" or ``None``)."""
-    score = _score(f)
-    elsewhere = "country" in f and f["country"].score == 0.0
-    conflict = elsewhere or ("legal_form" in f and f["legal_form"].score == 0.0)
-    words = f["distinctive_words"].score if "distinctive_words" in f else 0.0
-    if score >= settings.match_threshold and not conflict and (words >= 0.8 or "alias_hit" in f):
+    spoken = _spoken(found)
+    score = combine(found, spoken)
+    conflicts = {s.conflict for s, v in spoken if v == 0.0 and s.conflict is not Conflict.NONE}
+    if score >= settings.match_threshold and not conflicts and _may_match(found, spoken):
         return score, "match"
     if score >= settings.review_threshold:
         return score, "review"
-    same_place = "address_similarity" in f and f["address_similarity"].score >= _SAME_ADDRESS
-    if same_place and not elsewhere:
+    forced = any(s.review_at is not None and v >= s.review_at for s, v in spoken)
+    if forced and Conflict.PLACE not in conflicts:
         return max(score, settings.review_threshold), "review"
     return score, None
 
 
 def match_party(party: Party, index: MasterIndex, settings: Settings) -> list[Candidate]:
-    """The customers that may be this party, best first."""
-    out: list[Candidate] = []
+    """The customers that may be this party, best first (ties by customer id, then row)."""
     keys = party_keys(party)
     if not keys:
-        return out
-    for i in index.candidates([k for _, k in keys], party.address):
+        return []
+    found: list[tuple[Candidate, int]] = []
+    names = (party.name, *party.aliases)
+    for i in sorted(index.candidates([k for _, k in keys], party.address, names=names)):
         customer = index.customer(i)
         f = features(Pair(party, keys, customer, index.key(i), index))
         score, decision = decide(f, settings)
         if decision is not None:
-            out.append(Candidate(customer_id=customer.customer_id, name=customer.name, score=score,
-                                 decision=decision, features=tuple(f.values())))
-    return sorted(out, key=lambda c: (-c.score, c.customer_id))
+            found.append((Candidate(customer_id=customer.customer_id, name=customer.name, score=score,
+                                    decision=decision, features=tuple(f.values())), i))
+    return [c for c, _ in sorted(found, key=lambda c: (-c[0].score, c[0].customer_id, c[1]))]
 
 
 def match_parties(parties: Sequence[Party], index: MasterIndex, settings: Settings

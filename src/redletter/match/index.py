@@ -2,161 +2,280 @@
 
 An inverted index from the normalized name tokens (and rare address tokens) to customers.
 A party's candidates are the customers whose key equals one of the party's keys (name or
-alias), plus those sharing one of the party's rarest tokens; a token the master has never seen
-(a typo) is looked up among similar vocabulary tokens. The cost grows with the number of
-plausible candidates, not with the size of the master.
+alias), those sharing one of the party's rarest tokens, those sharing a token within a typo of
+one of them (whether or not the master also has the party's spelling: "Gazprom" finds
+"Gasprom"), and those whose words are the party's joined or split ("Good Will" / "Goodwill",
+"SiemensAG" / "Siemens AG"). Number and abbreviation variants share their key
+(``nlp.normalize``). The cost grows with the number of plausible candidates, not with the size
+of the master.
+
+The index is built in whole-column passes (``name_keys`` over all names at once, one pass over
+the tokens for the postings); keys already known for the same row text (``KeyStore``) are
+reused. Every ordering has a total tie-break (document frequency, then the token; rows by
+number), so candidates do not depend on the hash seed.
 """
 
 from __future__ import annotations
 
 import math
+import multiprocessing as mp
+import os
+import threading
 from array import array
-from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from redletter.match.master import Customer, MasterColumns, no_gc
-from redletter.nlp.normalize import NameKey, address_key, name_key
+from redletter.match.master import Customer, MasterColumns, PackedColumn, no_gc
+from redletter.nlp.normalize import KeyParts, NameKey, fold, fold_many, key_from_parts, key_parts_many
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
 _MAX_SHARE = 0.002  # tokens in more than this share of names are too common to block on
 _FUZZY_TOKEN = 80.0
 _ADDRESS_MAX_DF = 50
 _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scored further
-_SHORTLIST = 25
+_SHORTLIST = 25  # the most similar distinct keys scored further
+_SAME_KEY = 20  # customers scored for one key, at most (the first rows)
+_MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
+_PARALLEL_FROM = 100_000  # names; below this a second process costs more than it saves
+
+
+def _rows_by_text(texts: Iterable[str]) -> dict[str, list[int]]:
+    """Each distinct text and its rows, ascending (a master repeats addresses and names)."""
+    rows: defaultdict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        rows[text].append(i)
+    return rows
+
+
+def _postings(rows: Mapping[str, list[int]], *, keep: int = 1) -> dict[str, array[int]]:
+    """Token -> ascending row numbers, one pass over the distinct texts; tokens shorter than
+    ``keep`` are left out unless they are numbers."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for text, at in rows.items():
+        for token in set(text.split()):
+            if len(token) >= keep or token.isdigit():
+                found[token].extend(at)
+    return {t: array("i", sorted(at)) for t, at in found.items()}
+
+
+def _name_postings(texts: Sequence[str]) -> dict[str, array[int]]:
+    """Word -> the customers whose key has it, ascending (appended in row order), one pass."""
+    found: defaultdict[str, list[int]] = defaultdict(list)
+    for i, text in enumerate(texts):
+        for token in text.split():
+            found[token].append(i)
+    return {t: array("i", dict.fromkeys(at)) for t, at in found.items()}
+
+
+def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
+    if isinstance(master, MasterColumns):
+        return master
+    return MasterColumns([c.customer_id for c in master], [c.name for c in master],
+                         [c.address for c in master], [c.city for c in master],
+                         [c.country for c in master], [c.line for c in master])
 
 
 @dataclass
 class MasterIndex:
     """The customer master with its name keys, token postings and document frequencies.
 
-    Everything is kept column-wise (plain lists and dicts of lists), so that a master of a
-    million rows builds in one pass and loads quickly from the on-disk cache (``cache.py``)."""
+    Everything is kept column-wise (plain lists and dicts of arrays), so that a master of a
+    million rows builds in a few passes and loads quickly from the on-disk cache
+    (``cache.py``)."""
 
     master: MasterColumns
-    key_texts: list[str] = field(default_factory=list)
-    key_legal: list[str] = field(default_factory=list)
-    addresses: list[str | None] = field(default_factory=list)
-    order: array[int] = field(default_factory=lambda: array("i"))  # customers by key text
-    postings: dict[str, list[int]] = field(default_factory=dict)
-    address_postings: dict[str, list[int]] = field(default_factory=dict)
+    key_texts: Sequence[str] = field(default_factory=list)
+    key_legal: Sequence[str] = field(default_factory=list)
+    key_quals: Sequence[str] = field(default_factory=list)
+    postings: dict[str, array[int]] = field(default_factory=dict)
+    address_postings: dict[str, array[int]] = field(default_factory=dict)
     vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
     _similar: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _pools: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.master)
+
+    def __getstate__(self) -> dict[str, object]:
+        """What the cache keeps: the key columns packed (see ``PackedColumn``), not the lookups
+        remembered during matching."""
+        state = {k: v for k, v in self.__dict__.items() if k not in ("_similar", "_pools")}
+        state.update({k: PackedColumn(getattr(self, k)) for k in ("key_texts", "key_legal", "key_quals")})
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state, _similar={}, _pools={})
 
     def customer(self, i: int) -> Customer:
         return self.master.customer(i)
 
     def key(self, i: int) -> NameKey | None:
         """Customer ``i``'s name key (``None`` when the name has none)."""
-        text = self.key_texts[i]
-        if not text:
-            return None
-        legal = self.key_legal[i]
-        return NameKey(tuple(text.split()), frozenset(legal.split("|")) if legal else frozenset())
+        return key_from_parts((self.key_texts[i], self.key_legal[i], self.key_quals[i]))
 
     @classmethod
-    def build(cls, master: MasterColumns | Sequence[Customer]) -> MasterIndex:
-        """Index a master: one pass over the customers."""
+    def build(cls, master: MasterColumns | Sequence[Customer], *,
+              known: Mapping[str, KeyParts] | None = None) -> MasterIndex:
+        """Index a master in whole-column passes; ``known``: keys already made for these name
+        texts (under the same rules), which are not made again."""
         with no_gc():
-            return cls._build(master)
+            return cls._build(_columns(master), known or {})
 
     @classmethod
-    def _build(cls, master: MasterColumns | Sequence[Customer]) -> MasterIndex:
-        if not isinstance(master, MasterColumns):
-            master = MasterColumns([c.customer_id for c in master], [c.name for c in master],
-                                   [c.address for c in master], [c.city for c in master],
-                                   [c.country for c in master], [c.line for c in master])
+    def _build(cls, master: MasterColumns, known: Mapping[str, KeyParts]) -> MasterIndex:
         index = cls(master)
-        postings: defaultdict[str, list[int]] = defaultdict(list)
-        addr: defaultdict[str, list[int]] = defaultdict(list)
-        for i, name in enumerate(master.names):
-            key = name_key(name)
-            index.key_texts.append(key.text if key else "")
-            index.key_legal.append("|".join(sorted(key.legal)) if key else "")
-            a = address_key(" ".join(x for x in (master.addresses[i], master.cities[i]) if x))
-            index.addresses.append(a)
-            if key is not None:
-                for token in set(key.core):
-                    postings[token].append(i)
-            for token in set((a or "").split()):
-                if len(token) > 2 or token.isdigit():
-                    addr[token].append(i)
-        index.postings, index.address_postings = dict(postings), dict(addr)
-        index.order = array("i", sorted(range(len(master)), key=index.key_texts.__getitem__))
+        keys = _keys(master.names, known)
+        index.key_texts = [k[0] for k in keys]
+        index.key_legal = [k[1] for k in keys]
+        index.key_quals = [k[2] for k in keys]
+        index.postings = _name_postings(index.key_texts)
+        places = _rows_by_text(f"{a} {c}" for a, c in zip(master.addresses, master.cities, strict=True))
+        folded: defaultdict[str, list[int]] = defaultdict(list)
+        for text, at in zip(fold_many(list(places)), places.values(), strict=True):
+            folded[text].extend(at)
+        index.address_postings = _postings(folded, keep=3)
         by_len: defaultdict[int, list[str]] = defaultdict(list)
-        for token in index.postings:
+        for token in sorted(index.postings):
             by_len[len(token)].append(token)
         index.vocab_by_len = dict(by_len)
         return index
+
+    def known_keys(self) -> dict[str, KeyParts]:
+        """Name text -> key, for reuse when a changed master is indexed (``KeyStore``)."""
+        return {n: (t, g, q) for n, t, g, q in zip(self.master.names, self.key_texts, self.key_legal,
+                                                  self.key_quals, strict=True)}
+
+    def df(self, token: str) -> int:
+        """How many customers' keys have this token."""
+        return len(self.postings.get(token, ()))
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a name token (rare tokens weigh more). A token the
         master does not have (a typo) weighs as its closest spelling in the master does."""
         if token not in self.postings and (similar := self.similar_tokens(token)):
             token = similar[0]
-        return math.log((1 + len(self)) / (1 + len(self.postings.get(token, ()))))
+        return math.log((1 + len(self)) / (1 + self.df(token)))
 
     def similar_tokens(self, token: str) -> list[str]:
-        """Vocabulary tokens within a typo of ``token`` (same length +-1), remembered."""
+        """Vocabulary tokens within a typo of ``token`` (same length +-1; not the token
+        itself), best first, ties by spelling; remembered."""
         if len(token) < 4:
             return []
         if (known := self._similar.get(token)) is not None:
             return known
-        pool = [t for n in (len(token) - 1, len(token), len(token) + 1) for t in self.vocab_by_len.get(n, ())]
-        found = process.extract(token, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN, limit=3)
-        self._similar[token] = [t for t, _, _ in found]
+        found = process.extract(token, self._pool(len(token)), scorer=fuzz.ratio,
+                                score_cutoff=_FUZZY_TOKEN, limit=None)
+        ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
+        self._similar[token] = ranked[:3]
         return self._similar[token]
 
+    def _pool(self, length: int) -> list[str]:
+        """The vocabulary of tokens of this length +-1, remembered."""
+        if (pool := self._pools.get(length)) is None:
+            pool = [t for n in (length - 1, length, length + 1) for t in self.vocab_by_len.get(n, ())]
+            self._pools[length] = pool
+        return pool
+
     def exact(self, text: str) -> list[int]:
-        """Customers whose name key is exactly ``text`` (binary search in ``order``)."""
-        at = bisect_left(self.order, text, key=self.key_texts.__getitem__)
-        hits = []
-        while at < len(self.order) and self.key_texts[self.order[at]] == text:
-            hits.append(self.order[at])
-            at += 1
-        return hits
+        """Customers whose name key is exactly ``text``, ascending: those among the postings of
+        its rarest word whose key is the text."""
+        words = [t for t in set(text.split()) if t in self.postings]
+        if not words or len(words) < len(set(text.split())):
+            return []
+        rows = self.postings[min(words, key=lambda t: (self.df(t), t))]
+        texts = self.key_texts
+        return [i for i in rows if texts[i] == text]
+
+    def _limit(self) -> int:
+        return max(50, int(_MAX_SHARE * len(self)))
+
+    def _usable(self, token: str) -> bool:
+        return 0 < self.df(token) <= self._limit()
 
     def _name_candidates(self, key: NameKey) -> set[int]:
         found = set(self.exact(key.text))
-        limit = max(50, int(_MAX_SHARE * len(self)))
-        tokens = sorted(set(key.core), key=lambda t: len(self.postings.get(t, ())))
-        usable = [t for t in tokens if 0 < len(self.postings.get(t, ())) <= limit]
-        for token in usable[:_RARE_TOKENS]:
+        rare = sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))
+        for token in rare[:_RARE_TOKENS]:
             found.update(self.postings[token])
-        for token in (t for t in key.core if t not in self.postings):
+        for token in sorted({t for t in key.core if t not in self.postings} | set(rare[:_RARE_TOKENS])):
             for similar in self.similar_tokens(token):
-                if len(self.postings[similar]) <= limit:
+                if self._usable(similar):
                     found.update(self.postings[similar])
         return found
 
+    def _joined_candidates(self, names: Sequence[str]) -> set[int]:
+        """Customers whose words are the party's words joined ("Good Will" -> "goodwill") or
+        split ("SiemensAG" -> "siemens")."""
+        found: set[int] = set()
+        for name in names:
+            words = fold(name).split()
+            for a, b in pairwise(words):
+                if self._usable(a + b):
+                    found.update(self.postings[a + b])
+            for word in words:
+                found.update(self._split_candidates(word))
+        return found
+
+    def _split_candidates(self, word: str) -> set[int]:
+        """Customers with the longest word that starts ``word`` and leaves at least two
+        letters ("siemensag" -> "siemens", "vanderbilt" -> "van")."""
+        for cut in range(len(word) - 2, _MIN_SPLIT - 1, -1):
+            if self._usable(head := word[:cut]):
+                return set(self.postings[head])
+        return set()
+
     def _address_candidates(self, address: str | None) -> set[int]:
-        tokens = [t for t in set((address_key(address) or "").split())
-                  if 0 < len(self.address_postings.get(t, ())) <= _ADDRESS_MAX_DF]
+        tokens = sorted({t for t in (fold(address) if address else "").split()
+                         if 0 < len(self.address_postings.get(t, ())) <= _ADDRESS_MAX_DF},
+                        key=lambda t: (len(self.address_postings[t]), t))
         if len(tokens) < 2:
             return set()
-        tokens.sort(key=lambda t: len(self.address_postings[t]))
         first, second = (set(self.address_postings[t]) for t in tokens[:2])
         return first & second
 
-    def candidates(self, keys: Sequence[NameKey], address: str | None) -> set[int]:
+    def candidates(self, keys: Sequence[NameKey], address: str | None, *,
+                   names: Sequence[str] = ()) -> set[int]:
         """Customers worth scoring for a party with these names and this address: those the
         index blocks together with it whose key is at all similar (a fast rapidfuzz pass keeps
-        the best ``_SHORTLIST``), and those at the same address."""
-        blocked: set[int] = set()
+        the customers of the best ``_SHORTLIST`` distinct keys, ties by key), and those at the
+        same address. ``names``: the printed names, for joined and split words."""
+        blocked = self._joined_candidates(names)
         for key in keys:
             blocked |= self._name_candidates(key)
+        rows: defaultdict[str, list[int]] = defaultdict(list)
+        for i in sorted(blocked):
+            rows[self.key_texts[i]].append(i)
+        texts = sorted(rows)
         shortlist: set[int] = set()
-        if blocked:
-            ids = list(blocked)
-            texts = [self.key_texts[i] for i in ids]
-            for key in keys:
-                hits = process.extract(key.text, texts, scorer=fuzz.token_sort_ratio,
-                                       score_cutoff=_PREFILTER, limit=_SHORTLIST)
-                shortlist.update(ids[j] for _, _, j in hits)
+        for key in keys if texts else ():
+            hits = process.extract(key.text, texts, scorer=fuzz.token_sort_ratio,
+                                   score_cutoff=_PREFILTER, limit=None)
+            for _, _, j in sorted(hits, key=lambda h: (-h[1], h[2]))[:_SHORTLIST]:
+                shortlist.update(rows[texts[j]][:_SAME_KEY])
         return shortlist | self._address_candidates(address)
+
+
+def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> list[KeyParts]:
+    """Keys of all names: those in ``known`` reused, the rest made in one pass (on two cores
+    for a large master)."""
+    missing = [n for n in dict.fromkeys(names) if n not in known]
+    made = dict(zip(missing, _on_two_cores(missing), strict=True))
+    return [made[n] if n in made else known[n] for n in names]
+
+
+def _on_two_cores(names: list[str]) -> list[KeyParts]:
+    """``key_parts_many`` with the second half of a long list in a forked worker (keys are
+    made name by name, so the halves give the same keys as the whole). Small lists, systems
+    without ``fork`` and single-core machines: in this process."""
+    if (len(names) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2 or threading.active_count() > 1
+            or "fork" not in mp.get_all_start_methods()):  # no fork beside other threads
+        return key_parts_many(names)
+    half = len(names) // 2
+    with mp.get_context("fork").Pool(1) as pool:
+        second = pool.apply_async(key_parts_many, (names[half:],))
+        first = key_parts_many(names[:half])
+        return first + second.get()

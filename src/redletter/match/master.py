@@ -14,7 +14,7 @@ from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import accumulate
+from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any, overload
 
@@ -93,8 +93,31 @@ def _bad_line(text: str, delimiter: str, width: int) -> tuple[int, int]:
     return reader.line_num, width
 
 
-def _rows_csv(path: Path) -> tuple[list[str], list[list[str]]]:
+def _refuse_nul(text: str, path: Path) -> None:
+    """A NUL byte means a binary or damaged file, which the CSV reader would silently cut."""
+    if (at := text.find("\x00")) >= 0:
+        line = text.count("\n", 0, at) + 1
+        raise InputFileError(f"NUL byte at line {line}: the file is binary or damaged; export the "
+                             "customer master again as CSV or XLSX", path=path)
+
+
+Rows = tuple[list[str], list[list[str]], list[int]]  # header, rows, each row's line (or sheet row)
+
+
+def _row_lines(text: str, delimiter: str, count: int) -> list[int]:
+    """The line each row ends on: the line after the header's for each row when every row is
+    one line and none is blank (the common case, told by counting newlines), else read again."""
+    newlines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if newlines == count + 1:
+        return list(range(2, count + 2))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    next(reader)
+    return [reader.line_num for row in reader if row]
+
+
+def _rows_csv(path: Path) -> Rows:
     text = _decode(path.read_bytes(), path)
+    _refuse_nul(text, path)
     try:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
     except csv.Error:
@@ -105,27 +128,66 @@ def _rows_csv(path: Path) -> tuple[list[str], list[list[str]]]:
         rows = [row for row in reader if row]
     except (csv.Error, StopIteration) as exc:
         raise InputFileError(f"malformed CSV at line {reader.line_num}: {exc}", path=path) from exc
+    lines = _row_lines(text, delimiter, len(rows))
     if any(len(row) != len(header) for row in rows):
         line, got = _bad_line(text, delimiter, len(header))
         raise InputFileError(f"malformed CSV at line {line}: {got} fields where the header has "
                              f"{len(header)}", path=path)
-    return header, rows
+    return header, rows, lines
 
 
-def _rows_xlsx(path: Path) -> tuple[list[str], list[list[str]]]:
+def _sheet_values(path: Path, *, cached: bool) -> list[tuple[Any, ...]]:
+    """The first sheet's rows: the formulas as written, or the values Excel saved for them."""
     import openpyxl
 
     try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        book = openpyxl.load_workbook(path, read_only=True, data_only=cached)
     except Exception as exc:
         raise InputFileError(f"the workbook cannot be read ({exc})", path=path) from exc
-    sheet = book.worksheets[0]
-    values = [["" if v is None else str(v) for v in row] for row in sheet.iter_rows(values_only=True)]
-    book.close()
+    try:
+        return list(book.worksheets[0].iter_rows(values_only=True))
+    finally:
+        book.close()
+
+
+def _formula_cells(written: list[tuple[Any, ...]]) -> list[tuple[int, int]]:
+    return [(r, c) for r, row in enumerate(written) for c, v in enumerate(row)
+            if isinstance(v, str) and v.startswith("=")]
+
+
+def _check_formulas(path: Path, written: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """The values to use: where cells hold formulas, the values Excel saved with them; a
+    formula with no saved value (a file written by a program, never opened in Excel) is
+    refused, since its value is unknown."""
+    cells = _formula_cells(written)
+    if not cells:
+        return written
+    values = _sheet_values(path, cached=True)
+    for r, c in cells:
+        if r >= len(values) or c >= len(values[r]) or values[r][c] is None:
+            raise InputFileError(f"row {r + 1}, column {c + 1} holds a formula ({written[r][c]}) with "
+                                 "no saved value; open and save the workbook in Excel, or export it "
+                                 "as CSV", path=path)
+    return values
+
+
+def _rows_xlsx(path: Path) -> Rows:
+    values = _check_formulas(path, _sheet_values(path, cached=False))
     if not values:
         raise InputFileError("the workbook's first sheet is empty", path=path)
     width = len(values[0])
-    return values[0], [(row + [""] * width)[:width] for row in values[1:] if any(row)]
+    header = ["" if v is None else str(v) for v in values[0]]
+    rows, lines = [], []
+    for n, row in enumerate(values[1:], start=2):
+        if any(v is not None and v != "" for v in row):
+            cells = ["" if v is None else str(v) for v in row]
+            rows.append((cells + [""] * width)[:width])
+            lines.append(n)
+    if any("\x00" in v for row in rows for v in row):
+        line = next(n for row, n in zip(rows, lines, strict=True) if any("\x00" in v for v in row))
+        raise InputFileError(f"NUL byte in row {line}: the workbook is damaged; export it again",
+                             path=path)
+    return header, rows, lines
 
 
 class PackedColumn(Sequence[str]):
@@ -138,6 +200,14 @@ class PackedColumn(Sequence[str]):
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.tolist())
+
+    def tolist(self) -> list[str]:
+        """All the values, in one pass."""
+        text, at = self.text, self.offsets
+        return [text[a:b] for a, b in pairwise(at)]
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -161,7 +231,7 @@ class MasterColumns:
     addresses: Sequence[str]
     cities: Sequence[str]
     countries: Sequence[str | None]
-    lines: Sequence[int]  # the row's line in the file, counting one line per row
+    lines: Sequence[int]  # the row's line in the CSV file (where it ends), or its row in the sheet
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -211,7 +281,9 @@ def _load_columns(path: Path, columns: Columns | None) -> MasterColumns:
     if not path.exists():
         raise InputFileError("no such file", path=path)
     reader = _rows_xlsx if path.suffix.lower() in {".xlsx", ".xlsm"} else _rows_csv
-    header, rows = reader(path)
+    header, rows, lines = reader(path)
+    if not rows:
+        raise InputFileError("the customer master has a header but no customer rows", path=path)
     cols = resolve_columns(header, columns or Columns(), path)
     index = {h: i for i, h in enumerate(header)}
     by_column = list(zip(*rows, strict=True)) if rows else [()] * len(header)
@@ -221,9 +293,25 @@ def _load_columns(path: Path, columns: Columns | None) -> MasterColumns:
 
     countries = column(cols.country)
     codes = {c: resolve_country(c) for c in set(countries)}
-    return MasterColumns(column(cols.id), column(cols.name), column(cols.address),
-                         column(cols.city), [codes[c] for c in countries],
-                         list(range(2, len(rows) + 2)))
+    ids = column(cols.id)
+    _refuse_duplicate_ids(ids, lines, path)
+    return MasterColumns(ids, column(cols.name), column(cols.address),
+                         column(cols.city), [codes[c] for c in countries], lines)
+
+
+def _refuse_duplicate_ids(ids: list[str], lines: list[int], path: Path) -> None:
+    """Each customer needs its own id: decisions, the review queue and the ERP export are keyed
+    by it, and a second row with the same id would silently take the first one's place."""
+    if len(set(ids)) == len(ids):
+        return
+    seen: dict[str, int] = {}
+    for customer_id, line in zip(ids, lines, strict=True):
+        if customer_id in seen:
+            what = f"customer id {customer_id!r}" if customer_id else "a blank customer id"
+            raise InputFileError(f"{what} is on line {seen[customer_id]} and again on line {line}; "
+                                 "each customer needs its own id (choose the id column with "
+                                 "--id-col)", path=path)
+        seen[customer_id] = line
 
 
 def load_master(path: Path, columns: Columns | None = None) -> list[Customer]:

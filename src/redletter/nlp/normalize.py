@@ -2,70 +2,243 @@
 these keys are only for comparing.
 
 ``name_key`` folds Unicode (NFKC), transliterates Cyrillic, Chinese, Turkish and other scripts
-to Latin (anyascii), case-folds, drops punctuation and parenthetical tags ("(HK)"), and turns
-legal forms into canonical tokens ("OOO", "Limited Liability Company", "L.L.C." -> "llc";
-``data/legal_forms.json``) and abbreviations into one spelling ("Intl", "International" ->
-"intl"; ``data/abbreviations.json``). Legal forms are kept apart from the distinctive words.
-Normalizers return ``None`` instead of raising, and are idempotent.
+to Latin (anyascii), case-folds and drops punctuation. Organisation types across jurisdictions
+come from rigour's table (OpenSanctions; "Korlátolt Felelősségű Társaság" = "Kft",
+"Aktiengesellschaft" = "AG", "Public Limited Company" = "plc"), completed by
+``data/legal_forms.json`` for the forms rigour lacks (transliterated Russian, Kazakh, free-zone
+forms); they are kept apart from the distinctive words. Abbreviations become one spelling
+("Intl", "International" -> "intl"; ``data/abbreviations.json``) and English number words
+digits ("Forty-Four" -> "44", "First" -> "1"; ``data/numbers.json``). A bracketed part
+("(Hong Kong)") is kept apart as a qualifier: a legal form there joins the legal forms.
+
+``name_keys`` keys a whole column at once: the text passes (folding, rigour's org types) run
+over the joined column, and only the token rules run name by name. Normalizers return ``None``
+instead of raising, and are idempotent.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 
 from anyascii import anyascii
+from rigour.names import extract_org_types, replace_org_types_compare
+from rigour.text.normalize import Cleanup, Normalize
 
 from redletter.nlp.countries import trailing_country
 
-_PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+_BRACKETS = re.compile(r"\(([^()\n]*)\)|\[([^\[\]\n]*)\]")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th)$")
+_ROMAN = {r: n for n, r in enumerate(
+    ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii", "xiii", "xiv", "xv",
+     "xvi", "xvii", "xviii", "xix", "xx"]) if len(r) > 1}  # one letter is an initial, not a number
+_FORMER = ("ex ", "formerly ", "fka ", "f k a ", "previously ")
+_FORMER_NAME = re.compile(r"[(\[]\s*(?:ex|formerly|f\.?k\.?a\.?|previously)\b[\s.:-]*([^()\[\]]+)[)\]]",
+                          re.IGNORECASE)
+_LABEL = re.compile(r"^\s*[A-Z][A-Z ]{2,30}(?: \d{1,3}[A-Z]?)?:\s*(?=\S)")
+_FLAGS = Normalize.CASEFOLD | Normalize.SQUASH_SPACES
+RULE_FILES = ("legal_forms.json", "abbreviations.json", "numbers.json")
 
 
 @dataclass(frozen=True, slots=True)
 class NameKey:
-    """A name's distinctive words and its legal forms, both normalized."""
+    """A name's distinctive words, its legal forms and its bracketed qualifiers, normalized."""
 
     core: tuple[str, ...]
     legal: frozenset[str]
+    qualifiers: tuple[str, ...] = ()
 
     @property
     def text(self) -> str:
         return " ".join(self.core)
 
 
+def _raw(name: str) -> str:
+    return resources.files("redletter.data").joinpath(name).read_text("utf-8")
+
+
 def _data(name: str) -> dict[str, object]:
-    raw = resources.files("redletter.data").joinpath(name).read_text("utf-8")
-    return {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
+    return {k: v for k, v in json.loads(_raw(name)).items() if not k.startswith("_")}
+
+
+@cache
+def rules_hash() -> str:
+    """A hash of the rule data and of rigour's version: a cached key made under other rules
+    is never reused."""
+    from importlib.metadata import version
+
+    digest = hashlib.sha256(version("rigour").encode())
+    for name in RULE_FILES:
+        digest.update(_raw(name).encode())
+    return digest.hexdigest()[:16]
+
+
+@lru_cache(maxsize=1 << 18)
+def _ascii_run(run: str) -> str:
+    """A run of non-ASCII characters, NFKC-folded and transliterated (runs recur across a
+    master: cached)."""
+    try:
+        return anyascii(unicodedata.normalize("NFKC", run)).replace("\n", " ").replace("\r", " ")
+    except Exception:  # anyascii/unicodedata on odd input: no letters rather than a crash
+        return ""
+
+
+def _prepare(text: str) -> str:
+    """ASCII text on one line."""
+    text = text.replace("\n", " ").replace("\r", " ")
+    return text if text.isascii() else _NON_ASCII.sub(lambda m: _ascii_run(m.group(0)), text)
+
+
+def _joined(texts: Sequence[str]) -> str:
+    """The texts as ASCII, one per line: the non-ASCII runs of the joined text transliterated
+    in one pass."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1 or "\r" in joined:
+        return "\n".join(map(_prepare, texts))
+    return joined if joined.isascii() else _NON_ASCII.sub(lambda m: _ascii_run(m.group(0)), joined)
+
+
+def _ascii_table() -> dict[int, str]:
+    """Lower-case letters and digits kept, "'" dropped, "&" read as "and", newlines kept
+    (they separate texts), everything else a space."""
+    table = {c: " " for c in range(128)}
+    table.update({ord(c): c for c in "0123456789abcdefghijklmnopqrstuvwxyz\n"})
+    table.update({ord(c): c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"})
+    table.update({ord("'"): "", ord("&"): " and "})
+    return table
+
+
+_ASCII_TABLE = _ascii_table()
+_SPACES = re.compile(r" {2,}")
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """``fold`` of many texts, in passes over their joined text."""
+    if not texts:
+        return []
+    joined = _joined(texts).translate(_ASCII_TABLE)
+    joined = _SPACES.sub(" ", joined).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
+    return joined.split("\n")
 
 
 def fold(text: str) -> str:
     """NFKC, transliterated to ASCII, case-folded, '&' as 'and', punctuation as spaces."""
-    text = unicodedata.normalize("NFKC", text).replace("&", " and ")
-    ascii_text = anyascii(text).casefold().replace("'", "").replace(".", " ")
-    return " ".join(_NON_ALNUM.sub(" ", ascii_text).split())
+    return fold_many([text])[0]
+
+
+def _respell(joined: str) -> str:
+    """Legal-form and abbreviated words with a typo spelled right ("liabilty" -> "liability"),
+    over the joined text: the distinct words are looked up once."""
+    wrong = {t: right for t in set(joined.split()) if (right := _spell_known(t)) != t}
+    if not wrong:
+        return joined
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(wrong))) + r")\b")
+    return pattern.sub(lambda m: wrong[m.group(0)], joined)
+
+
+def _typed_many(folded: list[str]) -> tuple[list[str], list[str]]:
+    """The texts with the spelling of legal-form words put right, and then with rigour's
+    comparison form of organisation types ("limited liability company" -> "llc"), each in one
+    pass over the joined column."""
+    if not folded:
+        return [], []
+    respelled = _respell("\n".join(folded))
+    forms = {f for _, f in extract_org_types(respelled, _FLAGS, Cleanup.Strong)}
+    _WRITTEN_FORMS.update(f for f in forms if " " not in f and org_form(f) is None)
+    pattern, table = _phrases()
+    typed = pattern.sub(lambda m: table[m.group(0)], _rigour(respelled))
+    return respelled.split("\n"), typed.split("\n")
+
+
+_MARK = "~"  # starts a token that a phrase rule made a legal form (fold leaves no "~")
+
+
+@cache
+def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Our phrases of several words, as one pattern for a pass over the joined column: legal
+    forms rigour lacks ("ltd sti", "spolka jawna") become one marked token, abbreviated
+    phrases ("united states") their one spelling."""
+    table = {" ".join(p): c for v in _abbreviations()[1].values() for p, c in v}
+    table.update({" ".join(p): _MARK + c for v in _legal_phrases().values() for p, c in v if len(p) > 1})
+    alternatives = "|".join(sorted(map(re.escape, table), key=lambda x: (-len(x), x)))
+    return re.compile(rf"(?<![a-z0-9{_MARK}])(?:{alternatives})(?![a-z0-9])"), table
+
+
+# Comparison forms rigour writes that are not also spellings it reads ("s a de c v" -> "sacv"):
+# a token is one of them only where rigour wrote it (see ``_key_parts``), so this set growing
+# with what has been read never changes a key.
+_WRITTEN_FORMS: set[str] = set()
+
+
+def _org_types_many(folded: list[str]) -> list[str]:
+    """rigour's comparison form of organisation types, after the spelling is put right."""
+    return _typed_many(folded)[1]
+
+
+def _rigour(text: str) -> str:
+    return replace_org_types_compare(text, _FLAGS, Cleanup.Strong)
+
+
+@lru_cache(maxsize=1 << 14)
+def org_form(token: str) -> str | None:
+    """rigour's comparison form when ``token`` alone is an organisation type ("limited" ->
+    "ltd", "kft" -> "kft"), else ``None``."""
+    found = extract_org_types(token, _FLAGS, Cleanup.Strong)
+    return found[0][1].replace(" ", "") if len(found) == 1 and found[0][0] == token else None
+
+
+@lru_cache(maxsize=1 << 12)
+def legal_family(form: str) -> str:
+    """rigour's generic type of a legal form ("gmbh", "kft", "ooo" -> "llc"; "ag" -> "jsc"),
+    or the form itself when rigour has none."""
+    found = extract_org_types(form, _FLAGS, Cleanup.Strong, generic=True)
+    return found[0][1] if found else form
+
+
+def _canon_form(text: str) -> str:
+    return "".join(_rigour(fold(text)).split())
 
 
 @cache
 def _legal_phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
-    """Legal-form phrases by their first token, longest first."""
+    """redletter's own legal-form phrases (what rigour lacks), as they read after rigour's
+    pass, by their first token, longest first."""
     table: dict[str, list[str]] = {k: list(v) for k, v in _data("legal_forms.json").items()
                                    if isinstance(v, list)}
-    pairs = {(tuple(fold(v).split()), canon) for canon, variants in table.items()
-             for v in [canon, *variants] if fold(v)}
+    pairs = {(tuple(_rigour(fold(v)).split()), _canon_form(canon))
+             for canon, variants in table.items() for v in [canon, *variants] if fold(v)}
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for phrase, canon in sorted(pairs, key=lambda p: -len(p[0])):
+    for phrase, canon in sorted(p for p in pairs if p[0]):
         by_first.setdefault(phrase[0], []).append((phrase, canon))
-    return {k: tuple(v) for k, v in by_first.items()}
+    return {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
 
 
 @cache
-def _abbreviations() -> dict[str, str]:
-    return {fold(k): str(v) for k, v in _data("abbreviations.json").items()}
+def _abbreviations() -> tuple[dict[str, str], dict[str, tuple[tuple[tuple[str, ...], str], ...]]]:
+    """One-word abbreviations, and phrases ("united states") by their first word."""
+    words: dict[str, str] = {}
+    phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for k, v in _data("abbreviations.json").items():
+        key = tuple(fold(k).split())
+        if len(key) == 1:
+            words[key[0]] = str(v)
+        elif key:
+            phrases.setdefault(key[0], []).append((key, str(v)))
+    return words, {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in phrases.items()}
+
+
+@cache
+def _numbers() -> dict[str, dict[str, int]]:
+    return {k: {w: int(n) for w, n in v.items()}  # type: ignore[attr-defined]
+            for k, v in _data("numbers.json").items()}
 
 
 def _deletions(token: str) -> set[str]:
@@ -77,8 +250,11 @@ def _known_spellings() -> dict[str, str]:
     """Long legal-form and abbreviated words ("limited", "otvetstvennostyu", "management") and
     their one-letter misspellings: a single deletion, insertion, substitution or swap meets
     the right spelling in its deletion neighbourhood."""
-    words = {w for phrase in _legal_phrases().values() for p, _ in phrase for w in p if len(w) >= 6}
-    words |= {w for w in _abbreviations() if len(w) >= 6}
+    table_words = [v for k, vs in _data("legal_forms.json").items() if isinstance(vs, list)
+                   for v in [k, *vs]]
+    words = {w for v in table_words for w in fold(v).split() if len(w) >= 6}
+    words |= {w for w in _abbreviations()[0] if len(w) >= 6}
+    words |= {"partnership", "incorporated", "gesellschaft", "aktsionernoe", "aktsionernoye"}
     table: dict[str, str] = {}
     for w in sorted(words):
         for variant in sorted({w, *_deletions(w)}):
@@ -86,10 +262,26 @@ def _known_spellings() -> dict[str, str]:
     return table
 
 
+@cache
+def _swapped_short() -> dict[str, str]:
+    """Five-letter legal-form words with two neighbouring letters swapped."""
+    table_words = [v for k, vs in _data("legal_forms.json").items() if isinstance(vs, list)
+                   for v in [k, *vs]]
+    words = sorted({w for v in table_words for w in fold(v).split() if len(w) == 5})
+    swapped = {w[:i] + w[i + 1] + w[i] + w[i + 2:]: w for w in words for i in range(4)}
+    return {k: v for k, v in sorted(swapped.items()) if k not in words and k != v}
+
+
 @lru_cache(maxsize=1 << 16)
 def _spell_known(token: str) -> str:
-    """A legal-form or abbreviated word with a typo, spelled right; other tokens unchanged."""
-    if len(token) < 6 or token in _legal_phrases() or token in _abbreviations():
+    """A legal-form or abbreviated word with a typo, spelled right; other tokens unchanged.
+    Five-letter words only for two swapped letters ("joitn" -> "joint"): one letter more or
+    less would turn too many real words into legal ones ("stick" -> "stock")."""
+    if token.startswith(_MARK):
+        return token
+    if len(token) == 5:
+        return _swapped_short().get(token, token)
+    if len(token) < 6 or token in _legal_phrases() or token in _abbreviations()[0]:
         return token
     table = _known_spellings()
     if token in table:
@@ -98,19 +290,24 @@ def _spell_known(token: str) -> str:
 
 
 def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
+    """The distinctive words and the legal forms: rigour's organisation types, then ours."""
     core: list[str] = []
     legal: set[str] = set()
-    i = 0
     phrases = _legal_phrases()
-    tokens = [_spell_known(t) for t in tokens]
+    i = 0
     while i < len(tokens):
         for phrase, canon in phrases.get(tokens[i], ()):
-            if tuple(tokens[i:i + len(phrase)]) == phrase and len(tokens) > len(phrase):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
                 legal.add(canon)
                 i += len(phrase)
                 break
         else:
-            core.append(tokens[i])
+            if tokens[i].startswith(_MARK):
+                legal.add(tokens[i][1:])
+            elif (form := org_form(tokens[i])) is not None:
+                legal.add(form)
+            else:
+                core.append(tokens[i])
             i += 1
     return core, legal
 
@@ -131,38 +328,275 @@ def _join_initials(tokens: list[str]) -> list[str]:
     return out
 
 
-def name_key(name: str | None) -> NameKey | None:
-    """The comparison key of a company name, or ``None`` for a name with no letters.
+def _abbreviate(tokens: list[str]) -> list[str]:
+    words, phrases = _abbreviations()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        for phrase, canon in phrases.get(tokens[i], ()):
+            if tuple(tokens[i:i + len(phrase)]) == phrase:
+                out.append(canon)
+                i += len(phrase)
+                break
+        else:
+            out.append(words.get(tokens[i], tokens[i]))
+            i += 1
+    return out
 
-    Keys are idempotent: the key of a key's text is the same key (the rules are applied again
-    until nothing changes, which takes at most a second pass on odd inputs)."""
-    key = _key_once(name)
-    for _ in range(3):
-        if key is None or not key.text:
-            return key
-        again = _key_once(key.text)
-        if again is None or again.core == key.core:
-            return key
-        key = NameKey(again.core, key.legal | again.legal)
-    return key
+
+def _number_value(tokens: list[str], i: int) -> tuple[int, int] | None:
+    """The number that English words (or words and a digit: "forty 4") spell from ``i``,
+    and how many tokens it takes."""
+    num = _numbers()
+    value, j = 0, i
+    while j < len(tokens):
+        t = tokens[j]
+        if t in num["tens"] and value % 100 == 0:
+            value += num["tens"][t]
+        elif t in num["units"] and value % 10 == 0 and (value % 100 == 0 or num["units"][t] < 10):
+            value += num["units"][t]
+        elif t.isdigit() and len(t) == 1 and j > i and value % 10 == 0 and value % 100:
+            value += int(t)
+        elif t in num["scales"] and j > i and 0 < value % 1000 < 100:
+            value = value - value % 1000 + (value % 1000) * num["scales"][t]
+        else:
+            break
+        j += 1
+    return (value, j - i) if j > i else None
 
 
-def _key_once(name: str | None) -> NameKey | None:
-    if not name:
-        return None
-    try:
-        tokens = fold(_PARENS.sub(" ", name)).split() or fold(name).split()
-    except Exception:  # anyascii/unicodedata on odd input: no key rather than a crash
-        return None
+def _digits(tokens: list[str]) -> list[str]:
+    """Number words and ordinals as digits: "forty four" -> "44", "1st", "first" -> "1"."""
+    num = _numbers()
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        if t in _ROMAN:
+            out.append(str(_ROMAN[t]))
+            i += 1
+        elif t in num["ordinals"] or (m := _ORDINAL.match(t)):
+            out.append(str(num["ordinals"][t]) if t in num["ordinals"] else m.group(1))  # type: ignore[union-attr]
+            i += 1
+        elif (found := _number_value(tokens, i)) is not None:
+            out.append(str(found[0]))
+            i += found[1]
+        else:
+            out.append(t)
+            i += 1
+    return out
+
+
+_CONTEXT = "\x01"
+_LEGAL_MARK = "\x00"
+
+
+_CODES: dict[str, str] = {}
+
+
+def _token_codes(tokens: list[str]) -> list[str]:
+    """``_token_code`` of each token, remembered (a plain dict: this runs for every name)."""
+    codes = list(map(_CODES.get, tokens))
+    if None in codes:
+        for t in tokens:
+            if t not in _CODES:
+                _CODES[t] = _token_code(t)
+        codes = list(map(_CODES.__getitem__, tokens))
+    return codes  # type: ignore[return-value]
+
+
+def _token_code(token: str) -> str:
+    """What a token is on its own: a plain word (its one spelling), a legal form (its
+    comparison form after ``_LEGAL_MARK``), or ``_CONTEXT``: the start of a rule that needs its
+    neighbours (phrases, number words, single letters)."""
+    if token.startswith(_MARK):
+        return _LEGAL_MARK + token[1:]
+    t = _spell_known(token)
+    words = _abbreviations()[0]
+    num = _numbers()
+    legal = [c for p, c in _legal_phrases().get(t, ()) if len(p) == 1]
+    if (len(t) == 1 and t.isalpha()) or t in num["units"] or t in num["tens"] \
+            or t in num["ordinals"] or _ORDINAL.match(t):
+        return _CONTEXT
+    if t in _ROMAN:
+        return str(_ROMAN[t])
+    if legal:
+        return _LEGAL_MARK + legal[0]
+    if (form := org_form(t)) is not None:
+        return _LEGAL_MARK + form
+    return words.get(t, t)
+
+
+def _core_tokens(tokens: list[str], forms: set[str] | frozenset[str] = frozenset()
+                 ) -> tuple[list[str], set[str], bool]:
+    """The distinctive words and legal forms (``forms``: tokens known to be legal forms) of a
+    name's tokens after rigour's pass, and whether they may need another pass (rules that
+    joined or moved words)."""
+    codes = _token_codes(tokens)
+    if forms:
+        codes = [_LEGAL_MARK + t if t in forms else c for t, c in zip(tokens, codes, strict=True)]
+    if _CONTEXT not in codes:
+        core = [c for c in codes if c[0] != _LEGAL_MARK]
+        if len(core) == len(codes):
+            return core, set(), False
+        if core:
+            marked = [c for c in codes if c[0] == _LEGAL_MARK]
+            at_edge = codes[len(core):] == marked or codes[:len(marked)] == marked
+            return core, {c[1:] for c in marked}, not at_edge
+    tokens = [_spell_known(t) for t in _join_initials(tokens)]
+    words, legal = _take_legal(tokens)
+    legal |= {t for t in words if t in forms}
+    words = [t for t in words if t not in forms]
+    if not words:
+        words, legal = [t.lstrip(_MARK) for t in tokens] or sorted(legal), set()
+    return _digits(_abbreviate(_join_initials(words))), legal, True
+
+
+def former_names(name: str) -> list[str]:
+    """The former names a name gives in brackets: "Ocean Pioneer (ex-Cape Diamond)"."""
+    return [m.group(1).strip() for m in _FORMER_NAME.finditer(name) if m.group(1).strip()]
+
+
+def _drop_label(name: str) -> str:
+    """A name without the field label a payment message puts before it ("BENEFICIARY: ...",
+    "FIELD 59: ...")."""
+    return _LABEL.sub("", name, count=1) if ":" in name[:40] else name
+
+
+def _split_brackets(names: list[str]) -> dict[int, list[str]]:
+    """The bracketed parts of the names that have some; the names lose them (in place)."""
+    parts: dict[int, list[str]] = {}
+    for i in [i for i, n in enumerate(names) if "(" in n or "[" in n]:
+        main = _BRACKETS.sub(" ", names[i])
+        if main.strip(" ,.-"):
+            parts[i] = [a or b for a, b in _BRACKETS.findall(names[i])]
+            names[i] = main
+    return parts
+
+
+def _qualifiers(typed: list[str]) -> tuple[list[str], set[str]]:
+    """Bracketed parts (folded and typed): legal forms ("(Pvt)") join the legal forms, former
+    names ("ex-...") are left to aliases, the rest ("(Hong Kong)", "(H.K.)") are qualifiers."""
+    quals: set[str] = set()
+    legal: set[str] = set()
+    for text in typed:
+        if not text or text.startswith(_FORMER):
+            continue
+        core, found = _take_legal(text.split())
+        legal |= found
+        if core:
+            quals.add(" ".join(_core_tokens(core)[0]))
+    return sorted(quals), legal
+
+
+def _add_qualifiers(out: list[KeyParts], parts: dict[int, list[str]]) -> None:
+    """The keys of names with bracketed parts, completed: all the parts typed in one pass."""
+    texts = [t for ts in parts.values() for t in ts]
+    typed = iter(_org_types_many(fold_many(texts)))
+    for i, found in parts.items():
+        quals, legal = _qualifiers([next(typed) for _ in found])
+        out[i] = (out[i][0], "|".join(sorted({*out[i][1].split("|"), *legal} - {""})), "|".join(quals))
+
+
+KeyParts = tuple[str, str, str]
+"""A name key as text: the words, the legal forms and the qualifiers ("|"-joined, sorted)."""
+
+
+@dataclass(slots=True)
+class _Again:
+    """A key whose rules joined or moved words: its words go through the rules once more."""
+
+    core: list[str]
+    legal: set[str]
+
+
+def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
+    """The comparison keys of many names (a master's column) as text, in passes over all of
+    them; ``("", "", "")`` for a name with no letters or digits."""
+    mains = [_drop_label(n) if n else "" for n in names]
+    parts = _split_brackets(mains)
+    before, typed = _typed_many(fold_many(mains))
+    found = [_key_parts(t, b) for t, b in zip(typed, before, strict=True)]
+    pending = {i: k for i, k in enumerate(found) if isinstance(k, _Again)}
+    for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
+        pending = _once_more(pending, found)
+    out = [_final(k.core, k.legal) if isinstance(k, _Again) else k for k in found]
+    _add_qualifiers(out, parts)
+    return out
+
+
+def _once_more(pending: dict[int, _Again], found: list[KeyParts | _Again]) -> dict[int, _Again]:
+    """The rules applied once more to the keys that need it, in one pass; those that changed
+    again are returned."""
+    still: dict[int, _Again] = {}
+    typed = _org_types_many([" ".join(k.core) for k in pending.values()])
+    for (i, key), text in zip(pending.items(), typed, strict=True):
+        core, legal, again = _core_tokens(text.split())
+        found[i] = _Again(core, key.legal | legal)
+        if again and core != key.core:
+            still[i] = found[i]  # type: ignore[assignment]
+    return still
+
+
+def _final(core: list[str], legal: set[str]) -> KeyParts:
+    return " ".join(core), "|".join(sorted(legal)) if len(legal) > 1 else "".join(legal), ""
+
+
+def _key_parts(typed: str, before: str) -> KeyParts | _Again:
+    """The key of one name, after rigour's pass (``typed``) and before it. The common case
+    (every word known, no rule that needs a word's neighbours, legal forms at either end) is
+    done here; the rest in ``_key_parts_slow``."""
+    tokens = typed.split()
+    found = list(map(_CODES.get, tokens))
+    if None in found or _CONTEXT in found or not tokens or not _WRITTEN_FORMS.isdisjoint(tokens):
+        return _key_parts_slow(typed, before, tokens)
+    codes: list[str] = found  # type: ignore[assignment]
+    core = [c for c in codes if c[0] != _LEGAL_MARK]
+    if len(core) == len(codes):
+        return " ".join(core), "", ""
+    legal = [c[1:] for c in codes if c[0] == _LEGAL_MARK]
+    inner = codes[len(core):] != [_LEGAL_MARK + f for f in legal] and \
+        codes[:len(legal)] != [_LEGAL_MARK + f for f in legal]
+    if not core or inner:
+        return _key_parts_slow(typed, before, tokens)
+    return " ".join(core), "|".join(sorted(set(legal))) if len(legal) > 1 else legal[0], ""
+
+
+def _key_parts_slow(typed: str, before: str, tokens: list[str]) -> KeyParts | _Again:
+    """The key of one name, rule by rule: the words rigour wrote in are legal forms even where
+    they are not also spellings it knows ("sacv"). A key whose rules joined or moved words is
+    returned to go through them again (``_Again``)."""
     if not tokens:
+        return "", "", ""
+    forms: set[str] = set()
+    if not _WRITTEN_FORMS.isdisjoint(tokens) and typed != before:
+        forms = {t for t in tokens if t in _WRITTEN_FORMS} - set(before.split())
+    core, legal, again = _core_tokens(tokens, forms)
+    return _Again(core, legal) if again else _final(core, legal)
+
+
+def key_from_parts(parts: KeyParts) -> NameKey | None:
+    """The ``NameKey`` of a key's text form."""
+    text, legal, quals = parts
+    if not text:
         return None
-    tokens = _join_initials(tokens)
-    core, legal = _take_legal(tokens)
-    abbreviations = _abbreviations()
-    core = [abbreviations.get(t, t) for t in _join_initials(core)] or tokens
-    return NameKey(tuple(core), frozenset(legal))
+    return NameKey(tuple(text.split()), frozenset(legal.split("|")) if legal else frozenset(),
+                   tuple(quals.split("|")) if quals else ())
 
 
+def name_keys(names: Sequence[str | None]) -> list[NameKey | None]:
+    """The comparison keys of many names."""
+    return [key_from_parts(p) for p in key_parts_many(names)]
+
+
+def name_key(name: str | None) -> NameKey | None:
+    """The comparison key of a company name, or ``None`` for a name with no letters or digits.
+
+    Keys are idempotent: the key of a key's text has the same words."""
+    return name_keys([name])[0] if name else None
+
+
+@lru_cache(maxsize=1 << 14)
 def address_key(address: str | None) -> str | None:
     """A folded address for comparison (street, city and postal code words)."""
     if not address:

@@ -1,0 +1,65 @@
+"""The index cache follows the rules, and name keys are reused by row content."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from redletter.match import cache as cache_module
+from redletter.match import index as index_module
+from redletter.match.cache import master_index, wait_for_cache_writes
+from redletter.nlp.normalize import KeyParts, key_parts_many
+
+
+def _master(path: Path, names: list[str]) -> Path:
+    rows = "".join(f"{i},{n},AE\n" for i, n in enumerate(names, start=1))
+    path.write_text("customer_id,name,country\n" + rows, "utf-8")
+    return path
+
+
+def _record(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    asked: list[list[str]] = []
+
+    def spy(names: Sequence[str | None]) -> list[KeyParts]:
+        asked.append([n or "" for n in names])
+        return key_parts_many(names)
+
+    monkeypatch.setattr(index_module, "key_parts_many", spy)
+    return asked
+
+
+def test_a_changed_master_reuses_the_keys_of_unchanged_rows(tmp_path: Path,
+                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    names = ["Alpha Trading LLC", "Beta Shipping FZE", "Gamma Tech GmbH"]
+    cache = tmp_path / "cache"
+    master_index(_master(tmp_path / "a.csv", names), cache_dir=cache)
+    wait_for_cache_writes()
+    asked = _record(monkeypatch)
+    index = master_index(_master(tmp_path / "b.csv", [*names[:2], "Delta Mining JSC"]), cache_dir=cache)
+    assert asked == [["Delta Mining JSC"]]
+    assert list(index.key_texts) == ["alpha trad", "beta ship", "delta mining"]
+
+
+def test_a_rule_change_never_serves_a_stale_index(tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    master = _master(tmp_path / "m.csv", ["Alpha Trading LLC"])
+    cache = tmp_path / "cache"
+    master_index(master, cache_dir=cache)
+    wait_for_cache_writes()
+    asked = _record(monkeypatch)
+    master_index(master, cache_dir=cache)
+    assert asked == []  # same rules: the cached index
+    monkeypatch.setattr(cache_module, "rules_hash", lambda: "edited-rules")
+    master_index(master, cache_dir=cache)
+    assert asked == [["Alpha Trading LLC"]]  # neither the index nor the keys are reused
+    wait_for_cache_writes()
+    assert len(list(cache.glob("master-*"))) == 2 and len(list(cache.glob("keys-*"))) == 2
+
+
+def test_rules_hash_covers_the_rule_files() -> None:
+    from redletter.nlp import normalize
+
+    assert set(normalize.RULE_FILES) >= {"legal_forms.json", "abbreviations.json", "numbers.json"}
+    assert len(normalize.rules_hash()) == 16
