@@ -1,12 +1,14 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from pgserver import free_port, fresh_database, postgres_server
+from playwright.sync_api import Browser, sync_playwright
 
 from redletter.schema import Letter
 
@@ -48,6 +50,21 @@ def bad_dir() -> Path:
 
 
 __all__ = ["free_port"]  # the tests import it from here
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Debian's headless Chromium, driven by Playwright, for a module's tests (its event loop
+    must not outlive them: other modules run servers in this process)."""
+    chromium = shutil.which("chromium")
+    assert chromium, "Debian's chromium package is needed (make install provides it)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 @pytest.fixture(scope="session")

@@ -11,10 +11,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 from reportlab.lib.pagesizes import letter
 from reportlab.pdfgen import canvas
-from test_review_page import CHROMIUM_ARGS, TOKEN, serving
+from test_review_page import served
 from typer.testing import CliRunner
 
 from redletter.cli import app
@@ -64,24 +64,10 @@ def test_the_letters_command_shows_the_status_and_why(db: Path) -> None:
     assert "needs_review" in table
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium package is needed (make install provides it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
-
-
 @pytest.fixture
 def page(browser: Browser, db: Path) -> Iterator[Page]:
-    with serving(db) as (base, _):
-        context = browser.new_context(viewport={"width": 1400, "height": 1000})
-        page = context.new_page()
-        page.goto(f"{base}/?token={TOKEN}")
+    with served(browser, db) as page:
         yield page
-        context.close()
 
 
 def test_a_reviewer_adds_the_parties_and_marks_the_letter_checked(page: Page, db: Path,

@@ -42,9 +42,21 @@ def test_acceptance_numbers_on_scans(scanned: dict[str, Letter]) -> None:
     assert score.country_accuracy >= 0.98, score.misses
 
 
+def _kinds(pairs: list[tuple[Path, Path]]) -> list[str]:
+    return [json.loads(t.read_text("utf-8"))["notice_type"] for _, t in pairs]
+
+
+def test_notice_type_of_every_scan(scanned: dict[str, Letter]) -> None:
+    assert [scanned[p.name].notice_type.value for p, _ in PAIRS] == _kinds(PAIRS)
+
+
 def test_unseen_layouts_scanned() -> None:
     """Scans of the hold-out letters (other generators, other layouts; scripts/make_holdout_scans.py)."""
-    score = evaluate(SCANNED.parent.parent.parent / "tests" / "fixtures" / "holdout_scans")
+    folder = SCANNED.parent.parent.parent / "tests" / "fixtures" / "holdout_scans"
+    pairs = letter_files(folder)
+    letters = [o for o in extract_letters([p for p, _ in pairs]) if isinstance(o, Letter)]
+    assert [letter.notice_type.value for letter in letters] == _kinds(pairs)
+    score = evaluate(folder, letters)
     assert score.truth == 104
     assert score.f1 >= 0.97, score.misses
     assert score.exact_f1 >= 0.90, score.misses

@@ -20,7 +20,7 @@ import httpx
 import pypdfium2
 import pytest
 from conftest import free_port
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Page, expect
 
 from redletter.ingest.batch import run_batch
 from redletter.screening.master import load_master
@@ -31,8 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 CUSTOMERS = ROOT / "samples" / "customers.csv"
 LETTER = ROOT / "samples" / "letters" / "04_supplier_multipage_40.pdf"
 TOKEN = "test-token-4f1c9a"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 
@@ -76,23 +74,29 @@ def server(review_db: Path) -> Iterator[str]:
         yield base
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    chromium = shutil.which("chromium")
-    assert chromium, "Debian's chromium package is needed (make install provides it)"
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+@contextmanager
+def opened(browser: Browser, base: str) -> Iterator[Page]:
+    """A fresh browser context on the review page, past the token."""
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.goto(f"{base}/?token={TOKEN}")
+    try:
+        yield page
+    finally:
+        context.close()
+
+
+@contextmanager
+def served(browser: Browser, db: Path) -> Iterator[Page]:
+    """`redletter serve` on a database, and a browser page on it."""
+    with serving(db) as (base, _), opened(browser, base) as page:
+        yield page
 
 
 @pytest.fixture
 def page(browser: Browser, server: str) -> Iterator[Page]:
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
-    page = context.new_page()
-    page.goto(f"{server}/?token={TOKEN}")
-    yield page
-    context.close()
+    with opened(browser, server) as page:
+        yield page
 
 
 def test_open_a_letter_approve_a_candidate_and_see_it_on_the_list(page: Page) -> None:

@@ -106,7 +106,7 @@ def test_metadata_from_wording() -> None:
     assert meta.recipient(lines) == "Acme Instruments Inc."
     assert meta.issuing_office(lines) == "Office of Export Enforcement"
     kind, evidence = meta.notice_type("red flag notification about diversion", meta.subject_line(lines))
-    assert kind is NoticeType.red_flag and "red flag notification" in evidence
+    assert kind is NoticeType.red_flag and "red-flag notification" in evidence[0]
     assert meta.notice_type("nothing here", "")[0] is NoticeType.unknown
 
 

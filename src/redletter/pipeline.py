@@ -216,10 +216,11 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
         reference=meta.reference(first), recipient=meta.recipient(first),
         issuing_office=meta.issuing_office(first), notice_type=kind,
         notice_type_evidence=evidence, parties=tuple(parties),
+        relations=meta.related(text, meta.reference(first)),
         items=letter_items(rows_to_items(item_rows), parties),
         ocr_pages=tuple(p.number for p in pages if p.ocr),
         warnings=(*read_warnings, *cell_warnings, *_warnings(pages, parties)),
-        review_reasons=tuple(review_reasons(parties, unassigned, read_warnings)),
+        review_reasons=(*review_reasons(parties, unassigned, read_warnings), *meta.undecided(kind, evidence)),
     )
 
 

@@ -31,6 +31,31 @@ class NoticeType(StrEnum):
     unknown = "unknown"
 
 
+class Restriction(StrEnum):
+    """What an entry of the denied-customer list obliges the company to, strictest first (the
+    order of the members is their strength): a licence is legally required; shipping stops; the
+    next shipment waits for due diligence; enquiries are watched and reported."""
+
+    license_required = "license_required"
+    deny = "deny"
+    hold = "hold"
+    watch = "watch"
+
+
+def restriction_strength(value: str | None) -> int:
+    """0 for the strictest restriction, then 1, 2, ...; an unknown or empty one is the weakest."""
+    order = [r.value for r in Restriction]
+    return order.index(value) if value in order else len(order)
+
+
+class LetterRelation(Frozen):
+    """What a letter says about an earlier one, by its reference: it amends it (adds or changes
+    parties), supersedes it (its list replaces the earlier one) or removes parties from it."""
+
+    relation: Literal["amends", "supersedes", "removes"]
+    reference: str
+
+
 class Source(Frozen):
     """The file a letter came from."""
 
@@ -112,6 +137,9 @@ class Letter(Frozen):
     review_reasons: tuple[str, ...] = Field(
         default=(), description="why a reviewer must check this letter (no party read, rows "
         "that belong to no party, low-confidence reads); empty when it reads cleanly")
+    relations: tuple[LetterRelation, ...] = Field(
+        default=(), description="earlier letters this one amends, supersedes or removes parties "
+        "from, by their reference")
 
     @property
     def needs_review(self) -> bool:

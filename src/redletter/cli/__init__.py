@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from redletter import __version__
-from redletter.cli import audit, extract, inbox, lists, serve
+from redletter.cli import audit, evidence, extract, inbox, lists, serve
 from redletter.cli.boundary import guarded
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
@@ -51,6 +51,7 @@ _add(app, inbox.run)
 _add(app, inbox.watch)
 _add(app, lists.letters)
 _add(app, serve.serve)
+_add(app, evidence.evidence)
 _add(_group("denylist", "The denied-customer list."), lists.denylist_export, "export")
 _audit = _group("audit", "The audit log of the denied-customer list.")
 _add(_audit, audit.audit_verify, "verify")

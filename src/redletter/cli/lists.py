@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -68,6 +69,12 @@ class ExportFormat(StrEnum):
     xlsx = "xlsx"
 
 
+class SortOrder(StrEnum):
+    customer = "customer"
+    tier = "tier"
+    restriction = "restriction"
+
+
 def denylist_export(
     fmt: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = (
         ExportFormat.csv),
@@ -79,23 +86,71 @@ def denylist_export(
         "a formula (=, +, -, @, tab, CR) with ', for people; or keep exact values, for the "
         "ERP. Default: safe when -o names a .csv file, exact otherwise.",
         show_default=False)] = None,
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Only the changes (added, changed, removed) since an earlier export "
+        "(its id, EXP-000012) or a date (2026-11-01: since the last export before it).",
+        show_default=False)] = None,
+    tier: Annotated[str | None, typer.Option(
+        "--tier", help="Only entries whose highest CHPL tier is this one or higher (1, 2, 3.A, "
+        "3.B, 4.A, 4.B).", show_default=False)] = None,
+    sort: Annotated[SortOrder, typer.Option("--sort", help="Order of the entries.")] = (
+        SortOrder.customer),
 ) -> None:
     """Export the denied-customer list for the ERP: one entry per customer on the list or in
-    review (customer_id, customer_name, status, party_name, letter_reference, letter_sha256,
-    page, score, decided_by, decided_at), ordered by customer id. An unchanged list exports
-    byte-identically.
+    review, with its restriction (license_required, deny, hold, watch), the kind of letter,
+    the legal basis, the letter's reference and date, the party, the HS codes, ECCNs and part
+    numbers it was named with, its highest CHPL tier, the score and who decided, and every
+    letter that names the customer. Ordered by customer id; an unchanged list exports
+    byte-identically. Every export gets an id (printed on stderr) recorded in the audit log.
+
+    With --since, the changes since an earlier export (or date) instead: a JSON object with
+    "added", "changed" and "removed" entries (CSV and XLSX: one row per entry, with its change
+    first); applying the deltas in order to the first export gives the last full one.
 
     A CSV written to a .csv file is meant for people and is spreadsheet-safe by default: a
     name from a letter such as =HYPERLINK(...) is written as '=HYPERLINK(...). On stdout (the
     ERP's pipe), or with --exact, values are exact.
 
-    Example: redletter denylist export --format xlsx -o denylist.xlsx --db redletter.db
+    Example: redletter denylist export --format json --since EXP-000012 --db redletter.db
     """
-    from redletter.store.export import EXPORTERS, denylist_entries, to_csv
+    from redletter.errors import BadArgsError
+    from redletter.screening.exports import export_list
 
+    if since is not None and (tier or sort is not SortOrder.customer):
+        raise BadArgsError("--since gives the changes to the whole list: leave out --tier and --sort")
     safe = spreadsheet_safe if spreadsheet_safe is not None else (
         output is not None and output.suffix.lower() == ".csv")
-    with open_db(db).connect() as conn:
-        rows = denylist_entries(conn)
-    write_out(to_csv(rows, safe=safe) if fmt is ExportFormat.csv else EXPORTERS[fmt.value](rows),
-              output)
+    engine = open_db(db)
+    if since is not None:
+        export_id, data = _delta(engine, since, fmt, safe)
+    else:
+        done = export_list(engine, fmt.value, filters={"tier": tier, "sort": sort.value},
+                           writer=_writer(fmt, safe))
+        export_id, data = done.export_id, done.data
+    write_out(data, output)
+    sys.stderr.write(f"redletter: export {export_id}\n")
+
+
+def _writer(fmt: ExportFormat, safe: bool, fields: tuple[str, ...] | None = None
+            ) -> Callable[[list[dict[str, Any]]], bytes]:
+    """The function that writes entries in a format (CSV: safe or exact)."""
+    from redletter.store.export import FIELDS, to_csv, to_json, to_xlsx
+
+    cols = fields or FIELDS
+    if fmt is ExportFormat.csv:
+        return lambda rows: to_csv(rows, safe=safe, fields=cols)
+    if fmt is ExportFormat.xlsx:
+        return lambda rows: to_xlsx(rows, cols)
+    return to_json
+
+
+def _delta(engine: Engine, since: str, fmt: ExportFormat, safe: bool) -> tuple[str, bytes]:
+    """The changes since an earlier export, as JSON (an object) or as rows with their change."""
+    import json
+
+    from redletter.screening.exports import DELTA_FIELDS, delta_rows, export_delta
+
+    change = export_delta(engine, since)
+    if fmt is ExportFormat.json:
+        return change["export_id"], (json.dumps(change, indent=2, ensure_ascii=False) + "\n").encode()
+    return change["export_id"], _writer(fmt, safe, DELTA_FIELDS)(delta_rows(change))

@@ -1,4 +1,5 @@
-"""Letter metadata from its wording: date, reference, recipient, issuing office, notice type."""
+"""Letter metadata from its wording: date, reference, recipient, issuing office, notice type
+(decided in ``nlp/notice.py``)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,8 @@ import re
 from collections.abc import Sequence
 
 from redletter.extract.geometry import Line
-from redletter.schema import NoticeType
+from redletter.nlp.notice import classify, relations
+from redletter.schema import LetterRelation, NoticeType
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
@@ -26,18 +28,6 @@ _REFERENCE = re.compile(
 _SALUTATION = re.compile(r"^\s*(?:re|subject|subj)\s*[:.]|^\s*dear\b", re.I)
 _ATTENTION = re.compile(r"^\s*(?:attn|attention|via\s|by\s+(?:e-?mail|fax|courier)|sent\s+via)", re.I)
 _OFFICE = re.compile(r"\b(office of [a-z ]+|bureau of industry and security)\b", re.I)
-# Phrases that decide the notice type, with weights; a phrase in the subject line counts triple.
-NOTICE_PHRASES: dict[NoticeType, tuple[tuple[str, float], ...]] = {
-    NoticeType.project_guardian: (("project guardian", 5.0),),
-    NoticeType.is_informed: (("is informed", 4.0), ("hereby informed", 3.0),
-                             ("744.21(b)", 1.0), ("informed notice", 2.0)),
-    NoticeType.supplier_list: (("supplier list", 4.0), ("suppliers of", 2.0), ("suppliers", 1.0),
-                               ("identified as having shipped", 2.0)),
-    NoticeType.red_flag: (("red flag notification", 4.0), ("red flag letter", 4.0),
-                          ("red flag", 1.5), ("red flags", 1.0), ("diversion", 0.5)),
-}
-
-
 def _date(match: re.Match[str]) -> dt.date | None:
     parts = match.groupdict()
     try:
@@ -95,16 +85,26 @@ def issuing_office(lines: Sequence[Line]) -> str | None:
 
 
 def notice_type(text: str, subject: str) -> tuple[NoticeType, tuple[str, ...]]:
-    """The notice type with the highest weighted phrase count, and the phrases that decided it."""
-    low, subj = text.casefold(), subject.casefold()
-    best, best_score = NoticeType.unknown, 0.0
-    evidence: tuple[str, ...] = ()
-    for kind, phrases in NOTICE_PHRASES.items():
-        hits = [(p, w * (low.count(p) + 2 * subj.count(p))) for p, w in phrases if p in low]
-        score = sum(s for _, s in hits)
-        if score > best_score:
-            best, best_score, evidence = kind, score, tuple(p for p, _ in hits)
-    return best, evidence
+    """The kind of letter and the cues that decided it (``unknown`` when the wording does not
+    say clearly; the evidence then starts with why)."""
+    decision = classify(text, subject)
+    return decision.kind, decision.evidence
+
+
+UNDECIDED_KIND = "the kind of letter could not be decided from its wording"
+
+
+def undecided(kind: NoticeType, evidence: tuple[str, ...]) -> tuple[str, ...]:
+    """The review reason of a letter whose kind is undecided (none for a decided one)."""
+    if kind is not NoticeType.unknown:
+        return ()
+    why = evidence[0].removeprefix("undecided: ") if evidence else "no cue found"
+    return (f"{UNDECIDED_KIND} ({why}): set it on the letter's page",)
+
+
+def related(text: str, own_reference: str | None) -> tuple[LetterRelation, ...]:
+    """The earlier letters this one amends, supersedes or removes parties from."""
+    return relations(text, own_reference)
 
 
 def subject_line(lines: Sequence[Line]) -> str:

@@ -1,8 +1,9 @@
 """One pass over the inbox: the main job.
 
 For each new letter (by the SHA-256 of its bytes): extract, record the letter and its parties,
-screen them against the current customer master and apply the auto-update policy (the
-screening layer, ``redletter.screening``), all in one transaction; only then is the file moved
+link it to the earlier letters it amends, supersedes or removes parties from, screen its parties
+against the current customer master and apply the auto-update policy (the screening layer,
+``redletter.screening``), all in one transaction; only then is the file moved
 to ``processed/``. A kill at any moment therefore leaves either nothing recorded (the file is
 still in the inbox and is read again) or the letter recorded (the file is moved on the next run
 without being recorded twice).
@@ -28,11 +29,11 @@ from redletter.ingest.folders import PROCESSED, destination, inbox_files, move, 
 from redletter.pipeline import extract_letters
 from redletter.schema import Letter
 from redletter.screening.master import Master
-from redletter.screening.screen import screen_all, screen_stored
+from redletter.screening.screen import record_and_screen, screen_all
 from redletter.settings import Settings
 from redletter.store import audit
 from redletter.store.db import transaction
-from redletter.store.letters import letter_id_by_sha, record_letter, repoint_if_missing
+from redletter.store.letters import letter_id_by_sha, repoint_if_missing, review_reasons_of
 
 FileDone = Callable[[Path], None]
 
@@ -59,12 +60,13 @@ def _record(engine: Engine, inbox: Path, path: Path, letter: Letter, master: Mas
         if letter_id_by_sha(conn, letter.source.sha256) is not None:
             report.duplicates.append(name)
         else:
-            stored = record_letter(conn, letter, file_name=name, stored_path=str(target))
-            report.decisions += screen_stored(conn, stored, master, master_id, settings)
+            parties, made = record_and_screen(conn, letter, file_name=name, stored_path=str(target),
+                                              master=master, master_id=master_id, settings=settings)
+            report.decisions += made
             report.letters.append(name)
-            report.parties += len(stored)
-            if letter.needs_review:
-                report.needs_review.append((name, letter.review_reasons))
+            report.parties += parties
+            if (reasons := review_reasons_of(conn, letter_id_by_sha(conn, letter.source.sha256) or 0)):
+                report.needs_review.append((name, tuple(reasons)))
     move(path, target, letter.source.sha256)
 
 

@@ -1,8 +1,9 @@
 """The auto-update policy, as data (``data/screening_policy.json``), validated once.
 
-It answers two questions for a (party, customer) pair: what automatic outcome follows what
-the matcher said, given the pair's latest decision; and what happens to the pair when the
-matcher no longer proposes it.
+It answers three questions for a (party, customer) pair: what automatic outcome follows what
+the matcher said, given the pair's latest decision; what happens to the pair when the matcher
+no longer proposes it; and what the kind of the party's letter makes of the entry (its
+restriction, legal basis and the thresholds its parties are screened with).
 """
 
 from __future__ import annotations
@@ -11,11 +12,23 @@ from functools import cache
 from importlib import resources
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, model_validator
 
-from redletter.schema import Candidate
+from redletter.schema import Candidate, NoticeType, Restriction
+from redletter.settings import Settings
 
-Outcome = Literal["active", "pending_review", "rejected", "withdrawn"]
+Outcome = Literal["active", "pending_review", "rejected", "withdrawn", "removed"]
+
+
+class KindRule(BaseModel):
+    """What a kind of letter makes of a listed customer, and its thresholds."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    restriction: Restriction
+    legal_basis: str
+    match_threshold: float | None = None
+    review_threshold: float | None = None
 
 
 class Policy(BaseModel):
@@ -27,6 +40,15 @@ class Policy(BaseModel):
     may_follow: dict[str, list[Outcome] | Literal["if_party_changed"]]
     withdraw_when_gone: list[Outcome]
     keep_when_gone: list[Outcome]
+    kinds: dict[NoticeType, KindRule]
+
+    @model_validator(mode="after")
+    def _every_kind(self) -> Policy:
+        """Every kind of letter, ``unknown`` included, has its rule."""
+        missing = sorted(k.value for k in NoticeType if k not in self.kinds)
+        if missing:
+            raise ValueError(f"screening_policy.json: no rule for the kinds {', '.join(missing)}")
+        return self
 
 
 @cache
@@ -61,3 +83,19 @@ def auto_reason(prov: dict[str, object], cand: Candidate) -> str:
     ref = f" ({prov['letter_reference']})" if prov["letter_reference"] else ""
     return (f"matcher said {cand.decision} with score {cand.score:.3f}: letter {prov['letter']}{ref},"
             f" page {prov['page']} row {prov['row']}, party {prov['party']!r}; features: {feats}")
+
+
+def kind_rule(kind: str) -> KindRule:
+    """The rule of a kind of letter (an unknown kind: the rule of ``unknown``)."""
+    rules = policy().kinds
+    return rules.get(NoticeType(kind) if kind in NoticeType.__members__ else NoticeType.unknown,
+                     rules[NoticeType.unknown])
+
+
+def settings_for(kind: str, settings: Settings) -> Settings:
+    """The settings with the kind's thresholds in place of the general ones."""
+    rule = kind_rule(kind)
+    match = rule.match_threshold if rule.match_threshold is not None else settings.match_threshold
+    review = rule.review_threshold if rule.review_threshold is not None else settings.review_threshold
+    return settings.model_copy(update={"match_threshold": match,
+                                       "review_threshold": min(review, match)})

@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from sqlalchemy import (
     Column,
@@ -40,9 +41,15 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from redletter.errors import DatabaseError
-from redletter.store.tables import add_items_and_review, add_page_rotations, create_main_job
+from redletter.store.tables import (
+    add_items_and_review,
+    add_page_rotations,
+    add_restrictions_and_history,
+    create_main_job,
+)
 
 metadata = MetaData()
+T = TypeVar("T")
 
 schema_migrations = Table(
     "schema_migrations", metadata,
@@ -96,12 +103,37 @@ def _add_items_and_review(conn: Connection) -> None:
     rebase(conn)
 
 
+def _add_restrictions_and_history(conn: Connection) -> None:
+    """Migration 0006: restrictions on decisions, letter relations, letter links, removals and
+    exports; the head's digests follow."""
+    from redletter.store.head import rebase
+
+    add_restrictions_and_history(conn)
+    rebase(conn)
+
+
+def _restrictions_of_earlier_decisions(conn: Connection) -> None:
+    """Migration 0006b, a data migration: decisions recorded before 0006 get the restriction
+    and legal basis of their letter's kind under the policy shipped with this version (the one
+    place the store reads the screening policy), the list is rebuilt with them, and the change
+    is an audit entry of its own."""
+    from redletter.screening.policy import kind_rule
+    from redletter.store.decisions import backfill_restrictions
+    from redletter.store.head import rebase
+
+    backfill_restrictions(conn, lambda kind: (kind_rule(kind).restriction.value,
+                                              kind_rule(kind).legal_basis))
+    rebase(conn)
+
+
 MIGRATIONS: tuple[tuple[str, Callable[[Connection], None]], ...] = (
     ("0001_audit_log", _create_audit),
     ("0002_letters_parties_decisions_denylist", create_main_job),
     ("0003_letters_page_rotations", add_page_rotations),
     ("0004_audit_head", _create_head),
     ("0005_items_extra_review_reasons", _add_items_and_review),
+    ("0006_restrictions_history_exports", _add_restrictions_and_history),
+    ("0006b_restrictions_of_earlier_decisions", _restrictions_of_earlier_decisions),
 )
 _MIGRATION_LOCK = 5052  # PostgreSQL advisory lock key: one process migrates at a time
 _WRITE = "redletter_write"
@@ -262,3 +294,12 @@ def insert_id(conn: Connection, statement: Insert) -> int:
     if key is None:
         raise DatabaseError("the database returned no id for a new row")
     return int(key[0])
+
+
+CHUNK = 500  # ids per IN (...) list: well under SQLite's limit of bound parameters
+
+
+def chunks(ids: Sequence[T], size: int = CHUNK) -> Iterator[Sequence[T]]:
+    """``ids`` in slices of at most ``size``, for queries with an IN list."""
+    for start in range(0, len(ids), size):
+        yield ids[start:start + size]

@@ -2,20 +2,21 @@
 decide is the screening layer's (``redletter.screening``).
 
 For each (party, customer) pair the latest decision is what counts; every decision is a row
-with its reason and the audit entry that records it, and the denylist is rebuilt from the
-decisions of the customers concerned.
+with its reason, the restriction in force and the audit entry that records it, and the
+denylist is rebuilt from the decisions of the customers concerned: per customer, the pair that
+is active, then the strictest, then the best scored, gives the entry.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
-from redletter.schema import Candidate
+from redletter.schema import Candidate, restriction_strength
 from redletter.store import audit, digest
 from redletter.store.db import insert_id
 from redletter.store.letters import now, party_data_hash
@@ -33,43 +34,70 @@ class Decided:
     party_hash: str
     score: float
     customer_name: str
+    restriction: str = ""
+    restriction_by: str | None = None
+
+
+def _decided(r: Any) -> Decided:
+    return Decided(r.id, r.outcome, r.party_hash, r.score, r.customer_name, r.restriction,
+                   r.restriction_by)
 
 
 def latest_decisions(conn: Connection, party_id: int) -> dict[str, Decided]:
     """The latest decision for each customer of this party."""
     rows = conn.execute(select(decisions).where(decisions.c.party_id == party_id)
                         .order_by(decisions.c.id))
-    return {r.customer_id: Decided(r.id, r.outcome, r.party_hash, r.score, r.customer_name)
-            for r in rows}
+    return {r.customer_id: _decided(r) for r in rows}
+
+
+def latest_of_letter(conn: Connection, letter_id: int) -> dict[tuple[int, str], Decided]:
+    """The latest decision of every (party, customer) pair of a letter."""
+    party_ids = select(parties.c.id).where(parties.c.letter_id == letter_id)
+    rows = conn.execute(select(decisions).where(decisions.c.party_id.in_(party_ids))
+                        .order_by(decisions.c.id))
+    return {(r.party_id, r.customer_id): _decided(r) for r in rows}
+
+
+@dataclass(frozen=True)
+class Restricted:
+    """The restriction a decision records: what, on what legal basis, and who set it by hand
+    (``None``: it follows the kind of the party's letter)."""
+
+    restriction: str
+    legal_basis: str
+    set_by: str | None = None
 
 
 def record_decision(conn: Connection, *, party_id: int, customer_id: str, customer_name: str,
                     outcome: str, decided_by: str, reason: str, score: float,
-                    detail: dict[str, Any]) -> int:
-    """Record one decision (audited) and rebuild the customer's denylist entry."""
+                    detail: dict[str, Any], restricted: Restricted, action: str | None = None) -> int:
+    """Record one decision (audited, as ``action`` or ``decision_<outcome>``) and rebuild the
+    customer's denylist entry."""
     data_hash = party_data_hash(conn, party_id)
     at = now()
     payload = {"party_id": party_id, "customer_id": customer_id, "customer_name": customer_name,
                "outcome": outcome, "decided_at": at, "party_hash": data_hash,
-               "score": round(score, 4), **detail}
-    entry = audit.append(conn, actor=decided_by, action=f"decision_{outcome}", reason=reason,
-                          payload=payload)
+               "score": round(score, 4), "restriction": restricted.restriction,
+               "legal_basis": restricted.legal_basis, "restriction_by": restricted.set_by, **detail}
+    entry = audit.append(conn, actor=decided_by, action=action or f"decision_{outcome}",
+                         reason=reason, payload=payload)
     decision_id = insert_id(conn, insert(decisions).values(
         party_id=party_id, customer_id=customer_id, customer_name=customer_name, outcome=outcome,
         decided_by=decided_by, decided_at=at, reason=reason, party_hash=data_hash,
-        score=round(score, 4), audit_hash=entry))
+        score=round(score, 4), audit_hash=entry, restriction=restricted.restriction,
+        legal_basis=restricted.legal_basis, restriction_by=restricted.set_by))
     digest.added(conn, decisions, decisions.c.id == decision_id)
     refresh_denylist(conn, [customer_id])
     return int(decision_id)
 
 
 def provenance(conn: Connection, party_id: int) -> dict[str, Any]:
-    """Where a party of concern comes from: letter, reference, hash, page, row, name."""
+    """Where a party of concern comes from: letter, reference, hash, kind, page, row, name."""
     r = conn.execute(select(parties.c.name, parties.c.page, parties.c.row, letters.c.file_name,
-                            letters.c.reference, letters.c.sha256)
+                            letters.c.reference, letters.c.sha256, letters.c.notice_type)
                      .select_from(parties.join(letters)).where(parties.c.id == party_id)).one()
     return {"letter": r.file_name, "letter_reference": r.reference, "letter_sha256": r.sha256,
-            "page": r.page, "row": r.row, "party": r.name}
+            "page": r.page, "row": r.row, "party": r.name, "notice_type": r.notice_type}
 
 
 def save_candidate(conn: Connection, party_id: int, cand: Candidate, master_id: int) -> None:
@@ -98,25 +126,52 @@ def candidate(conn: Connection, party_id: int, customer_id: str) -> Any:
                                                  candidates.c.customer_id == customer_id)).first()
 
 
-def derive_denylist(conn: Connection, customer_ids: Iterable[str] | None = None
-                    ) -> dict[str, tuple[str, str, int]]:
-    """What the denylist must hold: customer id -> (name, status, decision id). Per customer,
-    among pairs whose latest decision is listed: active first, then the highest score, then
-    the earliest decision."""
+def listed_pairs(conn: Connection, customer_ids: Iterable[str] | None = None) -> list[Any]:
+    """The latest decision of every pair that puts its customer on the list (active or
+    pending review), of these customers or of all."""
     query = select(decisions).order_by(decisions.c.id)
     if customer_ids is not None:
         query = query.where(decisions.c.customer_id.in_(list(customer_ids)))
     latest: dict[tuple[int, str], Any] = {}
     for r in conn.execute(query):
         latest[(r.party_id, r.customer_id)] = r
+    return [r for r in latest.values() if r.outcome in LISTED]
+
+
+def rank(r: Any) -> tuple[bool, int, float, int]:
+    """How a listed pair ranks for its customer's entry: active first, then the strictest
+    restriction, then the highest score, then the earliest decision."""
+    return (r.outcome != "active", restriction_strength(r.restriction), -r.score, r.id)
+
+
+def derive_denylist(conn: Connection, customer_ids: Iterable[str] | None = None
+                    ) -> dict[str, tuple[str, str, int]]:
+    """What the denylist must hold: customer id -> (name, status, decision id), from the pair
+    that ranks first (``rank``) among the customer's listed pairs."""
     best: dict[str, Any] = {}
-    for r in latest.values():
-        if r.outcome not in LISTED:
-            continue
-        rank = (r.outcome != "active", -r.score, r.id)
-        if r.customer_id not in best or rank < best[r.customer_id][0]:
-            best[r.customer_id] = (rank, r)
-    return {cid: (r.customer_name, r.outcome, r.id) for cid, (_, r) in best.items()}
+    for r in listed_pairs(conn, customer_ids):
+        if r.customer_id not in best or rank(r) < rank(best[r.customer_id]):
+            best[r.customer_id] = r
+    return {cid: (r.customer_name, r.outcome, r.id) for cid, r in best.items()}
+
+
+def backfill_restrictions(conn: Connection, rule: Callable[[str], tuple[str, str]]) -> int:
+    """Migration 0006b: decisions without a restriction get ``rule(kind of their letter)``
+    (restriction, legal basis); the list is rebuilt and an audit entry says how many."""
+    rows = conn.execute(select(decisions.c.id, letters.c.notice_type)
+                        .select_from(decisions.join(parties).join(letters))
+                        .where(decisions.c.restriction == "")).all()
+    for r in rows:
+        restriction, basis = rule(r.notice_type)
+        conn.execute(update(decisions).where(decisions.c.id == r.id)
+                     .values(restriction=restriction, legal_basis=basis))
+    if rows:
+        audit.append(conn, actor="redletter", action="restrictions_backfilled",
+                     reason="migration 0006b: decisions recorded before restrictions existed get "
+                            "the restriction of their letter's kind", payload={"decisions": len(rows)})
+        customers = [str(c) for c in conn.execute(select(decisions.c.customer_id).distinct()).scalars()]
+        refresh_denylist(conn, customers)
+    return len(rows)
 
 
 def refresh_denylist(conn: Connection, customer_ids: Sequence[str]) -> None:

@@ -17,32 +17,58 @@ from typing import Any
 
 from sqlalchemy import ColumnElement, Connection, Table, select
 
-from redletter.store.tables import candidates, decisions, denylist, letters, masters, parties
+from redletter.store.tables import (
+    candidates,
+    decisions,
+    denylist,
+    exports,
+    letter_links,
+    letters,
+    masters,
+    parties,
+    removals,
+)
 
-AUDITED: tuple[Table, ...] = (letters, parties, masters, candidates, decisions, denylist)
+AUDITED: tuple[Table, ...] = (letters, parties, masters, candidates, decisions, denylist,
+                              letter_links, removals, exports)
 _LEFT_OUT = frozenset({"stored_path"})
 _MOD = 2**256
 _DELTA = "redletter_delta"
 
 
 def row_value(table: Table, row: Any) -> int:
-    """One row's contribution: the SHA-256 of the table name and its audited columns."""
-    values = [row._mapping[c.name] for c in table.columns if c.name not in _LEFT_OUT]
+    """One row's contribution: the SHA-256 of the table name and its audited columns (those
+    the row has: a migration part-way through may not have added them all yet)."""
+    values = [row._mapping[c.name] for c in table.columns
+              if c.name not in _LEFT_OUT and c.name in row._mapping]
     body = json.dumps([table.name, values], ensure_ascii=False, separators=(",", ":"))
     return int(hashlib.sha256(body.encode("utf-8")).hexdigest(), 16)
 
 
-def table_sum(conn: Connection, table: Table, *where: ColumnElement[bool]) -> int:
-    """The sum of the rows of ``table`` that match ``where`` (all rows without it)."""
-    return sum(row_value(table, r) for r in conn.execute(select(table).where(*where))) % _MOD
+def table_sum(conn: Connection, table: Table, *where: ColumnElement[bool],
+              columns: set[str] | None = None) -> int:
+    """The sum of the rows of ``table`` that match ``where`` (all rows without it), over
+    ``columns`` when only those exist in the database."""
+    query = select(*[c for c in table.columns if c.name in columns]) if columns else select(table)
+    return sum(row_value(table, r) for r in conn.execute(query.where(*where))) % _MOD
 
 
 State = dict[str, str]
 
 
 def state_of(conn: Connection) -> State:
-    """The digest of each audited table, as 64 hex digits."""
-    return {t.name: f"{table_sum(conn, t):064x}" for t in AUDITED}
+    """The digest of each audited table, as 64 hex digits (read as the database has it: a
+    table or column a later migration adds is left out until it exists)."""
+    from sqlalchemy import inspect
+
+    found = inspect(conn)
+    present = set(found.get_table_names())
+    out: State = {}
+    for t in AUDITED:
+        if t.name in present:
+            columns = {c["name"] for c in found.get_columns(t.name)}
+            out[t.name] = f"{table_sum(conn, t, columns=columns):064x}"
+    return out
 
 
 def encode(state: State) -> str:

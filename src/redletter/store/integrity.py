@@ -28,8 +28,9 @@ def _decisions_agree(conn: Connection, entries: Entries) -> Broken | None:
         entry_id, actor, payload = entries[d.audit_hash]
         p = json.loads(payload)
         recorded = (p.get("party_id"), p.get("customer_id"), p.get("outcome"), p.get("score"),
-                    p.get("decided_at"), actor)
-        if recorded != (d.party_id, d.customer_id, d.outcome, d.score, d.decided_at, d.decided_by):
+                    p.get("decided_at"), actor, p.get("restriction", d.restriction))
+        if recorded != (d.party_id, d.customer_id, d.outcome, d.score, d.decided_at, d.decided_by,
+                        d.restriction):
             return Broken(entry_id, f"does not match decision {d.id} (the decision row was edited)")
     return None
 

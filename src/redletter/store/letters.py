@@ -15,7 +15,7 @@ from sqlalchemy import Connection, func, insert, select, update
 
 from redletter.schema import Item, Letter, Party
 from redletter.store import audit, digest
-from redletter.store.db import insert_id
+from redletter.store.db import chunks, insert_id
 from redletter.store.tables import decisions, denylist, letters, parties
 
 EDITABLE = ("name", "aliases", "address", "country")
@@ -66,7 +66,9 @@ def record_letter(conn: Connection, letter: Letter, *, file_name: str,
         warnings=json.dumps(list(letter.warnings), ensure_ascii=False),
         status="needs_review" if letter.needs_review else "processed", audit_hash=entry,
         review_reasons=json.dumps(list(letter.review_reasons), ensure_ascii=False),
-        items=_items_json(letter.items)))
+        items=_items_json(letter.items),
+        relations=json.dumps([r.model_dump() for r in letter.relations], ensure_ascii=False),
+        notice_evidence=json.dumps(list(letter.notice_type_evidence), ensure_ascii=False)))
     stored = _insert_parties(conn, letter_id, 0, letter.parties)
     digest.added(conn, letters, letters.c.id == letter_id)
     return stored
@@ -115,6 +117,48 @@ def mark_reviewed(conn: Connection, letter_id: int, *, reviewer: str, reason: st
     with digest.changing(conn, letters, letters.c.id == letter_id):
         conn.execute(update(letters).where(letters.c.id == letter_id).values(status="processed"))
     return True
+
+
+def set_letter_kind(conn: Connection, letter_id: int, kind: str, review_reasons: list[str], *,
+                    reviewer: str, reason: str) -> str | None:
+    """A reviewer sets the kind of a letter (and what remains of its review reasons; none
+    left: it counts as processed); audited with the kind before and after. Returns the kind
+    before, or ``None`` when nothing changed."""
+    row = conn.execute(select(letters).where(letters.c.id == letter_id)).one()
+    if row.notice_type == kind and (row.status == "needs_review") == bool(review_reasons):
+        return None
+    status = "needs_review" if review_reasons else "processed"
+    audit.append(conn, actor=reviewer, action="letter_kind_changed", reason=reason,
+                 payload={"letter_id": letter_id, "before": row.notice_type, "after": kind,
+                          "status": status})
+    with digest.changing(conn, letters, letters.c.id == letter_id):
+        conn.execute(update(letters).where(letters.c.id == letter_id).values(
+            notice_type=kind, status=status,
+            review_reasons=json.dumps(review_reasons, ensure_ascii=False)))
+    return str(row.notice_type)
+
+
+def review_reasons_of(conn: Connection, letter_id: int) -> list[str]:
+    """Why a letter needs review (empty when it does not); a letter that is not there raises
+    ``LookupError``."""
+    found = conn.execute(select(letters.c.review_reasons).where(letters.c.id == letter_id)).scalar()
+    if found is None:
+        raise LookupError(f"no letter {letter_id}")
+    return [str(r) for r in json.loads(found)]
+
+
+def letter_label(conn: Connection, letter_id: int) -> str:
+    """How a letter is named to a reviewer: its reference (else its file name) and its id."""
+    r = conn.execute(select(letters.c.reference, letters.c.file_name)
+                     .where(letters.c.id == letter_id)).first()
+    return f"{r.reference or r.file_name} (letter {letter_id})" if r else f"letter {letter_id}"
+
+
+def letter_kinds(conn: Connection, letter_ids: Sequence[int]) -> dict[int, str]:
+    """The kind of each of these letters."""
+    return {int(r.id): str(r.notice_type) for part in chunks(sorted(set(letter_ids)))
+            for r in conn.execute(select(letters.c.id, letters.c.notice_type)
+                                  .where(letters.c.id.in_(part)))}
 
 
 def repoint_if_missing(conn: Connection, letter_id: int, path: str) -> None:

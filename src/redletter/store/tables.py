@@ -5,7 +5,11 @@ screening against the customer master leaves *candidates* (party x customer, wit
 features); every change of a pair's state is a *decision* row (auto or a reviewer, with the
 reason and the audit entry that records it). The *denylist* holds one row per customer whose
 latest decision for some party is ``active`` or ``pending_review``, and is rebuilt from the
-decisions whenever they change, so it can always be checked against them.
+decisions whenever they change, so it can always be checked against them. Each decision
+carries the restriction in force (from the kind of the party's letter, or set by a reviewer).
+A later letter is *linked* to the earlier one it amends, supersedes or removes parties from; a
+party taken off the list has a *removal* row; every *export* of the list keeps what it held,
+so that a later export can give the changes since it.
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ letters = Table(
     # 0005: why a reviewer must check the letter (JSON array); the letter's items (JSON)
     Column("review_reasons", Text, nullable=False, server_default="[]"),
     Column("items", Text, nullable=False, server_default="[]"),
+    # 0006: earlier letters this one amends, supersedes or removes parties from (JSON), and
+    # the cues that decided its kind (JSON array of strings)
+    Column("relations", Text, nullable=False, server_default="[]"),
+    Column("notice_evidence", Text, nullable=False, server_default="[]"),
 )
 
 parties = Table(
@@ -110,6 +118,11 @@ decisions = Table(
     Column("party_hash", String(64), nullable=False),
     Column("score", Float, nullable=False),
     Column("audit_hash", String(64), nullable=False),
+    # 0006: the restriction in force with this decision and its legal basis (from the kind of
+    # the party's letter), and who set the restriction by hand (NULL: it follows the kind)
+    Column("restriction", String(20), nullable=False, server_default=""),
+    Column("legal_basis", Text, nullable=False, server_default=""),
+    Column("restriction_by", String(200)),
     Index("ix_decisions_pair", "party_id", "customer_id"),
 )
 
@@ -119,6 +132,48 @@ denylist = Table(
     Column("customer_name", Text, nullable=False),
     Column("status", String(20), nullable=False),  # active | pending_review
     Column("decision_id", Integer, ForeignKey("decisions.id"), nullable=False),
+)
+
+
+# 0006: a later letter linked to an earlier one (same reference, or it says it amends,
+# supersedes or removes parties from it), with the audit entry that recorded the link.
+letter_links = Table(
+    "letter_links", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("letter_id", Integer, ForeignKey("letters.id"), nullable=False),
+    Column("earlier_id", Integer, ForeignKey("letters.id"), nullable=False),
+    Column("relation", String(20), nullable=False),  # same_reference | amends | supersedes | removes
+    Column("reference", String(200), nullable=False),
+    Column("linked_at", String(40), nullable=False),
+    Column("audit_hash", String(64), nullable=False),
+    UniqueConstraint("letter_id", "earlier_id"),
+)
+
+# 0006: a party taken off the list, by a later letter or by a reviewer, with why.
+removals = Table(
+    "removals", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("party_id", Integer, ForeignKey("parties.id"), nullable=False, unique=True),
+    Column("by_letter_id", Integer, ForeignKey("letters.id")),
+    Column("decided_by", String(200), nullable=False),
+    Column("decided_at", String(40), nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("audit_hash", String(64), nullable=False),
+)
+
+# 0006: every export of the list, with the entries it held (for deltas since it).
+exports = Table(
+    "exports", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("export_id", String(40), nullable=False, unique=True),
+    Column("at", String(40), nullable=False),
+    Column("format", String(10), nullable=False),
+    Column("kind", String(10), nullable=False),  # full | delta | filtered
+    Column("since", String(40)),  # the export a delta starts from
+    Column("entries", Integer, nullable=False),
+    Column("snapshot", Text, nullable=False),  # JSON: the full list as exported
+    Column("sha256", String(64), nullable=False),  # of the snapshot
+    Column("audit_hash", String(64), nullable=False),
 )
 
 
@@ -140,6 +195,22 @@ def add_items_and_review(conn: Connection) -> None:
         if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
             conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL "
                                  f"DEFAULT {default}")
+
+
+_COLUMNS_0006 = (("letters", "relations", "TEXT NOT NULL DEFAULT '[]'"),
+                 ("letters", "notice_evidence", "TEXT NOT NULL DEFAULT '[]'"),
+                 ("decisions", "restriction", "VARCHAR(20) NOT NULL DEFAULT ''"),
+                 ("decisions", "legal_basis", "TEXT NOT NULL DEFAULT ''"),
+                 ("decisions", "restriction_by", "VARCHAR(200)"))
+
+
+def add_restrictions_and_history(conn: Connection) -> None:
+    """Migration 0006: restrictions on decisions, letter relations, and the tables of letter
+    links, removals and exports. (A database created at 0002 by this version has them.)"""
+    for table, column, kind in _COLUMNS_0006:
+        if column not in {c["name"] for c in inspect(conn).get_columns(table)}:
+            conn.exec_driver_sql(f"ALTER TABLE {table} ADD COLUMN {column} {kind}")
+    metadata.create_all(conn, tables=[letter_links, removals, exports])
 
 
 def add_page_rotations(conn: Connection) -> None:

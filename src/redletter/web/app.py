@@ -1,9 +1,13 @@
 """The review page's routes.
 
-Pages: the letters (``/``), one letter (``/letters/{id}``: page images with the extracted rows
-highlighted, the editable party table, each party's candidates with approve / reject; parties
-added by hand or from an uploaded list, ``web/letter_actions.py``), and the denied-customer
-list (``/denylist``, with filters and exports). Every text from a letter goes
+Pages: the letters with the counts of the list (``/``), one letter (``/letters/{id}``: page
+images with the extracted rows highlighted, its kind (editable), its history (the letters it
+amends, supersedes or removes parties from, with what changed), the editable party table, each
+party's candidates with approve / reject and their restriction; parties added by hand or from
+an uploaded list, taken off the list, ``web/letter_actions.py``), the review queue of every
+pending review (``/queue``, ``web/queue.py``), the denied-customer list (``/denylist``, with
+filters and exports, each export recorded with its id), and the evidence page of a customer
+for auditors (``/evidence/{customer_id}``, ``evidence/page.py``). Every text from a letter goes
 through Jinja2's autoescaping; every POST needs the CSRF field; every page needs the token.
 
 Every response, the 401, 404 and 500 ones included, carries the security headers, and every
@@ -27,22 +31,31 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import OperationalError
 
 from redletter.errors import RedletterError
+from redletter.evidence.page import evidence_html
 from redletter.match.cache import default_cache_dir
 from redletter.nlp.countries import resolve_country
+from redletter.schema import NoticeType, Restriction
+from redletter.screening.exports import export_list
+from redletter.screening.history import letter_history
 from redletter.screening.screen import rescreen_party, review
 from redletter.settings import Settings
 from redletter.store.db import connect, transaction
-from redletter.store.export import EXPORTERS, denylist_entries, to_safe_csv
+from redletter.store.export import EXPORTERS, SORTS, denylist_entries, to_safe_csv
 from redletter.store.letters import edit_party, letter_summaries
-from redletter.store.review import letter_file, letter_view
-from redletter.web import letter_actions
+from redletter.store.review import front_counts, letter_file, letter_view
+from redletter.web import letter_actions, queue
 from redletter.web.auth import COOKIE, csrf_token, same
 from redletter.web.images import page_png
+from redletter.web.letter_actions import row_id as _row_id
 
 MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json",
          "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
 STATUSES = ("active", "pending_review")
-MAX_ID = 2**31 - 1  # ids are INTEGER columns: larger ones name no row
+KINDS = tuple(k.value for k in NoticeType if k is not NoticeType.unknown)
+RESTRICTIONS = tuple(r.value for r in Restriction)
+# The evidence page is self-contained: its CSS is inline and its images are data: URIs.
+EVIDENCE_CSP = ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+                "frame-ancestors 'none'")
 SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; img-src 'self'; style-src 'self'; "
                                "script-src 'self'; form-action 'self'; frame-ancestors 'none'",
@@ -79,7 +92,8 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
         except Exception:  # a bug: one page, the headers, no traceback to the browser
             response = HTMLResponse(render("error.html", message="internal error; see the "
                                            "server's output"), 500)
-        response.headers.update(SECURITY_HEADERS)
+        for name, value in SECURITY_HEADERS.items():  # a page may set a stricter policy
+            response.headers.setdefault(name, value)
         if not request.url.path.startswith("/static/"):
             response.headers["Cache-Control"] = "no-store"
         return response
@@ -107,18 +121,21 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
     @app.get("/", response_class=HTMLResponse)
     def index() -> str:
         with engine.connect() as conn:
-            return render("letters.html", letters=letter_summaries(conn))
+            return render("letters.html", letters=letter_summaries(conn), counts=front_counts(conn),
+                          restrictions=RESTRICTIONS)
 
     @app.get("/letters/{letter_id}", response_class=HTMLResponse)
     def letter(letter_id: int, request: Request) -> str:
         _row_id(letter_id, "letter")
         with engine.connect() as conn:
             view = letter_view(conn, letter_id)
+            history = letter_history(conn, letter_id) if view else []
         if view is None:
             raise HTTPException(404, f"no letter {letter_id}")
         have_file = bool(view.stored_path and Path(view.stored_path).is_file())
-        return render("letter.html", letter=view, have_file=have_file,
-                      reviewer=reviewer or "", message=request.query_params.get("msg"))
+        return render("letter.html", letter=view, have_file=have_file, history=history,
+                      kinds=KINDS, restrictions=RESTRICTIONS, reviewer=reviewer or "",
+                      message=request.query_params.get("msg"))
 
     @app.get("/letters/{letter_id}/pages/{number}.png")
     def page_image(letter_id: int, number: int) -> Response:
@@ -181,37 +198,47 @@ def create_app(engine: Engine, *, token: str, settings: Settings | None = None,
         return _back(letter_id, party_id, f"customer {customer_id} {verb}")
 
     @app.get("/denylist", response_class=HTMLResponse)
-    def denied(status: str = "", q: str = "", letter: str = "") -> str:
+    def denied(status: str = "", q: str = "", letter: str = "", tier: str = "",
+               sort: str = "customer") -> str:
+        filters = _filters(status, q, letter, tier, sort)
         with engine.connect() as conn:
-            rows = denylist_entries(conn, **_filters(status, q, letter))
+            rows = denylist_entries(conn, **filters)
             letters = letter_summaries(conn)
-        query = urlencode({"status": status, "q": q, "letter": letter})
-        return render("denylist.html", rows=rows, status=status, q=q, letter=letter,
-                      letters=letters, statuses=STATUSES, query=query)
+        query = urlencode({"status": status, "q": q, "letter": letter, "tier": tier, "sort": sort})
+        return render("denylist.html", rows=rows, status=status, q=q, letter=letter, tier=tier,
+                      sort=filters["sort"], letters=letters, statuses=STATUSES, tiers=queue.TIERS,
+                      sorts=SORTS, query=query)
 
     @app.get("/denylist/export.{fmt}")
-    def export(fmt: str, status: str = "", q: str = "", letter: str = "") -> Response:
+    def export(fmt: str, status: str = "", q: str = "", letter: str = "", tier: str = "",
+               sort: str = "customer") -> Response:
         if fmt not in EXPORTERS:
             raise HTTPException(404, "export formats: csv, json, xlsx")
-        with engine.connect() as conn:
-            rows = denylist_entries(conn, **_filters(status, q, letter))
-        export = to_safe_csv if fmt == "csv" else EXPORTERS[fmt]  # downloaded by people
-        return Response(export(rows), media_type=MEDIA[fmt], headers={
-            "Content-Disposition": f'attachment; filename="denylist.{fmt}"'})
+        writer = to_safe_csv if fmt == "csv" else EXPORTERS[fmt]  # downloaded by people
+        done = export_list(engine, fmt, filters=_filters(status, q, letter, tier, sort),
+                           writer=writer)
+        return Response(done.data, media_type=MEDIA[fmt], headers={
+            "Content-Disposition": f'attachment; filename="denylist-{done.export_id}.{fmt}"',
+            "X-Redletter-Export": done.export_id})
+
+    @app.get("/evidence/{customer_id:path}", response_class=HTMLResponse)
+    def evidence(customer_id: str) -> Response:
+        try:
+            page = evidence_html(engine, customer_id)
+        except LookupError as exc:
+            raise HTTPException(404, str(exc)) from None
+        return HTMLResponse(page, headers={"Content-Security-Policy": EVIDENCE_CSP,
+            "Content-Disposition": f'inline; filename="evidence-{_safe_name(customer_id)}.html"'})
 
     letter_actions.register(app, engine, settings, check_csrf)
+    letter_actions.register_decisions(app, engine, check_csrf)
+    queue.register(app, engine, check_csrf, render, reviewer)
 
     @app.exception_handler(RedletterError)
     def store_error(_request: Request, exc: RedletterError) -> HTMLResponse:
         return HTMLResponse(render("error.html", message=exc.message), status_code=500)
 
     return app
-
-
-def _row_id(value: int, what: str) -> None:
-    """A 404 for an id no row can have (the database cannot even compare it)."""
-    if not 1 <= value <= MAX_ID:
-        raise HTTPException(404, f"no {what} {value}")
 
 
 SERVE_ENV = ("_REDLETTER_SERVE_DB", "_REDLETTER_SERVE_TOKEN", "_REDLETTER_SERVE_REVIEWER")
@@ -226,11 +253,19 @@ def app_from_env() -> FastAPI:
     return create_app(engine, token=token, settings=settings, reviewer=reviewer or None)
 
 
-def _filters(status: str, q: str, letter: str) -> dict[str, Any]:
+def _filters(status: str, q: str, letter: str, tier: str = "", sort: str = "customer"
+             ) -> dict[str, Any]:
     """The list page's query parameters as ``denylist_entries`` filters; unknown values are
     ignored."""
     return {"status": status if status in STATUSES else None, "text": q or None,
-            "letter_id": int(letter) if letter.isdigit() else None}
+            "letter_id": int(letter) if letter.isdigit() and len(letter) < 10 else None,
+            "tier": tier if tier in queue.TIERS else None,
+            "sort": sort if sort in SORTS else "customer"}
+
+
+def _safe_name(text: str) -> str:
+    """A customer id as it may stand in a file name."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text)[:80]
 
 
 def _back(letter_id: int, party_id: int, message: str) -> RedirectResponse:

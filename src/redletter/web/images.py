@@ -61,12 +61,32 @@ def _as_read(img: Image.Image, turn: int, deskew: float) -> Image.Image:
     return img
 
 
-@lru_cache(maxsize=64)
-def page_png(path: str, number: int, mtime_ns: int, turn: int = 0, deskew: float = 0.0) -> bytes:
-    """Page ``number`` (from 1) of the letter file as PNG, turned as it was read;
-    ``mtime_ns`` keys the cache."""
+def page_image(path: str, number: int, turn: int = 0, deskew: float = 0.0) -> Image.Image:
+    """Page ``number`` (from 1) of the letter file, turned as it was read."""
     file = Path(path)
     with file.open("rb") as fh:
         head = fh.read(5)
     img = _pdf_page(file, number) if head == b"%PDF-" else _image_page(file, number)
-    return _png(_as_read(img, turn, deskew))
+    return _as_read(img, turn, deskew)
+
+
+@lru_cache(maxsize=64)
+def page_png(path: str, number: int, mtime_ns: int, turn: int = 0, deskew: float = 0.0) -> bytes:
+    """Page ``number`` (from 1) of the letter file as PNG, turned as it was read;
+    ``mtime_ns`` keys the cache."""
+    return _png(page_image(path, number, turn, deskew))
+
+
+def crop_png(img: Image.Image, page_size: tuple[float, float], bbox: tuple[float, float, float, float],
+             margin: float = 48.0) -> bytes:
+    """The band of a page around a box (in PDF points), the box drawn in red, as PNG."""
+    from PIL import ImageDraw
+
+    scale = img.width / page_size[0]
+    x0, top, x1, bottom = (v * scale for v in bbox)
+    band = (0, max(0, int(top - margin * scale)), img.width,
+            min(img.height, int(bottom + margin * scale)))
+    out = img.convert("RGB").crop(band)
+    ImageDraw.Draw(out).rectangle((x0 - 3, top - band[1] - 3, x1 + 3, bottom - band[1] + 3),
+                                  outline=(200, 0, 0), width=3)
+    return _png(out)
