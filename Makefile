@@ -50,11 +50,19 @@ test: install
 	$(BIN)/ruff check src tests scripts benchmarks
 	$(BIN)/mypy src
 
+# Extraction: born-digital and scanned letters of every set (samples, hold-outs, the unseen
+# families by another hand), the sealed families (added up only: they are not tuned on), and
+# the real public tables when their PDFs are beside their truth (see their README).
+EVAL := $(BIN)/python -m redletter.evaluation
 eval: install
-	$(BIN)/python -m redletter.evaluation samples/letters samples/letters/scanned tests/fixtures/holdout tests/fixtures/holdout_html tests/fixtures/holdout_scans
+	$(EVAL) --together "born-digital letters" samples/letters tests/fixtures/holdout tests/fixtures/holdout_html $$(ls -d tests/fixtures/unseen/u0* | grep -v u09)
+	$(EVAL) --together "scanned letters" samples/letters/scanned tests/fixtures/holdout_scans tests/fixtures/unseen/u09_scanned
+	$(EVAL) --together "sealed families (never tuned on)" tests/fixtures/sealed/s01_customs_buyers tests/fixtures/sealed/s02_label_blocks tests/fixtures/sealed/s03_scanned
+	$(EVAL) --together "real public tables of organisations" tests/fixtures/public_tables
 	$(BIN)/python -m redletter.match.evaluate samples/customers.csv samples/letters tests/fixtures/matching/company_pairs.csv
 
 bench: install
+	$(BIN)/python benchmarks/bench_startup.py
 	$(BIN)/python benchmarks/bench_extract.py
 	$(BIN)/python benchmarks/bench_ocr.py
 	$(BIN)/python benchmarks/bench_match.py

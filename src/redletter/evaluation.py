@@ -183,25 +183,47 @@ def report(score: Score) -> str:
             f"HS codes per party recall: {score.hs_recall:.4f} ({score.hs_found}/{score.hs_truth})")
 
 
+def _folder(folder: Path, args: argparse.Namespace) -> Score | None:
+    """One folder's score, printed unless the folders are only added up (``--together``);
+    ``None`` for a folder whose letters are not there (the public tables' PDFs)."""
+    try:
+        files = evaluate_files(folder)
+    except FileNotFoundError as exc:
+        print(f"== {folder}: skipped ({exc}; see the folder's README)")
+        return None
+    total = Score()
+    for path, score in files:
+        total.add(score)
+        if args.per_file:
+            print(f"  {path.name}: truth {score.truth} predicted {score.predicted} "
+                  f"F1 {score.f1:.3f} exact {score.exact_f1:.3f} aliases "
+                  f"{score.alias_recall:.3f} HS {score.hs_recall:.3f}")
+    if args.together is None:
+        print(f"== {folder}")
+        print(report(total))
+    else:
+        print(f"  {folder}: truth {total.truth} predicted {total.predicted} F1 {total.f1:.4f}")
+    if args.show_misses:
+        print("\n".join(total.misses))
+    return total
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("folders", nargs="+", type=Path)
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--per-file", action="store_true", help="one line of figures per letter")
+    parser.add_argument("--together", metavar="LABEL",
+                        help="add the folders up and print one report under this label")
     args = parser.parse_args(argv)
+    if args.together is not None:
+        print(f"== {args.together}")
+    grand = Score()
     for folder in args.folders:
-        files = evaluate_files(folder)
-        total = Score()
-        print(f"== {folder}")
-        for path, score in files:
-            total.add(score)
-            if args.per_file:
-                print(f"  {path.name}: truth {score.truth} predicted {score.predicted} "
-                      f"F1 {score.f1:.3f} exact {score.exact_f1:.3f} aliases "
-                      f"{score.alias_recall:.3f} HS {score.hs_recall:.3f}")
-        print(report(total))
-        if args.show_misses:
-            print("\n".join(total.misses))
+        if (score := _folder(folder, args)) is not None:
+            grand.add(score)
+    if args.together is not None:
+        print(report(grand))
     return 0
 
 
