@@ -155,11 +155,31 @@ def _quote(sentence: str, found: list[re.Match[str]], width: int = 160) -> str:
     return ("…" if start else "") + sentence[start:end].strip() + ("…" if end < len(sentence) else "")
 
 
+def _may_be_a_name(sentence: str, m: re.Match[str]) -> bool:
+    """A cheap look before the model is loaded: a cue printed in capitals, or followed within a
+    few words by a legal form ("Red Flag Trading LLC"), may be part of a name."""
+    from redletter.nlp.party_text import ends_with_legal_form
+
+    if m.group().isupper():
+        return True
+    words: list[str] = []
+    for word in sentence[m.end():].split()[:5]:
+        if not word[:1].isupper():
+            return False  # a name's words are capitalised up to its legal form
+        words.append(word)
+        if ends_with_legal_form(" ".join(words)):
+            return True
+    return False
+
+
 def _in_a_name(sentence: str, m: re.Match[str]) -> bool:
     """Whether the NER model reads the match as part of an organisation's name (a span of at
-    most eight words that holds more than the match)."""
+    most eight words that holds more than the match). spaCy is loaded only for a cue that may
+    be one (``_may_be_a_name``)."""
     from redletter.nlp.ner import load
 
+    if not _may_be_a_name(sentence, m):
+        return False
     nlp = load()
     if nlp is None:
         return False
