@@ -18,6 +18,7 @@ from typing import Any
 from redletter.errors import InputFileError
 from redletter.extract.geometry import PageLayout
 from redletter.extract.virtual import grid_page
+from redletter.textfile import decode_text
 
 MAX_CELLS = 2_000_000
 
@@ -37,19 +38,9 @@ def shown(value: Any) -> str:
     return str(value).replace("\r\n", "\n").strip()
 
 
-def _csv_text(path: Path) -> str:
-    raw = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputFileError("the CSV file is neither UTF-8 nor cp1252 text", path=path)
-
-
 def csv_rows(path: Path) -> list[list[str]]:
     """The rows of a CSV file, its delimiter guessed from the text."""
-    text = _csv_text(path)
+    text = decode_text(path.read_bytes(), path, "CSV file")
     if "\x00" in text:
         raise InputFileError("the CSV file holds NUL bytes; it is not a text file", path=path)
     try:
