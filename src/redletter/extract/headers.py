@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 PARTY_ROLES = frozenset({"name", "alias", "address", "country", "city", "place"})
@@ -32,10 +32,12 @@ def _singular(word: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Vocabulary:
-    """Phrases (as word tuples) with their role and priority, and the filler words."""
+    """Phrases (as word tuples) with their role and priority, by their first word, and the
+    filler words."""
 
     phrases: tuple[tuple[tuple[str, ...], str, int], ...]
     filler: frozenset[str]
+    by_first: dict[str, tuple[tuple[tuple[str, ...], str, int], ...]]
 
 
 @cache
@@ -43,15 +45,25 @@ def vocabulary() -> Vocabulary:
     """The header vocabulary of ``data/table_headers.json``, compiled once."""
     raw = json.loads(resources.files("redletter.data").joinpath("table_headers.json")
                      .read_text("utf-8"))
-    phrases = [(tuple(_singular(w) for w in header_key(p).split()) or (p,), entry["role"],
-                int(entry["priority"])) for entry in raw["roles"] for p in entry["phrases"]]
-    return Vocabulary(tuple(dict.fromkeys(phrases)), frozenset(_singular(w) for w in raw["filler"]))
+    phrases = list(dict.fromkeys(
+        (tuple(_singular(w) for w in header_key(p).split()) or (p,), entry["role"],
+         int(entry["priority"])) for entry in raw["roles"] for p in entry["phrases"]))
+    by_first: dict[str, list[tuple[tuple[str, ...], str, int]]] = {}
+    for phrase in phrases:
+        by_first.setdefault(phrase[0][0], []).append(phrase)
+    return Vocabulary(tuple(phrases), frozenset(_singular(w) for w in raw["filler"]),
+                      {k: tuple(v) for k, v in by_first.items()})
 
 
-def _occurs(phrase: tuple[str, ...], words: list[str]) -> range | None:
-    n = len(phrase)
-    return next((range(i, i + n) for i in range(len(words) - n + 1)
-                 if tuple(words[i:i + n]) == phrase), None)
+def _occurrences(words: list[str], vocab: Vocabulary) -> list[tuple[range, str, int, int]]:
+    """Every phrase found in the words: (where, role, priority, length)."""
+    found = []
+    for i, word in enumerate(words):
+        for phrase, role, priority in vocab.by_first.get(word, ()):
+            n = len(phrase)
+            if tuple(words[i:i + n]) == phrase:
+                found.append((range(i, i + n), role, priority, n))
+    return found
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +74,7 @@ class HeaderMatch:
     coverage: float
 
 
+@lru_cache(maxsize=65536)
 def header_match(text: str) -> HeaderMatch:
     """The role of a header cell (or ``None``) and the vocabulary's coverage of its words."""
     words = [_singular(w) for w in header_key(text).split()]
@@ -70,11 +83,10 @@ def header_match(text: str) -> HeaderMatch:
     vocab = vocabulary()
     covered = {i for i, w in enumerate(words) if w in vocab.filler or w.isdigit()}
     best: tuple[int, int, str] | None = None
-    for phrase, role, priority in vocab.phrases:
-        if (where := _occurs(phrase, words)) is not None:
-            covered.update(where)
-            if best is None or (priority, len(phrase)) > best[:2]:
-                best = (priority, len(phrase), role)
+    for where, role, priority, n in _occurrences(words, vocab):
+        covered.update(where)
+        if best is None or (priority, n) > best[:2]:
+            best = (priority, n, role)
     return HeaderMatch(best[2] if best else None, len(covered) / len(words))
 
 

@@ -187,10 +187,22 @@ def page_shades(page: Any) -> tuple[Shade, ...]:
     )
 
 
+def _printed_twice(chars: Sequence[dict[str, Any]]) -> bool:
+    """Whether a page prints many of its glyphs twice on top of each other (a cheap count:
+    deduplicating every page would cost more than reading it)."""
+    seen: set[tuple[str, int, int]] = set()
+    twice = 0
+    for c in chars:
+        key = (c["text"], round(float(c["x0"]) * 2), round(float(c["top"]) * 2))
+        twice += key in seen
+        seen.add(key)
+    return twice > 0.02 * len(chars)
+
+
 def read_page(page: Any, number: int) -> PageLayout:
     """One pdfplumber page as a ``PageLayout``. Glyphs printed twice at almost the same place
     (a "fake bold") are read once."""
-    text_page = page.dedupe_chars(tolerance=0.5) if page.chars else page
+    text_page = page.dedupe_chars(tolerance=0.5) if _printed_twice(page.chars) else page
     rules = join_rules(page_rules(page))
     return PageLayout(number=number, width=float(page.width), height=float(page.height),
                       words=page_words(text_page, rules), rules=rules, shades=page_shades(page))
