@@ -4,7 +4,7 @@ body and attachments, spreadsheets) -> tables/prose -> letter."""
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
@@ -21,9 +21,7 @@ from redletter.extract import meta
 from redletter.extract.blocks import block_parties
 from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine, words_to_lines
-from redletter.extract.images import image_frame_count
-from redletter.extract.mail import read_mail
-from redletter.extract.ocr_pages import OcrJob, OcrResult, Progress, iter_ocr_pages
+from redletter.extract.ocr_jobs import OcrJob, OcrResult, Progress
 from redletter.extract.pdf import open_pdf, read_page
 from redletter.extract.prose import prose_parties
 from redletter.extract.records import (
@@ -80,6 +78,8 @@ class Planned:
 def plan_part(path: Path, kind: str, offset: int, settings: Settings) -> Part:
     """Read what can be read of one file without OCR; list its pages that need OCR."""
     if kind == "image":
+        from redletter.extract.images import image_frame_count
+
         count = image_frame_count(path, max_pixels=settings.max_pixels)
         return Part(path, kind, offset, [], list(range(1, count + 1)))
     if kind in ("xlsx", "csv"):
@@ -94,6 +94,8 @@ def plan_part(path: Path, kind: str, offset: int, settings: Settings) -> Part:
 
 def _plan_mail(path: Path, settings: Settings) -> Planned:
     """An e-mail: its text as page 1, then each attachment that reads as a letter."""
+    from redletter.extract.mail import read_mail
+
     mail = read_mail(path)
     workdir = tempfile.TemporaryDirectory(prefix="redletter-mail-")
     planned = Planned(path, [Part(path, "mail", 0, [text_page(mail.lines, 1)], [])],
@@ -294,13 +296,22 @@ def extract_letters(paths: Sequence[Path], settings: Settings | None = None,
     return [outcomes[i] for i in range(len(paths))]
 
 
+def _ocr(jobs: list[OcrJob], settings: Settings, progress: Progress | None) -> Iterator[OcrResult]:
+    """The OCR'd pages, as they are read (Tesseract and its helpers imported only if needed)."""
+    if not jobs:
+        return iter(())
+    from redletter.extract.ocr_pages import iter_ocr_pages
+
+    return iter_ocr_pages(jobs, workers=settings.ocr_workers, progress=progress)
+
+
 def _read(planned: dict[int, Planned], outcomes: dict[int, Outcome], paths: Sequence[Path],
           settings: Settings, progress: Progress | None) -> None:
     """OCR the batch's scanned pages and finish each letter as soon as its pages are in."""
     jobs, units = _jobs(planned, settings)
     expected = {i: sum(len(p.ocr_numbers) for p in plan.parts) for i, plan in planned.items()}
     try:
-        results = iter_ocr_pages(jobs, workers=settings.ocr_workers, progress=progress)
+        results = _ocr(jobs, settings, progress)
     except MissingDependencyError as exc:
         for i in [i for i, n in expected.items() if n]:
             outcomes[i] = MissingDependencyError(exc.message, path=paths[i])

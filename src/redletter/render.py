@@ -8,13 +8,12 @@ import csv
 import io
 import json
 from collections.abc import Sequence
-from typing import Any
-
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any
 
 from redletter.schema import Letter, PartyMatches
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 CSV_FIELDS = ("file", "sha256", "row", "name", "aliases", "address", "country", "page", "source",
               "confidence")
@@ -42,6 +41,9 @@ def to_csv(letters: Sequence[Letter]) -> str:
 
 def print_tables(letters: Sequence[Letter], console: Console) -> None:
     """A rich table of parties per letter, with its metadata in the title."""
+    from rich.table import Table
+    from rich.text import Text
+
     for letter in letters:
         title = (f"{letter.source.path} | {letter.notice_type.value} | "
                  f"{letter.letter_date or 'no date'} | ref {letter.reference or '-'} | "
@@ -59,6 +61,8 @@ def print_tables(letters: Sequence[Letter], console: Console) -> None:
 
 def print_matches(results: Sequence[PartyMatches], console: Console) -> None:
     """A table of the parties that have candidates, with the features behind each decision."""
+    from rich.table import Table
+
     table = Table(title="Matches against the customer master", title_justify="left")
     for col in ("#", "Party", "Customer", "Decision", "Score", "Evidence"):
         table.add_column(col, overflow="fold")

@@ -11,7 +11,7 @@ import typer
 
 from redletter.cli.boundary import say_error
 from redletter.cli.options import AddressCol, CacheOption, CityCol, CountryCol, IdCol, NameCol
-from redletter.cli.output import err, out, page_progress
+from redletter.cli.output import out, page_progress
 
 if TYPE_CHECKING:
     from redletter.schema import Letter
@@ -53,7 +53,7 @@ def extract(
                              ocr_timeout=ocr_timeout, ocr_workers=ocr_workers)
     status = ExitCode.ok
     letters: list[Letter] = []
-    with page_progress(err().is_terminal) as progress:
+    with page_progress(sys.stderr.isatty()) as progress:
         outcomes = extract_letters(files, settings, progress)
     for outcome in outcomes:
         if isinstance(outcome, RedletterError):

@@ -69,13 +69,6 @@ def html_text(markup: str) -> str:
     return html.unescape("".join(parser.parts))
 
 
-def is_mail(head: bytes) -> bool:
-    """Whether a file's first bytes are those of a saved e-mail (RFC 5322 headers)."""
-    text = head[:2048].decode("latin-1").lower()
-    return bool(re.match(r"(?:[a-z-]+:[^\n]*\n)+", text)) and (
-        "\nfrom:" in "\n" + text or "\nmime-version:" in "\n" + text) and "\nsubject:" in "\n" + text
-
-
 def _name(part: EmailMessage, n: int) -> str:
     raw = part.get_filename() or f"attachment-{n}{_TYPES.get(part.get_content_type(), '')}"
     safe = re.sub(r"[^\w.\- ]", "_", Path(raw).name).strip() or f"attachment-{n}"

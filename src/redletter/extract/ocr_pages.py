@@ -13,10 +13,8 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from dataclasses import dataclass
-from pathlib import Path
 
 import pytesseract
 
@@ -24,33 +22,8 @@ from redletter.errors import InputFileError, OcrError
 from redletter.extract.geometry import PageLayout
 from redletter.extract.images import load_page_image
 from redletter.extract.ocr import require_tesseract
+from redletter.extract.ocr_jobs import OcrJob, OcrResult, Progress
 from redletter.extract.scan import scan_to_layout
-
-Progress = Callable[[int, int], None]
-
-
-@dataclass(frozen=True)
-class OcrJob:
-    """One page to read: where it is, its 1-based number, and the Tesseract settings. The
-    worker loads the image itself, so that page images are never pickled between processes."""
-
-    source: Path
-    kind: str  # "pdf" or "image"
-    number: int
-    timeout: float
-    tesseract_cmd: str
-    max_pixels: int
-    letter: int = 0  # index of the letter in a batch
-
-
-@dataclass(frozen=True)
-class OcrResult:
-    """A page's layout, or an empty one and the warning saying why it could not be read."""
-
-    letter: int
-    number: int
-    layout: PageLayout
-    error: str | None = None
 
 
 def run_job(job: OcrJob) -> OcrResult:

@@ -5,6 +5,7 @@ hostile file (a content stream that inflates to gigabytes of zeros) cannot stall
 from __future__ import annotations
 
 import hashlib
+import re
 import signal
 import threading
 from collections.abc import Iterator
@@ -15,10 +16,16 @@ from pathlib import Path
 from types import FrameType
 
 from redletter.errors import InputFileError
-from redletter.extract.mail import is_mail
 
 _CHUNK = 1 << 20
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"II*\x00", b"MM\x00*")
+
+
+def is_mail(head: bytes) -> bool:
+    """Whether a file's first bytes are those of a saved e-mail (RFC 5322 headers)."""
+    text = head[:2048].decode("latin-1").lower()
+    return bool(re.match(r"(?:[a-z-]+:[^\n]*\n)+", text)) and (
+        "\nfrom:" in "\n" + text or "\nmime-version:" in "\n" + text) and "\nsubject:" in "\n" + text
 
 
 def sha256_of(path: Path) -> str:
