@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from redletter.extract import meta
 from redletter.extract.geometry import Line, Word
-from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.countries import resolve_country, resolve_country_misread, trailing_country
 from redletter.nlp.party_text import (
     name_and_aliases,
     parse_entity_cell,
@@ -29,6 +29,25 @@ from redletter.schema import NoticeType
 )
 def test_country_names_resolve_to_iso2(printed: str, code: str | None) -> None:
     assert resolve_country(printed) == code
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [("Maroc", "MA"), ("Türkei", "TR"), ("Emiratos Árabes Unidos", "AE"), ("Россия", "RU"),
+     ("Российская Федерация", "RU"), ("Казахстан", "KZ"), ("中国", "CN"), ("ОАЭ", "AE"),
+     ("Chine", "CN"), ("Mali", "ML")],
+)
+def test_countries_printed_in_other_languages(printed: str, code: str) -> None:
+    """Names from pycountry's translations (iso3166-1 gettext catalogues) and the aliases file."""
+    assert resolve_country(printed) == code
+
+
+def test_a_country_misread_by_one_letter_is_resolved_only_when_unambiguous() -> None:
+    assert resolve_country("Tran") is None  # not a country as printed...
+    assert resolve_country_misread("Tran") == "IR"  # ...but one OCR slip from Iran
+    assert resolve_country_misread("Chlna") == "CN"
+    assert resolve_country_misread("Cin") is None  # too short to guess
+    assert resolve_country_misread("Springfield") is None
 
 
 @given(st.text(max_size=60))
@@ -61,7 +80,10 @@ def test_aliases_inside_a_name(cell: str, name: str, aliases: list[str]) -> None
 
 
 def test_alias_cell_splits_on_semicolons_and_dashes() -> None:
-    assert split_alias_list("—A LTD; and —B CO.") == ["A LTD", "B CO"]
+    # the period of an abbreviated legal form is the alias's own: "Tekno Yildiz Ltd."
+    assert split_alias_list("—A LTD; and —B CO.") == ["A LTD", "B CO."]
+    assert split_alias_list("a.k.a. Minxin Micro\na.k.a. FJ Minxin Electronic") == [
+        "Minxin Micro", "FJ Minxin Electronic"]
     assert split_alias_list("PJSC X;\nJOINT STOCK BANK X") == ["PJSC X", "JOINT STOCK BANK X"]
     assert split_alias_list("") == []
 

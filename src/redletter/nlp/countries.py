@@ -1,12 +1,14 @@
 """Resolve the ways letters print a country to ISO 3166-1 alpha-2 codes.
 
-pycountry supplies the official table (names, official names, common names, alpha-2/3);
-``data/country_aliases.json`` adds the informal names letters use ("UAE", "PRC", "Türkiye").
-Lookups return ``None`` instead of raising.
+pycountry supplies the official table (names, official names, common names, alpha-2/3) and
+its translations of those names in the languages letters and forwarded lists are printed in
+("Maroc", "Россия", "中国"); ``data/country_aliases.json`` adds the informal names letters use
+("UAE", "PRC", "Türkiye"). Lookups return ``None`` instead of raising.
 """
 
 from __future__ import annotations
 
+import gettext
 import json
 import re
 import unicodedata
@@ -14,12 +16,18 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import pycountry
+from rapidfuzz.distance import Levenshtein
 
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+_NON_ALNUM = re.compile(r"[\W_]+")
+# Languages whose names for countries are looked up (pycountry's gettext catalogues).
+_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ru", "uk", "ar", "zh_CN", "zh_TW")
+# Translated names that are also everyday words of that language ("того" = "of that").
+_COMMON_WORDS = frozenset({"того", "мали", "малі"})
 
 
 def country_key(text: str) -> str:
-    """Comparison key: accents stripped, case folded, punctuation and 'the' dropped."""
+    """Comparison key: accents stripped, case folded, punctuation and 'the' dropped (letters of
+    any script kept)."""
     decomposed = unicodedata.normalize("NFKD", text)
     ascii_only = "".join(c for c in decomposed if not unicodedata.combining(c))
     key = _NON_ALNUM.sub(" ", ascii_only.casefold().replace("'", "").replace(".", "")).strip()
@@ -42,19 +50,60 @@ def _official_entries() -> dict[str, str]:
     return table
 
 
+def _translated_entries() -> dict[str, str]:
+    """Names in other languages; a Latin-script name needs five letters (no "cin", "oma")."""
+    table: dict[str, str] = {}
+    for language in _LANGUAGES:
+        catalogue = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language],
+                                        fallback=True)
+        for country in pycountry.countries:
+            for attr in ("name", "official_name", "common_name"):
+                value = getattr(country, attr, None)
+                translated = catalogue.gettext(value) if value else None
+                if not translated or translated == value:
+                    continue
+                key = country_key(translated)
+                if key in _COMMON_WORDS or (key.isascii() and len(key) < 5) or len(key) < 2:
+                    continue
+                table.setdefault(key, country.alpha_2)
+    return table
+
+
 @cache
 def _table() -> dict[str, str]:
     table = _official_entries()
     raw = resources.files("redletter.data").joinpath("country_aliases.json").read_text("utf-8")
     aliases = {k: v for k, v in json.loads(raw).items() if not k.startswith("_")}
     table.update({country_key(name): code for name, code in aliases.items()})
+    for key, code in _translated_entries().items():
+        table.setdefault(key, code)
     return table
 
 
 @cache
 def _names_only() -> frozenset[str]:
     """Keys that are spelled-out names (not 2/3-letter codes), for finding countries in text."""
-    return frozenset(k for k in _table() if len(k) > 3 or k in {"uae", "prc", "usa"})
+    return frozenset(k for k in _table()
+                     if len(k) > 3 or not k.isascii() or k in {"uae", "prc", "usa"})
+
+
+@cache
+def _latin_names() -> tuple[str, ...]:
+    return tuple(sorted(k for k in _names_only() if k.isascii() and len(k) >= 4))
+
+
+@lru_cache(maxsize=1024)
+def resolve_country_misread(text: str | None) -> str | None:
+    """A printed country, allowing one misread letter (OCR's "Tran" for "Iran", "Chlna"): the
+    code when exactly one country's name is one edit away, else ``None``. For country cells."""
+    if found := resolve_country(text):
+        return found
+    key = country_key(text or "")
+    if len(key) < 4 or not key.isascii():
+        return None
+    near = {_table()[k] for k in _latin_names()
+            if abs(len(k) - len(key)) <= 1 and Levenshtein.distance(k, key, score_cutoff=1) <= 1}
+    return near.pop() if len(near) == 1 else None
 
 
 @lru_cache(maxsize=8192)
