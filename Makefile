@@ -55,7 +55,7 @@ test: install
 # the real public tables when their PDFs are beside their truth (see their README).
 EVAL := $(BIN)/python -m redletter.evaluation
 eval: install
-	$(EVAL) --together "born-digital letters" samples/letters tests/fixtures/holdout tests/fixtures/holdout_html $$(ls -d tests/fixtures/unseen/u0* | grep -v u09)
+	$(EVAL) --together "born-digital letters" samples/letters tests/fixtures/holdout tests/fixtures/holdout_html tests/fixtures/trial $$(ls -d tests/fixtures/unseen/u0* | grep -v u09)
 	$(EVAL) --together "scanned letters" samples/letters/scanned tests/fixtures/holdout_scans tests/fixtures/unseen/u09_scanned
 	$(EVAL) --together "sealed families (never tuned on)" tests/fixtures/sealed/s01_customs_buyers tests/fixtures/sealed/s02_label_blocks tests/fixtures/sealed/s03_scanned
 	$(EVAL) --together "real public tables of organisations" tests/fixtures/public_tables

@@ -64,11 +64,13 @@ def test_pages_and_boxes_are_where_the_names_are(sample_letters: dict[str, Lette
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-@pytest.mark.parametrize(("folder", "parties"), [("holdout", 45), ("holdout_html", 59)])
+@pytest.mark.parametrize(("folder", "parties"), [("holdout", 45), ("holdout_html", 59), ("trial", 146)])
 def test_holdout_letters_made_another_way(folder: str, parties: int) -> None:
-    """Letters drawn on a raw canvas (scripts/make_holdout.py) and printed from HTML by Chromium
+    """Letters drawn on a raw canvas (scripts/make_holdout.py), printed from HTML by Chromium
     (scripts/make_holdout_html.py: label/value blocks, enumerations inside a paragraph, a row cut
-    by a page break, a separate city column)."""
+    by a page break, a separate city column), and written by a tester trying the tool as a new
+    user (scripts/trial: tight unruled tables, alias lines, prose with places in parentheses,
+    e-mails with attachments, countries printed in other languages, two scans)."""
     score = evaluate(FIXTURES / folder)
     assert score.truth == parties
     assert score.f1 >= 0.97, score.misses

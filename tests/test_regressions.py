@@ -188,3 +188,55 @@ def test_a_numbered_list_laid_out_in_columns_and_a_semicolon_list(tmp_path: Path
         ("BEIJING DEEPCOOL INDUSTRIES CO LTD", "CN"), ("GRIFFON FZC", "AE"),
         ("ORBIT FINTRADE LLP", "IN"), ("APILINE TRADING FZE", "AE"), ("M AND S TRADING", "HK")]
     assert got.parties[0].address == "Room 101-30, Floor 1-4, Building 10, Haidian District, Beijing 100000"
+
+
+def test_parties_named_in_a_sentence_with_their_places_in_parentheses(tmp_path: Path) -> None:
+    """A sentence "X (City, Country), Y (Country) and Z (City, Country)" gave no party: each
+    name is followed by its place in parentheses, with no "of" and no list marker."""
+    pdf = tmp_path / "located.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Reference: OEE-RF-2026-0233", "",
+              "Export data show that the following entities have received items of concern: Sinno",
+              "Electronics Co., Ltd. (Shenzhen, China), Mobitel Trade Limited (Hong Kong), Ostrov",
+              "Components OOO (Saint Petersburg, Russia) and Asia Pacific Links FZE (Sharjah, United",
+              "Arab Emirates). Please review any transactions with them."])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("Sinno Electronics Co., Ltd.", "CN"), ("Mobitel Trade Limited", "HK"),
+        ("Ostrov Components OOO", "RU"), ("Asia Pacific Links FZE", "AE")]
+    assert got.parties[2].address == "Saint Petersburg"
+
+
+def test_an_unruled_table_ends_before_the_signature_line_under_it(tmp_path: Path) -> None:
+    """In a tight table without rules (every line at one pitch, rows told apart only by their
+    first line), the office's name printed under the last row, in the name column and set apart
+    by a wider gap, was read as that row's name continued."""
+    pdf = tmp_path / "signature.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    y = _page(c, ["Reference: OEE-SL-2026-0090", "Parties of diversion concern:"]) - 12
+    xs = [60, 250, 460]
+    c.setFont("Helvetica-Bold", 10)
+    for x, head in zip(xs, ["Company", "Address", "Country"], strict=True):
+        c.drawString(x, y, head)
+    y -= 14
+    c.setFont("Helvetica", 10)
+    for names, address, country in [
+            (["Obshchestvo s Ogranichennoi", "Otvetstvennostyu Polyus"], ["ul. Lenina 12,", "Tomsk 634050"],
+             "Russia"),
+            (["Grand Sea Trading Limited"], ["Flat 9, 12/F, Nathan Road 300,", "Kowloon"], "Hong Kong"),
+            (["Almaty Tekhsnab LLP"], ["Abaya Avenue 52,", "Almaty 050008"], "Kazakhstan")]:
+        for k, text in enumerate(names):
+            c.drawString(xs[0], y - 12 * k, text)
+        for k, text in enumerate(address):
+            c.drawString(xs[1], y - 12 * k, text)
+        c.drawString(xs[2], y, country)
+        y -= 12 * max(len(names), len(address))
+    c.drawString(xs[0], y - 20, "Office of Export Enforcement")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("Obshchestvo s Ogranichennoi Otvetstvennostyu Polyus", "RU"),
+        ("Grand Sea Trading Limited", "HK"), ("Almaty Tekhsnab LLP", "KZ")]
+    assert got.parties[2].address == "Abaya Avenue 52, Almaty 050008"

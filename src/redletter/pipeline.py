@@ -188,6 +188,11 @@ def review_reasons(parties: Sequence[Party], unassigned: Sequence[str],
     if low:
         out.append(f"{len(low)} part{'y was' if len(low) == 1 else 'ies were'} read with low "
                    f"confidence (below {LOW_CONFIDENCE}): check them against the page")
+    unplaced = [p for p in parties if p.country is None and p.country_printed]
+    if unplaced:
+        shown = ", ".join(repr(p.country_printed) for p in unplaced[:3])
+        out.append(f"{len(unplaced)} printed countr{'y is' if len(unplaced) == 1 else 'ies are'} "
+                   f"not recognised ({shown}): check them against the page")
     out += [w for w in read_warnings if "could not be read" in w or "OCR failed" in w]
     return out
 

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from rich.console import Console
 
 CSV_FIELDS = ("file", "sha256", "row", "name", "aliases", "address", "country", "page", "source",
-              "confidence")
+              "confidence", "hs_codes")
 
 
 def to_json(letters: Sequence[Letter], *, single: bool) -> str:
@@ -35,7 +35,7 @@ def to_csv(letters: Sequence[Letter]) -> str:
         for p in letter.parties:
             writer.writerow([letter.source.path, letter.source.sha256, p.row, p.name,
                              "; ".join(p.aliases), p.address or "", p.country or "", p.page,
-                             p.source, f"{p.confidence:.2f}"])
+                             p.source, f"{p.confidence:.2f}", "; ".join(p.hs_codes)])
     return buf.getvalue()
 
 

@@ -24,10 +24,14 @@ def err() -> Console:
 
 
 def out() -> Console:
-    """A stdout console for tables."""
+    """A stdout console for tables (wide when the output goes to a file or a pipe, so that
+    no cell is cut to an 80-column terminal's width)."""
+    import sys
+
     from rich.console import Console
 
-    return Console(highlight=False, markup=False, emoji=False)
+    return Console(highlight=False, markup=False, emoji=False,
+                   width=None if sys.stdout.isatty() else 200)
 
 
 def write_out(data: bytes, output: Path | None) -> None:

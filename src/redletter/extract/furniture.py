@@ -1,8 +1,8 @@
 """Drop page furniture: running headers, footers and page numbers.
 
 A line is furniture when it sits in the top or bottom band of the page and either reads as a
-page number ("Page 2 of 5", "- 3 -") or is short and repeats, digits aside, on other pages in
-the same band.
+page number ("Page 2 of 5", "- 3 -"), or is short and repeats, digits aside, on other pages in
+the same band, or is a short running head that says the page continues ("Annex (continued)").
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ _BOTTOM_BAND = 0.085
 _PAGE_NUMBER = re.compile(
     r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]?\s*\d{1,3}\s*[-–—]?|\d+\s*/\s*\d+)$", re.I)
 _DIGITS = re.compile(r"\d+")
+_CONTINUED = re.compile(r"\(?\bcont(?:inued|'d|\.)\)?", re.I)
 
 
 def _band(line: Line, page: PageLayout) -> str | None:
@@ -42,6 +43,11 @@ def _has_page_number(line: Line) -> bool:
     return any("page" in run.text.casefold() for run in numbered) or (bool(numbered) and len(runs) <= 2)
 
 
+def _continued(line: Line, page: PageLayout) -> bool:
+    """A short head near the top of a page that says a list goes on ("Annex A (continued)")."""
+    return line.bottom <= page.height * 0.12 and _short(line) and _CONTINUED.search(line.text) is not None
+
+
 def _short(line: Line) -> bool:
     """Running heads and feet are a few runs of text ("Annex A   Page 2"); a line of four runs
     or more is a table row, even one that repeats digits aside ("Boeing Company ... Layoff")."""
@@ -59,7 +65,7 @@ def remove_furniture(pages: Sequence[PageLayout],
         for ln in lines:
             band = _band(ln, page)
             repeated = len(pages) > 1 and repeats[(band, _key(ln))] > 1 and _short(ln)
-            if band and (_has_page_number(ln) or repeated):
+            if _continued(ln, page) or (band and (_has_page_number(ln) or repeated)):
                 continue
             kept.append(ln)
         out.append(kept)

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 from redletter.extract.geometry import Line, PlacedLine, Word, split_line, union_bbox
 from redletter.nlp import ner
-from redletter.nlp.countries import trailing_country
+from redletter.nlp.countries import resolve_country, trailing_country
 from redletter.nlp.party_text import (
     ALIAS_MARKER,
     looks_like_address,
@@ -237,12 +237,50 @@ def listed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
     return [(body, list(par)) for body in [first, *parts[1:-1], last]]
 
 
+_PLACE = re.compile(r"\(([^()]{2,80})\)")
+_BETWEEN = re.compile(r"^[\s,;]*(?:(?:and|or)\s+)?")
+_MAX_NAME_WORDS = 12
+
+
+def _place(text: str) -> bool:
+    """Whether a parenthesis holds a place ending in a country: "(Dubai, United Arab Emirates)"."""
+    return bool(resolve_country(text.strip(), allow_codes=False) or trailing_country(text))
+
+
+def located_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
+    """Parties named in a sentence, each followed by its place in parentheses: "... the following
+    entities ...: X Co., Ltd. (Zhongshan, China), Y Limited (Hong Kong) and Z FZCO (Dubai, United
+    Arab Emirates)." Two such names at least; each item's body is "NAME, of PLACE"."""
+    starts, text = [], ""
+    for pl in par:
+        starts.append(len(text) + (1 if text else 0))
+        text = f"{text} {pl.line.text}" if text else pl.line.text
+    places = [m for m in _PLACE.finditer(text) if _place(m.group(1))]
+    if len(places) < 2:
+        return []
+    intro = [m for m in _INTRO.finditer(text, 0, places[0].start())]
+    begin = intro[-1].end() if intro else 0
+    items = []
+    for m in places:
+        segment = text[begin:m.start()]
+        name = segment[_BETWEEN.match(segment).end():].strip()  # type: ignore[union-attr]
+        if not name or len(name.split()) > _MAX_NAME_WORDS or "(" in name or ". " in name:
+            return []
+        a, b = begin + len(segment) - len(segment.lstrip(" ,;")), m.end()
+        used = [pl for pl, s0 in zip(par, starts, strict=True)
+                if s0 < b and s0 + len(pl.line.text) > a]
+        items.append((f"{name}, of {m.group(1).strip()}", used))
+        begin = m.end()
+    return items
+
+
 def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
     """Parties from every enumeration in the running text, in reading order."""
     found: list[tuple[str, list[PlacedLine]]] = []
     inline_lines: set[int] = set()
     for par in paragraphs(lines, modal_pitch(lines)):
-        items = inline_items(par) or _all_parties(listed_items(par))
+        items = (inline_items(par) or _all_parties(listed_items(par))
+                 or _all_parties(located_items(par)))
         found += items
         if items:
             inline_lines.update(id(pl.line) for pl in par)

@@ -11,7 +11,7 @@ from redletter.extract.headers import PARTY_ROLES
 from redletter.extract.rows import Row, cell_text
 from redletter.extract.tables import TableFragment, TableModel, is_partial_row
 from redletter.nlp import ner
-from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.countries import resolve_country, resolve_country_misread, trailing_country
 from redletter.nlp.items import chpl_tier, hs_codes_in, items_in
 from redletter.nlp.party_text import (
     clean,
@@ -65,7 +65,8 @@ def _country(texts: dict[str, str], address: str | None,
     """Country code, country as printed, and the address without a trailing country."""
     printed = texts.get("country", "").strip(" .;")
     if printed:
-        code = resolve_country(printed) or resolve_country("".join(printed.split()))
+        code = (resolve_country(printed) or resolve_country("".join(printed.split()))
+                or resolve_country_misread(printed))
         return code, printed, address
     if address and (split := trailing_country(address)):
         rest, code = split
@@ -115,7 +116,7 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
     if city := clean(texts.get("city", "")):
         address = f"{address}, {city}" if address else city
     country, printed, address = _country(texts, address, carried)
-    confidence = (0.97 if country else 0.8) * mean_conf(row.words)
+    confidence = round((0.97 if country else 0.8) * mean_conf(row.words), 3)
     return Party(name=name, aliases=tuple(dict.fromkeys(aliases)), address=address or None,
                  country=country, country_printed=printed, page=row.page, row=number,
                  bbox=row.bbox, source="table", confidence=confidence,

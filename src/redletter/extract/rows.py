@@ -94,7 +94,9 @@ def _starts_by_gaps(body: Sequence[Line]) -> list[bool] | None:
     for low, high in pairwise(ordered):
         if high - low >= 1.5 and high >= 1.25 * low:
             threshold = (low + high) / 2
-            return [True, *(g > threshold for g in gaps)]
+            starts = [True, *(g > threshold for g in gaps)]
+            # one wider gap, before the last line, is the text after the table, not a row pattern
+            return starts if sum(starts[1:-1]) >= 1 else None
     return None
 
 

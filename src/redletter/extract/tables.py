@@ -25,8 +25,10 @@ from redletter.nlp.party_text import ends_with_legal_form
 _CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
 _PROSE_WIDTH = 0.62  # a run wider than this share of the table is running text, not a cell
 _SAME_X = 6.0  # points: header cells this close are the same column on another page
-_DOUBTFUL = 0.6
-_LONG_NUMBER = re.compile(r"\d{5,}")  # an OCR word read with less confidence may be a smudge on a column rule
+_DOUBTFUL = 0.6  # an OCR word read with less confidence may be a smudge on a column rule
+_LONG_NUMBER = re.compile(r"\d{5,}")
+_CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|faithfully|truly)|very truly yours|"
+                      r"respectfully|regards|best regards|kind regards|with regards)\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +212,7 @@ def _split_by_body(cell: Line, body_words: Sequence[Word]) -> list[Line]:
     if len(cell.words) < 2 or len(body_words) < 3:
         return [cell]
     for k, (a, b) in enumerate(itertools.pairwise(cell.words)):
-        if b.x0 - a.x1 < 0.5 * cell.size:
+        if b.x0 - a.x1 < 0.3 * cell.size:
             continue
         lo, hi = (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2
         left = any(w.x1 <= lo + 1 and w.x1 > cell.x0 for w in body_words)
@@ -415,6 +417,24 @@ def _table_rules(rules: Sequence[Rule], model: TableModel) -> list[Rule]:
         or (hi > lo and min(r.x1, hi) - max(r.x0, lo) > 0.8 * (hi - lo)))]
 
 
+def _closing(line: Line) -> bool:
+    """A letter's closing or signature line ("Sincerely,", "Yours faithfully")."""
+    return bool(_CLOSING.match(line.text))
+
+
+def _set_apart(ln: Line, gap: float, gaps: Sequence[float], following: Sequence[Line],
+               model: TableModel) -> bool:
+    """A one-column line well below the rows, with no row after it: text after the table
+    ("Office of Export Enforcement"), not the start of another row. Born-digital pages only:
+    the line boxes of a scan are too uneven to measure gaps this finely."""
+    if len(gaps) < 2 or gap <= max(1.5 * max(gaps) + 2, ln.size):
+        return False
+    if len({model.column_of(w) for w in ln.words}) >= 2:
+        return False
+    return not any(model.fits(n) and len({model.column_of(w) for w in n.words}) >= 2
+                   for n in following)
+
+
 def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
                 scanned: bool = False) -> list[Line]:
     """The leading lines of ``lines`` that belong to the table body.
@@ -428,7 +448,7 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
     bottom_rule = max(below) if below and not scanned else None
     body: list[Line] = []
     gaps: list[float] = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
         gap = ln.top - body[-1].bottom if body else 0.0
         limit = max(2.6 * ln.size, 2.2 * max(gaps, default=0.0))
         if bottom_rule is not None and body and ln.top > bottom_rule:
@@ -439,6 +459,8 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
             break
         if body and _is_prose(ln, model.x0, model.x1):
             break
+        if _closing(ln) or (not scanned and _set_apart(ln, gap, gaps, lines[i + 1:i + 3], model)):
+            break  # a closing ("Sincerely,"), or a line set apart below the rows: not the table
         if body:
             gaps.append(gap)
         body.append(ln)

@@ -90,13 +90,14 @@ def looks_like_address(text: str) -> bool:
 
 
 def split_alias_list(text: str) -> list[str]:
-    """Aliases from an alias cell or list: split on ';', '|', bullets and dashes."""
-    text = _INLINE_ALIAS.sub(" ", " " + text) if re.match(rf"\s*{ALIAS_MARKER}", text, re.I) else text
+    """Aliases from an alias cell or list: split on ';', '|', bullets, dashes and alias markers
+    ("a.k.a. X a.k.a. Y", one per line in a cell)."""
+    text = _INLINE_ALIAS.sub("; ", " " + text) if re.search(rf"\b{ALIAS_MARKER}", text, re.I) else text
     parts = re.split(r"\s*[;|•\n]\s*|\s+[—–/]\s*", text)
     out = []
     for part in parts:
         part = re.sub(r"^(?:and|or)(?:\s+|$)", "", clean(part), flags=re.I)
-        part = strip_period(clean(part.lstrip("—–-• ")), sentence=True)
+        part = strip_period(clean(part.lstrip("—–-• ")))
         if part and part.casefold() not in {"none", "n/a", "-", "—"}:
             out.append(part)
     return out
@@ -224,9 +225,26 @@ def split_prose_party(text: str) -> tuple[str, list[str], str | None]:
     located = _LOCATED.split(text, maxsplit=1)
     head, address = (located[0], located[1]) if len(located) == 2 else (text, None)
     if address is None:
-        head, address = _split_unmarked(head)
+        head, address = _dashed(head) or _split_unmarked(head)
     name, aliases = name_and_aliases(head)
+    if address and (later := _PAREN_ALIAS.search(address)):  # "…, China (also known as X)"
+        aliases += split_alias_list(later.group("aliases"))
+        address = (address[:later.start()] + address[later.end():]).strip()
     return name, aliases, clean(address).rstrip(".") if address else None
+
+
+_DASH = re.compile(r"\s+[–—-]\s+")
+
+
+def _dashed(text: str) -> tuple[str, str] | None:
+    """"NAME – ADDRESS": a dash set apart by spaces before an address."""
+    for m in _DASH.finditer(text):
+        head, rest = text[:m.start()], text[m.end():]
+        if split_name_address(head)[1] is not None:
+            return None  # "NAME, Unit 27610 - 001, …": the dash is inside the address
+        if looks_like_address(rest) or re.search(r"\d", rest[:40]):
+            return head, rest
+    return None
 
 
 _ALIAS_LINE = re.compile(rf"^\s*(?:\(?\s*){ALIAS_MARKER}[\s,:]*", re.I)
