@@ -21,15 +21,16 @@ import math
 import multiprocessing as mp
 import os
 import threading
-from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from itertools import pairwise
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from redletter.match.master import Customer, MasterColumns, PackedColumn, no_gc
+from redletter.match.postings import Postings, grouped_postings, postings_of
 from redletter.nlp.normalize import KeyParts, NameKey, fold, fold_many, key_from_parts, key_parts_many
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
@@ -41,34 +42,7 @@ _SHORTLIST = 25  # the most similar distinct keys scored further
 _SAME_KEY = 20  # customers scored for one key, at most (the first rows)
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
 _PARALLEL_FROM = 100_000  # names; below this a second process costs more than it saves
-
-
-def _rows_by_text(texts: Iterable[str]) -> dict[str, list[int]]:
-    """Each distinct text and its rows, ascending (a master repeats addresses and names)."""
-    rows: defaultdict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        rows[text].append(i)
-    return rows
-
-
-def _postings(rows: Mapping[str, list[int]], *, keep: int = 1) -> dict[str, array[int]]:
-    """Token -> ascending row numbers, one pass over the distinct texts; tokens shorter than
-    ``keep`` are left out unless they are numbers."""
-    found: defaultdict[str, list[int]] = defaultdict(list)
-    for text, at in rows.items():
-        for token in set(text.split()):
-            if len(token) >= keep or token.isdigit():
-                found[token].extend(at)
-    return {t: array("i", sorted(at)) for t, at in found.items()}
-
-
-def _name_postings(texts: Sequence[str]) -> dict[str, array[int]]:
-    """Word -> the customers whose key has it, ascending (appended in row order), one pass."""
-    found: defaultdict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        for token in text.split():
-            found[token].append(i)
-    return {t: array("i", dict.fromkeys(at)) for t, at in found.items()}
+_REMEMBERED = ("_similar", "_pools", "_by_len")  # lookups remembered while matching, not cached
 
 
 def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
@@ -83,19 +57,19 @@ def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
 class MasterIndex:
     """The customer master with its name keys, token postings and document frequencies.
 
-    Everything is kept column-wise (plain lists and dicts of arrays), so that a master of a
-    million rows builds in a few passes and loads quickly from the on-disk cache
-    (``cache.py``)."""
+    Everything is kept column-wise (plain lists and sorted arrays, ``postings.Postings``), so
+    that a master of a million rows builds in a few passes and loads quickly from the on-disk
+    cache (``cache.py``)."""
 
     master: MasterColumns
     key_texts: Sequence[str] = field(default_factory=list)
     key_legal: Sequence[str] = field(default_factory=list)
     key_quals: Sequence[str] = field(default_factory=list)
-    postings: dict[str, array[int]] = field(default_factory=dict)
-    address_postings: dict[str, array[int]] = field(default_factory=dict)
-    vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
+    postings: Postings = field(default_factory=lambda: postings_of([]))
+    address_postings: Postings = field(default_factory=lambda: postings_of([]))
     _similar: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     _pools: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _by_len: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.master)
@@ -103,12 +77,12 @@ class MasterIndex:
     def __getstate__(self) -> dict[str, object]:
         """What the cache keeps: the key columns packed (see ``PackedColumn``), not the lookups
         remembered during matching."""
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_similar", "_pools")}
+        state = {k: v for k, v in self.__dict__.items() if k not in _REMEMBERED}
         state.update({k: PackedColumn(getattr(self, k)) for k in ("key_texts", "key_legal", "key_quals")})
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state, _similar={}, _pools={})
+        self.__dict__.update(state, **{k: {} for k in _REMEMBERED})
 
     def customer(self, i: int) -> Customer:
         return self.master.customer(i)
@@ -132,16 +106,8 @@ class MasterIndex:
         index.key_texts = [k[0] for k in keys]
         index.key_legal = [k[1] for k in keys]
         index.key_quals = [k[2] for k in keys]
-        index.postings = _name_postings(index.key_texts)
-        places = _rows_by_text(f"{a} {c}" for a, c in zip(master.addresses, master.cities, strict=True))
-        folded: defaultdict[str, list[int]] = defaultdict(list)
-        for text, at in zip(fold_many(list(places)), places.values(), strict=True):
-            folded[text].extend(at)
-        index.address_postings = _postings(folded, keep=3)
-        by_len: defaultdict[int, list[str]] = defaultdict(list)
-        for token in sorted(index.postings):
-            by_len[len(token)].append(token)
-        index.vocab_by_len = dict(by_len)
+        index.postings = postings_of(index.key_texts)
+        index.address_postings = _address_postings(master)
         return index
 
     def known_keys(self) -> dict[str, KeyParts]:
@@ -151,7 +117,7 @@ class MasterIndex:
 
     def df(self, token: str) -> int:
         """How many customers' keys have this token."""
-        return len(self.postings.get(token, ()))
+        return self.postings.df(token)
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a name token (rare tokens weigh more). A token the
@@ -174,9 +140,12 @@ class MasterIndex:
         return self._similar[token]
 
     def _pool(self, length: int) -> list[str]:
-        """The vocabulary of tokens of this length +-1, remembered."""
+        """The vocabulary of tokens of this length +-1 (in spelling order), remembered."""
+        if not self._by_len:
+            for token in self.postings.tokens:  # sorted
+                self._by_len.setdefault(len(token), []).append(token)
         if (pool := self._pools.get(length)) is None:
-            pool = [t for n in (length - 1, length, length + 1) for t in self.vocab_by_len.get(n, ())]
+            pool = [t for n in (length - 1, length, length + 1) for t in self._by_len.get(n, ())]
             self._pools[length] = pool
         return pool
 
@@ -186,7 +155,7 @@ class MasterIndex:
         words = [t for t in set(text.split()) if t in self.postings]
         if not words or len(words) < len(set(text.split())):
             return []
-        rows = self.postings[min(words, key=lambda t: (self.df(t), t))]
+        rows = self.postings.rows(min(words, key=lambda t: (self.df(t), t)))
         texts = self.key_texts
         return [i for i in rows if texts[i] == text]
 
@@ -200,11 +169,11 @@ class MasterIndex:
         found = set(self.exact(key.text))
         rare = sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))
         for token in rare[:_RARE_TOKENS]:
-            found.update(self.postings[token])
+            found.update(self.postings.rows(token))
         for token in sorted({t for t in key.core if t not in self.postings} | set(rare[:_RARE_TOKENS])):
             for similar in self.similar_tokens(token):
                 if self._usable(similar):
-                    found.update(self.postings[similar])
+                    found.update(self.postings.rows(similar))
         return found
 
     def _joined_candidates(self, names: Sequence[str]) -> set[int]:
@@ -215,7 +184,7 @@ class MasterIndex:
             words = fold(name).split()
             for a, b in pairwise(words):
                 if self._usable(a + b):
-                    found.update(self.postings[a + b])
+                    found.update(self.postings.rows(a + b))
             for word in words:
                 found.update(self._split_candidates(word))
         return found
@@ -225,16 +194,16 @@ class MasterIndex:
         letters ("siemensag" -> "siemens", "vanderbilt" -> "van")."""
         for cut in range(len(word) - 2, _MIN_SPLIT - 1, -1):
             if self._usable(head := word[:cut]):
-                return set(self.postings[head])
+                return set(self.postings.rows(head))
         return set()
 
     def _address_candidates(self, address: str | None) -> set[int]:
+        places = self.address_postings
         tokens = sorted({t for t in (fold(address) if address else "").split()
-                         if 0 < len(self.address_postings.get(t, ())) <= _ADDRESS_MAX_DF},
-                        key=lambda t: (len(self.address_postings[t]), t))
+                         if 0 < places.df(t) <= _ADDRESS_MAX_DF}, key=lambda t: (places.df(t), t))
         if len(tokens) < 2:
             return set()
-        first, second = (set(self.address_postings[t]) for t in tokens[:2])
+        first, second = (set(places.rows(t)) for t in tokens[:2])
         return first & second
 
     def candidates(self, keys: Sequence[NameKey], address: str | None, *,
@@ -257,6 +226,17 @@ class MasterIndex:
             for _, _, j in sorted(hits, key=lambda h: (-h[1], h[2]))[:_SHORTLIST]:
                 shortlist.update(rows[texts[j]][:_SAME_KEY])
         return shortlist | self._address_candidates(address)
+
+
+def _address_postings(master: MasterColumns) -> Postings:
+    """Address word (of 3 letters or more, or a number) -> the customers at an address with
+    it: each distinct address and city folded and split once. Words that more than
+    ``_ADDRESS_MAX_DF`` customers have are left out: candidates never come from them."""
+    places = list(map("{} {}".format, master.addresses, master.cities))
+    distinct = list(dict.fromkeys(places))
+    number = dict(zip(distinct, range(len(distinct)), strict=True))
+    group = np.fromiter(map(number.__getitem__, places), dtype=np.int64, count=len(places))
+    return grouped_postings(fold_many(distinct), group, keep=3, max_df=_ADDRESS_MAX_DF)
 
 
 def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> list[KeyParts]:
