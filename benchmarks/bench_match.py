@@ -2,7 +2,10 @@
 at 300k and 1M rows, against brute force, in the same run.
 
     python benchmarks/bench_match.py [--quality-rows 100000] [--speed-rows 300000 1000000]
-                                     [--repeat 3]
+                                     [--repeat 3] [--seed 11] [--no-pairs]
+
+``--quality-rows 0`` or ``--speed-rows`` with no sizes leaves that part out; ``--seed`` draws
+other listed parties and other planted variants for the quality part.
 
 Quality: the master is made of ordinary companies (Faker's company names and addresses in ten
 locales, recombined) with planted variants of 600 real listed parties (samples/source/parties.csv:
@@ -249,16 +252,20 @@ def main() -> None:
     parser.add_argument("--quality-rows", type=int, default=100_000)
     parser.add_argument("--speed-rows", type=int, nargs="*", default=[300_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3, help="speed runs; medians are shown")
+    parser.add_argument("--seed", type=int, default=11, help="parties and variants of the quality part")
+    parser.add_argument("--no-pairs", action="store_true", help="leave out the labelled pairs")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "MASTER", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return
-    print("labelled pairs (match + review found; match precision; never retrieved):")
-    pairs()
-    rng = random.Random(11)
-    print(f"matching quality, 600 listed parties, master of {args.quality_rows:,} rows:")
-    quality(args.quality_rows, rng)
+    if not args.no_pairs:
+        print("labelled pairs (match + review found; match precision; never retrieved):")
+        pairs()
+    if args.quality_rows:
+        print(f"matching quality, 600 listed parties (seed {args.seed}), master of "
+              f"{args.quality_rows:,} rows:")
+        quality(args.quality_rows, random.Random(args.seed))
     for rows in args.speed_rows:
         print(f"matching speed and memory at {rows:,} rows:")
         speed(rows, args.repeat)
