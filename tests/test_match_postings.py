@@ -9,7 +9,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redletter.match.postings import Postings, grouped_postings, postings_of
+from redletter.match.postings import Postings, grouped_pairs, merged, pairs_of, postings_of
 
 words = st.sampled_from(["alpha", "beta", "gamma", "12", "7", "ab", "trad", "zeta"])
 texts = st.lists(st.lists(words, max_size=5).map(" ".join), max_size=30)
@@ -40,8 +40,16 @@ def test_grouped_postings_keep_long_and_rare_words(places: list[str], group: lis
     group = [g for g in group if g < len(places)]
     rows = [places[g] for g in group]
     want = {w: at for w, at in _naive(rows).items() if (len(w) >= 3 or w.isdigit()) and len(at) <= 4}
-    got = grouped_postings(places, np.array(group, dtype=np.int64), keep=3, max_df=4)
-    assert _as_dict(got) == want
+    got = grouped_pairs(places, np.array(group, dtype=np.int64), keep=3, max_df=4)
+    assert _as_dict(Postings(got)) == want
+
+
+@given(texts, texts)
+def test_the_pairs_of_two_parts_merge_into_those_of_the_whole(a: list[str], b: list[str]) -> None:
+    whole = merged(pairs_of(a), pairs_of(b, first=len(a)))
+    assert _as_dict(Postings(whole)) == _naive(a + b)
+    rare = merged(pairs_of(a), pairs_of(b, first=len(a)), max_df=2)
+    assert _as_dict(Postings(rare)) == {w: at for w, at in _naive(a + b).items() if len(at) <= 2}
 
 
 def test_a_word_no_row_has() -> None:

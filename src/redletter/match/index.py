@@ -18,19 +18,19 @@ number), so candidates do not depend on the hash seed.
 from __future__ import annotations
 
 import math
-import multiprocessing as mp
-import os
-import threading
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
+from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
 from redletter.match.master import Customer, MasterColumns, PackedColumn, no_gc
-from redletter.match.postings import Postings, grouped_postings, postings_of
+from redletter.match.postings import Pairs, Postings, grouped_pairs, merged, pairs_of, postings_of
+from redletter.match.twocores import in_two
 from redletter.nlp.normalize import KeyParts, NameKey, fold, fold_many, key_from_parts, key_parts_many
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
@@ -41,7 +41,7 @@ _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scor
 _SHORTLIST = 25  # the most similar distinct keys scored further
 _SAME_KEY = 20  # customers scored for one key, at most (the first rows)
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
-_PARALLEL_FROM = 100_000  # names; below this a second process costs more than it saves
+_PARALLEL_FROM = 100_000  # rows; below this a second process costs more than it saves
 _REMEMBERED = ("_similar", "_pools", "_by_len")  # lookups remembered while matching, not cached
 
 
@@ -101,13 +101,17 @@ class MasterIndex:
 
     @classmethod
     def _build(cls, master: MasterColumns, known: Mapping[str, KeyParts]) -> MasterIndex:
-        index = cls(master)
-        keys = _keys(master.names, known)
-        index.key_texts = [k[0] for k in keys]
-        index.key_legal = [k[1] for k in keys]
-        index.key_quals = [k[2] for k in keys]
-        index.postings = postings_of(index.key_texts)
-        index.address_postings = _address_postings(master)
+        """The index of the master's two halves, the second made by a forked copy of this
+        process for a large master (``twocores``), put together."""
+        work = partial(_part, master, known)
+        if len(master) >= _PARALLEL_FROM:
+            first, second = in_two(work, len(master))
+        else:
+            first, second = work(0, len(master)), work(len(master), len(master))
+        index = cls(master, first.texts + second.texts, first.legal + second.legal,
+                    first.quals + second.quals)
+        index.postings = Postings(merged(first.names, second.names))
+        index.address_postings = Postings(merged(first.places, second.places, max_df=_ADDRESS_MAX_DF))
         return index
 
     def known_keys(self) -> dict[str, KeyParts]:
@@ -228,34 +232,50 @@ class MasterIndex:
         return shortlist | self._address_candidates(address)
 
 
-def _address_postings(master: MasterColumns) -> Postings:
-    """Address word (of 3 letters or more, or a number) -> the customers at an address with
-    it: each distinct address and city folded and split once. Words that more than
-    ``_ADDRESS_MAX_DF`` customers have are left out: candidates never come from them."""
-    places = list(map("{} {}".format, master.addresses, master.cities))
+@dataclass
+class _Part:
+    """The keys and the pairs of the name and address postings of some rows of a master.
+    Pickled with packed columns: the part a forked copy made comes back in a memory copy."""
+
+    texts: list[str]
+    legal: list[str]
+    quals: list[str]
+    names: Pairs
+    places: Pairs
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, **{k: PackedColumn(getattr(self, k)) for k in ("texts", "legal", "quals")}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, **{k: state[k].tolist() for k in ("texts", "legal", "quals")})
+
+
+def _part(master: MasterColumns, known: Mapping[str, KeyParts], start: int, stop: int) -> _Part:
+    """The part of the index of rows ``start`` to ``stop``."""
+    texts, legal, quals = _keys(master.names[start:stop], known)
+    return _Part(texts, legal, quals, pairs_of(texts, first=start), _address_pairs(master, start, stop))
+
+
+def _address_pairs(master: MasterColumns, start: int, stop: int) -> Pairs:
+    """Address word (of 3 letters or more, or a number) and customer at an address with it, for
+    rows ``start`` to ``stop``: each distinct address and city folded and split once. Words
+    that more than ``_ADDRESS_MAX_DF`` customers have are left out (here, and once the parts
+    are merged): candidates never come from them."""
+    places = list(map("{} {}".format, master.addresses[start:stop], master.cities[start:stop]))
     distinct = list(dict.fromkeys(places))
     number = dict(zip(distinct, range(len(distinct)), strict=True))
     group = np.fromiter(map(number.__getitem__, places), dtype=np.int64, count=len(places))
-    return grouped_postings(fold_many(distinct), group, keep=3, max_df=_ADDRESS_MAX_DF)
+    return grouped_pairs(fold_many(distinct), group, first=start, keep=3, max_df=_ADDRESS_MAX_DF)
 
 
-def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> list[KeyParts]:
-    """Keys of all names: those in ``known`` reused, the rest made in one pass (on two cores
-    for a large master)."""
+def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> tuple[list[str], list[str], list[str]]:
+    """The keys of the names as three columns (words, legal forms, qualifiers): those in
+    ``known`` reused, the rest made in one pass, each distinct name once."""
     missing = [n for n in dict.fromkeys(names) if n not in known]
-    made = dict(zip(missing, _on_two_cores(missing), strict=True))
-    return [made[n] if n in made else known[n] for n in names]
-
-
-def _on_two_cores(names: list[str]) -> list[KeyParts]:
-    """``key_parts_many`` with the second half of a long list in a forked worker (keys are
-    made name by name, so the halves give the same keys as the whole). Small lists, systems
-    without ``fork`` and single-core machines: in this process."""
-    if (len(names) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2 or threading.active_count() > 1
-            or "fork" not in mp.get_all_start_methods()):  # no fork beside other threads
-        return key_parts_many(names)
-    half = len(names) // 2
-    with mp.get_context("fork").Pool(1) as pool:
-        second = pool.apply_async(key_parts_many, (names[half:],))
-        first = key_parts_many(names[:half])
-        return first + second.get()
+    made = dict(zip(missing, key_parts_many(missing), strict=True)) if missing else {}
+    parts = list(map(made.__getitem__, names)) if not known else \
+        [made[n] if n in made else known[n] for n in names]
+    if not parts:
+        return [], [], []
+    texts, legal, quals = zip(*parts, strict=True)
+    return list(texts), list(legal), list(quals)
