@@ -31,7 +31,15 @@ from rapidfuzz import fuzz, process
 from redletter.match.master import Customer, MasterColumns, PackedColumn, no_gc
 from redletter.match.postings import Pairs, Postings, grouped_pairs, merged, pairs_of, postings_of
 from redletter.match.twocores import in_two
-from redletter.nlp.normalize import KeyParts, NameKey, fold, fold_many, key_from_parts, key_parts_many
+from redletter.nlp.normalize import (
+    KeyParts,
+    NameKey,
+    fold,
+    fold_many,
+    key_from_parts,
+    key_parts_many,
+    romanised_alike,
+)
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
 _MAX_SHARE = 0.002  # tokens in more than this share of names are too common to block on
@@ -132,14 +140,18 @@ class MasterIndex:
 
     def similar_tokens(self, token: str) -> list[str]:
         """Vocabulary tokens within a typo of ``token`` (same length +-1; not the token
-        itself), best first, ties by spelling; remembered."""
-        if len(token) < 4:
+        itself), best first, ties by spelling; of a word of three letters, those another
+        romanisation gives ("nev" for "new"); remembered."""
+        if len(token) < 3:
             return []
         if (known := self._similar.get(token)) is not None:
             return known
-        found = process.extract(token, self._pool(len(token)), scorer=fuzz.ratio,
-                                score_cutoff=_FUZZY_TOKEN, limit=None)
-        ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
+        if len(token) == 3:
+            ranked = [t for t in self._pool(3) if len(t) == 3 and romanised_alike(token, t)]
+        else:
+            found = process.extract(token, self._pool(len(token)), scorer=fuzz.ratio,
+                                    score_cutoff=_FUZZY_TOKEN, limit=None)
+            ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
         self._similar[token] = ranked[:3]
         return self._similar[token]
 
@@ -174,7 +186,10 @@ class MasterIndex:
         rare = sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))
         for token in rare[:_RARE_TOKENS]:
             found.update(self.postings.rows(token))
-        for token in sorted({t for t in key.core if t not in self.postings} | set(rare[:_RARE_TOKENS])):
+        # typos of the rarest words and of those the master lacks; of every word, when none
+        # is rare ("New Tech": candidates come from "Nev Tech", not from "Tech")
+        looked = set(rare[:_RARE_TOKENS]) if rare else set(key.core)
+        for token in sorted({t for t in key.core if t not in self.postings} | looked):
             for similar in self.similar_tokens(token):
                 if self._usable(similar):
                     found.update(self.postings.rows(similar))

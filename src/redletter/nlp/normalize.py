@@ -247,12 +247,23 @@ def _legal_phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     pass, by their first token, longest first."""
     table: dict[str, list[str]] = {k: list(v) for k, v in _data("legal_forms.json").items()
                                    if isinstance(v, list)}
-    pairs = {(tuple(_rigour(fold(v)).split()), _canon_form(canon))
-             for canon, variants in table.items() for v in [canon, *variants] if fold(v)}
+    written = {canon: [w for v in [canon, *variants] for w in (fold(v), *_shortened(v)) if w]
+               for canon, variants in table.items()}
+    pairs = {(tuple(_rigour(v).split()), _canon_form(canon))
+             for canon, variants in written.items() for v in variants}
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, canon in sorted(p for p in pairs if p[0]):
         by_first.setdefault(phrase[0], []).append((phrase, canon))
     return {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
+
+
+def _shortened(form: str) -> list[str]:
+    """A legal form of several words as it is also written, with "Ltd" for "Limited" ("Ltd
+    Liability Partnership"): rigour reads "Ltd" alone, not inside our longer forms."""
+    words = fold(form).split()
+    if len(words) < 2 or "limited" not in words:
+        return []
+    return [" ".join("ltd" if w == "limited" else w for w in words)]
 
 
 @cache
@@ -660,6 +671,27 @@ def name_key(name: str | None) -> NameKey | None:
 
     Keys are idempotent: the key of a key's text has the same words."""
     return name_keys([name])[0] if name else None
+
+
+_ROMANISED = (("shch", "s"), ("kh", "h"), ("zh", "i"), ("sh", "s"), ("ch", "c"), ("ph", "f"),
+              ("ck", "k"), ("w", "v"), ("q", "k"), ("c", "k"), ("y", "i"), ("j", "i"))
+
+
+@lru_cache(maxsize=1 << 14)
+def skeleton(word: str) -> str:
+    """A word with the letters that romanisations of one name disagree on made the same
+    ("Zhelvinsky" / "Jelvinskiy", "Verkhnyaya" / "Werchnjaja", "Khoury" / "Khouri") and
+    doubled letters single."""
+    for a, b in _ROMANISED:
+        word = word.replace(a, b)
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+
+
+def romanised_alike(a: str, b: str) -> bool:
+    """Two different words of as many letters, with the same first letter, that romanisations
+    of one word would give ("New" / "Nev", "Ski" / "Sky")."""
+    return (a != b and len(a) == len(b) and a[0] == b[0] and a.isalpha() and b.isalpha()
+            and skeleton(a) == skeleton(b))
 
 
 @lru_cache(maxsize=1 << 14)
