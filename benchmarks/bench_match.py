@@ -2,7 +2,10 @@
 at 300k and 1M rows, against brute force, in the same run.
 
     python benchmarks/bench_match.py [--quality-rows 100000] [--speed-rows 300000 1000000]
-                                     [--repeat 3]
+                                     [--repeat 3] [--seed 11] [--no-pairs]
+
+``--quality-rows 0`` or ``--speed-rows`` with no sizes leaves that part out; ``--seed`` draws
+other listed parties and other planted variants for the quality part.
 
 Quality: the master is made of ordinary companies (Faker's company names and addresses in ten
 locales, recombined) with planted variants of 600 real listed parties (samples/source/parties.csv:
@@ -51,6 +54,7 @@ from redletter.match.decide import match_parties
 from redletter.match.index import MasterIndex
 from redletter.match.master import load_master
 from redletter.nlp.countries import resolve_country
+from redletter.nlp.normalize import name_keys
 from redletter.schema import Party
 from redletter.settings import Settings
 
@@ -104,17 +108,47 @@ def write_master(path: Path, rows: list[tuple[str, str, str, str]]) -> None:
             w.writerow([f"C{i:07d}", *r])
 
 
+def _names(party: dict[str, Any]) -> set[str]:
+    """The words of a party's name and aliases, as redletter's key reads them."""
+    return {k.text for k in name_keys([party["name"], *party["aliases"]]) if k is not None}
+
+
 def plant(parties: list[dict[str, Any]], rng: random.Random) -> tuple[list[tuple[str, str, str, str]],
                                                                       list[tuple[int, str]]]:
-    """Variants (party index, expected) and their master rows."""
+    """Variants (party index, expected) and their master rows. A look-alike is another
+    company, so one that came out as the name of a listed party (the words put in are real
+    words: "Orion" for "Microribor" makes ORION LLC, itself listed) is drawn again."""
+    listed_names = set().union(*map(_names, parties))
     rows, truth = [], []
     for i, p in enumerate(parties):
         kind = KINDS[i % len(KINDS)]
-        name = variant(p, kind, rng) if i % 2 == 0 else lookalike(p, rng)
+        name = variant(p, kind, rng) if i % 2 == 0 else _lookalike(p, rng, listed_names)
         if name:
             rows.append((name, "", "", p["country"] or ""))
             truth.append((i, "variant" if i % 2 == 0 else "lookalike"))
     return rows, truth
+
+
+def _lookalike(party: dict[str, Any], rng: random.Random, listed_names: set[str]) -> str | None:
+    """A look-alike of the party that is no listed party's name (drawn up to five times)."""
+    for _ in range(5):
+        name = lookalike(party, rng)
+        if not name or not _names({"name": name, "aliases": []}) & listed_names:
+            return name
+    return None
+
+
+def _positives(parties: list[dict[str, Any]], truth: list[tuple[int, str]], offset: int
+               ) -> set[tuple[int, int]]:
+    """(party, row) pairs that are right: each variant with its party, and with every other
+    listed party of the same name (two listed parties may share one: EXITON, a.k.a. EKSITON,
+    and LLC EKSITON; a variant of one is the other's name too)."""
+    names = [_names(p) for p in parties]
+    found = set()
+    for k, (j, kind) in enumerate(truth):
+        if kind == "variant":
+            found |= {(i, offset + k) for i in range(len(parties)) if i == j or names[i] & names[j]}
+    return found
 
 
 def as_party(p: dict[str, Any]) -> Party:
@@ -142,12 +176,13 @@ def quality(rows: int, rng: random.Random) -> None:
     rows_, cols_ = np.nonzero(scores)
     brute = {(int(i), int(j)): "match" if scores[i, j] >= 90 else "review"
              for i, j in zip(rows_, cols_, strict=True)}
+    right = _positives(parties, truth, offset)
+    positives = {(i, offset + k) for k, (i, kind) in enumerate(truth) if kind == "variant"}
     for label, got in (("redletter", decided), ("brute-force cdist", brute)):
-        positives = {(i, offset + k) for k, (i, kind) in enumerate(truth) if kind == "variant"}
         found = sum(1 for key in positives if got.get(key))
         matches = [k for k, d in got.items() if d == "match"]
-        true_matches = sum(1 for k in matches if k in positives)
-        reviews = sum(1 for k, d in got.items() if d == "review" and k not in positives)
+        true_matches = sum(1 for k in matches if k in right)
+        reviews = sum(1 for k, d in got.items() if d == "review" and k not in right)
         print(f"  {label:18s} recall {found / len(positives):.4f}  match precision "
               f"{true_matches / max(1, len(matches)):.4f}  extra reviews/party {reviews / len(parties):.3f}")
 
@@ -249,16 +284,20 @@ def main() -> None:
     parser.add_argument("--quality-rows", type=int, default=100_000)
     parser.add_argument("--speed-rows", type=int, nargs="*", default=[300_000, 1_000_000])
     parser.add_argument("--repeat", type=int, default=3, help="speed runs; medians are shown")
+    parser.add_argument("--seed", type=int, default=11, help="parties and variants of the quality part")
+    parser.add_argument("--no-pairs", action="store_true", help="leave out the labelled pairs")
     parser.add_argument("--child", nargs=3, metavar=("KIND", "MASTER", "CACHE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         child(args.child[0], Path(args.child[1]), Path(args.child[2]))
         return
-    print("labelled pairs (match + review found; match precision; never retrieved):")
-    pairs()
-    rng = random.Random(11)
-    print(f"matching quality, 600 listed parties, master of {args.quality_rows:,} rows:")
-    quality(args.quality_rows, rng)
+    if not args.no_pairs:
+        print("labelled pairs (match + review found; match precision; never retrieved):")
+        pairs()
+    if args.quality_rows:
+        print(f"matching quality, 600 listed parties (seed {args.seed}), master of "
+              f"{args.quality_rows:,} rows:")
+        quality(args.quality_rows, random.Random(args.seed))
     for rows in args.speed_rows:
         print(f"matching speed and memory at {rows:,} rows:")
         speed(rows, args.repeat)

@@ -105,6 +105,22 @@ def test_a_different_distinctive_word_is_not_a_match() -> None:
     assert "C1" not in found or found["C1"].decision != "match"
 
 
+def test_a_name_of_common_words_finds_a_variant_of_one_of_them() -> None:
+    """Every word of "New Technologies" is common in this master: candidates come from the
+    other romanisation of "New" ("Nev"), not from a word a hundred customers share."""
+    pairs = [(w, v) for w in ("Alpha", "Beta", "Gamma", "Delta", "Omega")
+             for v in ("Group", "Systems", "Trading", "Holding", "Labs", "Partners", "Capital", "Works",
+                       "Energy", "Media", "Solutions", "Logistics")]
+    common = [Customer(f"F{i}", f"{w} New Technologies {v}", "", "", "RU", i + 2)
+              for i, (w, v) in enumerate(pairs)]
+    index = MasterIndex.build([*common, Customer("C1", "ООО Нев Течнологиес", "", "", "RU", 99)])
+    assert index.df("new") == 60 and index.df("tech") == 61  # above 50: too common to block on
+    found = {c.customer_id: c for c in match_party(_party("New Technologies LLC", country="RU"), index,
+                                                    Settings())}
+    assert found["C1"].decision == "review"
+    assert any("another romanisation" in f.detail for f in found["C1"].features)
+
+
 def test_sample_master_numbers() -> None:
     score = evaluate_master(SAMPLES / "customers.csv", SAMPLES / "letters")
     assert score.planted >= 30

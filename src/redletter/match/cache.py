@@ -32,7 +32,7 @@ from redletter.match.index import MasterIndex
 from redletter.match.master import Columns, PackedColumn, load_columns, no_gc
 from redletter.nlp.normalize import KeyParts, rules_hash
 
-FORMAT = 3
+FORMAT = 4
 
 
 def default_cache_dir() -> Path:

@@ -21,10 +21,12 @@ from typing import Literal
 
 from redletter.match.features import FEATURES, Conflict, FeatureSpec, Pair, Role, party_keys
 from redletter.match.index import MasterIndex
+from redletter.match.twocores import in_two
 from redletter.schema import Candidate, Feature, Party, PartyMatches
 from redletter.settings import Settings
 
 Decision = Literal["match", "review"]
+_PARALLEL_FROM = 100  # parties; fewer are matched in this process only
 Found = dict[str, Feature]
 
 
@@ -101,6 +103,14 @@ def match_party(party: Party, index: MasterIndex, settings: Settings) -> list[Ca
 
 def match_parties(parties: Sequence[Party], index: MasterIndex, settings: Settings
                   ) -> list[PartyMatches]:
-    """Candidates for every party of a letter."""
-    return [PartyMatches(party_index=i, party=p, candidates=tuple(match_party(p, index, settings)))
-            for i, p in enumerate(parties)]
+    """Candidates for every party of a letter; of a long list (a master's re-screening), the
+    second half in a forked copy of this process (``twocores``: the index is shared, not sent)."""
+    def work(start: int, stop: int) -> list[list[Candidate]]:
+        return [match_party(p, index, settings) for p in parties[start:stop]]
+
+    if len(parties) >= _PARALLEL_FROM:
+        first, second = in_two(work, len(parties))
+    else:
+        first, second = work(0, len(parties)), []
+    return [PartyMatches(party_index=i, party=p, candidates=tuple(c))
+            for i, (p, c) in enumerate(zip(parties, first + second, strict=True))]

@@ -22,7 +22,16 @@ from rigour.text.phonetics import metaphone
 
 from redletter.match.index import MasterIndex
 from redletter.match.master import Customer
-from redletter.nlp.normalize import NameKey, address_key, fold, former_names, legal_family, name_keys
+from redletter.nlp.normalize import (
+    NameKey,
+    address_key,
+    fold,
+    former_names,
+    legal_family,
+    name_keys,
+    romanised_alike,
+    skeleton,
+)
 from redletter.schema import Party
 
 _RARE_ALIAS = 3  # customers sharing a one-word alias, at most
@@ -156,9 +165,12 @@ def _slip(a: str, b: str) -> bool:
 def _typo(a: str, b: str) -> str | None:
     """How ``a`` and ``b`` are one word misspelt, or ``None``: a Damerau (OSA) edit distance
     scaled by length (one edit from 4 letters, two from 9), a keyboard slip, the same sound
-    (metaphone, from 5 letters), or another romanisation (``_skeleton``)."""
-    if a == b or min(len(a), len(b)) < 4 or a.isdigit() or b.isdigit():
+    (metaphone, from 5 letters), or another romanisation (``skeleton``; of three letters:
+    the same letters but for the romanisation, "New" / "Nev")."""
+    if a == b or min(len(a), len(b)) < 3 or a.isdigit() or b.isdigit():
         return None
+    if min(len(a), len(b)) == 3:
+        return "another romanisation" if romanised_alike(a, b) else None
     allowed = 1 if min(len(a), len(b)) < 9 else 2
     if abs(len(a) - len(b)) > max(allowed, 2):
         return None
@@ -166,23 +178,10 @@ def _typo(a: str, b: str) -> str | None:
         return "a keyboard slip" if _keyboard_slip(a, b) else f"{edits} edit(s)"
     if min(len(a), len(b)) >= 5 and a[0] == b[0] and _sound(a) == _sound(b):
         return "the same sound"
-    if min(len(a), len(b)) >= 4 and OSA.distance(_skeleton(a), _skeleton(b), score_cutoff=allowed) <= allowed:
+    if min(len(a), len(b)) >= 4 and OSA.distance(skeleton(a), skeleton(b), score_cutoff=allowed) <= allowed:
         return "another romanisation"
     return None
 
-
-_ROMANISED = (("shch", "s"), ("kh", "h"), ("zh", "i"), ("sh", "s"), ("ch", "c"), ("ph", "f"),
-              ("ck", "k"), ("w", "v"), ("q", "k"), ("c", "k"), ("y", "i"), ("j", "i"))
-
-
-@lru_cache(maxsize=1 << 14)
-def _skeleton(word: str) -> str:
-    """A word with the letters that romanisations of one name disagree on made the same
-    ("Zhelvinsky" / "Jelvinskiy", "Verkhnyaya" / "Werchnjaja", "Khoury" / "Khouri") and
-    doubled letters single."""
-    for a, b in _ROMANISED:
-        word = word.replace(a, b)
-    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
 
 @lru_cache(maxsize=1 << 14)
 def _sound(word: str) -> str:

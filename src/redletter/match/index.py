@@ -18,19 +18,28 @@ number), so candidates do not depend on the hash seed.
 from __future__ import annotations
 
 import math
-import multiprocessing as mp
-import os
-import threading
-from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import pairwise
+from typing import Any
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from redletter.match.master import Customer, MasterColumns, PackedColumn, no_gc
-from redletter.nlp.normalize import KeyParts, NameKey, fold, fold_many, key_from_parts, key_parts_many
+from redletter.match.postings import Pairs, Postings, grouped_pairs, merged, pairs_of, postings_of
+from redletter.match.twocores import in_two
+from redletter.nlp.normalize import (
+    KeyParts,
+    NameKey,
+    fold,
+    fold_many,
+    key_from_parts,
+    key_parts_many,
+    romanised_alike,
+)
 
 _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
 _MAX_SHARE = 0.002  # tokens in more than this share of names are too common to block on
@@ -40,35 +49,8 @@ _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scor
 _SHORTLIST = 25  # the most similar distinct keys scored further
 _SAME_KEY = 20  # customers scored for one key, at most (the first rows)
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
-_PARALLEL_FROM = 100_000  # names; below this a second process costs more than it saves
-
-
-def _rows_by_text(texts: Iterable[str]) -> dict[str, list[int]]:
-    """Each distinct text and its rows, ascending (a master repeats addresses and names)."""
-    rows: defaultdict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        rows[text].append(i)
-    return rows
-
-
-def _postings(rows: Mapping[str, list[int]], *, keep: int = 1) -> dict[str, array[int]]:
-    """Token -> ascending row numbers, one pass over the distinct texts; tokens shorter than
-    ``keep`` are left out unless they are numbers."""
-    found: defaultdict[str, list[int]] = defaultdict(list)
-    for text, at in rows.items():
-        for token in set(text.split()):
-            if len(token) >= keep or token.isdigit():
-                found[token].extend(at)
-    return {t: array("i", sorted(at)) for t, at in found.items()}
-
-
-def _name_postings(texts: Sequence[str]) -> dict[str, array[int]]:
-    """Word -> the customers whose key has it, ascending (appended in row order), one pass."""
-    found: defaultdict[str, list[int]] = defaultdict(list)
-    for i, text in enumerate(texts):
-        for token in text.split():
-            found[token].append(i)
-    return {t: array("i", dict.fromkeys(at)) for t, at in found.items()}
+_PARALLEL_FROM = 100_000  # rows; below this a second process costs more than it saves
+_REMEMBERED = ("_similar", "_pools", "_by_len")  # lookups remembered while matching, not cached
 
 
 def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
@@ -83,19 +65,19 @@ def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
 class MasterIndex:
     """The customer master with its name keys, token postings and document frequencies.
 
-    Everything is kept column-wise (plain lists and dicts of arrays), so that a master of a
-    million rows builds in a few passes and loads quickly from the on-disk cache
-    (``cache.py``)."""
+    Everything is kept column-wise (plain lists and sorted arrays, ``postings.Postings``), so
+    that a master of a million rows builds in a few passes and loads quickly from the on-disk
+    cache (``cache.py``)."""
 
     master: MasterColumns
     key_texts: Sequence[str] = field(default_factory=list)
     key_legal: Sequence[str] = field(default_factory=list)
     key_quals: Sequence[str] = field(default_factory=list)
-    postings: dict[str, array[int]] = field(default_factory=dict)
-    address_postings: dict[str, array[int]] = field(default_factory=dict)
-    vocab_by_len: dict[int, list[str]] = field(default_factory=dict)
+    postings: Postings = field(default_factory=lambda: postings_of([]))
+    address_postings: Postings = field(default_factory=lambda: postings_of([]))
     _similar: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)
     _pools: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
+    _by_len: dict[int, list[str]] = field(default_factory=dict, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.master)
@@ -103,12 +85,12 @@ class MasterIndex:
     def __getstate__(self) -> dict[str, object]:
         """What the cache keeps: the key columns packed (see ``PackedColumn``), not the lookups
         remembered during matching."""
-        state = {k: v for k, v in self.__dict__.items() if k not in ("_similar", "_pools")}
+        state = {k: v for k, v in self.__dict__.items() if k not in _REMEMBERED}
         state.update({k: PackedColumn(getattr(self, k)) for k in ("key_texts", "key_legal", "key_quals")})
         return state
 
     def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state, _similar={}, _pools={})
+        self.__dict__.update(state, **{k: {} for k in _REMEMBERED})
 
     def customer(self, i: int) -> Customer:
         return self.master.customer(i)
@@ -127,21 +109,17 @@ class MasterIndex:
 
     @classmethod
     def _build(cls, master: MasterColumns, known: Mapping[str, KeyParts]) -> MasterIndex:
-        index = cls(master)
-        keys = _keys(master.names, known)
-        index.key_texts = [k[0] for k in keys]
-        index.key_legal = [k[1] for k in keys]
-        index.key_quals = [k[2] for k in keys]
-        index.postings = _name_postings(index.key_texts)
-        places = _rows_by_text(f"{a} {c}" for a, c in zip(master.addresses, master.cities, strict=True))
-        folded: defaultdict[str, list[int]] = defaultdict(list)
-        for text, at in zip(fold_many(list(places)), places.values(), strict=True):
-            folded[text].extend(at)
-        index.address_postings = _postings(folded, keep=3)
-        by_len: defaultdict[int, list[str]] = defaultdict(list)
-        for token in sorted(index.postings):
-            by_len[len(token)].append(token)
-        index.vocab_by_len = dict(by_len)
+        """The index of the master's two halves, the second made by a forked copy of this
+        process for a large master (``twocores``), put together."""
+        work = partial(_part, master, known)
+        if len(master) >= _PARALLEL_FROM:
+            first, second = in_two(work, len(master))
+        else:
+            first, second = work(0, len(master)), work(len(master), len(master))
+        index = cls(master, first.texts + second.texts, first.legal + second.legal,
+                    first.quals + second.quals)
+        index.postings = Postings(merged(first.names, second.names))
+        index.address_postings = Postings(merged(first.places, second.places, max_df=_ADDRESS_MAX_DF))
         return index
 
     def known_keys(self) -> dict[str, KeyParts]:
@@ -151,7 +129,7 @@ class MasterIndex:
 
     def df(self, token: str) -> int:
         """How many customers' keys have this token."""
-        return len(self.postings.get(token, ()))
+        return self.postings.df(token)
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a name token (rare tokens weigh more). A token the
@@ -162,21 +140,28 @@ class MasterIndex:
 
     def similar_tokens(self, token: str) -> list[str]:
         """Vocabulary tokens within a typo of ``token`` (same length +-1; not the token
-        itself), best first, ties by spelling; remembered."""
-        if len(token) < 4:
+        itself), best first, ties by spelling; of a word of three letters, those another
+        romanisation gives ("nev" for "new"); remembered."""
+        if len(token) < 3:
             return []
         if (known := self._similar.get(token)) is not None:
             return known
-        found = process.extract(token, self._pool(len(token)), scorer=fuzz.ratio,
-                                score_cutoff=_FUZZY_TOKEN, limit=None)
-        ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
+        if len(token) == 3:
+            ranked = [t for t in self._pool(3) if len(t) == 3 and romanised_alike(token, t)]
+        else:
+            found = process.extract(token, self._pool(len(token)), scorer=fuzz.ratio,
+                                    score_cutoff=_FUZZY_TOKEN, limit=None)
+            ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
         self._similar[token] = ranked[:3]
         return self._similar[token]
 
     def _pool(self, length: int) -> list[str]:
-        """The vocabulary of tokens of this length +-1, remembered."""
+        """The vocabulary of tokens of this length +-1 (in spelling order), remembered."""
+        if not self._by_len:
+            for token in self.postings.tokens:  # sorted
+                self._by_len.setdefault(len(token), []).append(token)
         if (pool := self._pools.get(length)) is None:
-            pool = [t for n in (length - 1, length, length + 1) for t in self.vocab_by_len.get(n, ())]
+            pool = [t for n in (length - 1, length, length + 1) for t in self._by_len.get(n, ())]
             self._pools[length] = pool
         return pool
 
@@ -186,7 +171,7 @@ class MasterIndex:
         words = [t for t in set(text.split()) if t in self.postings]
         if not words or len(words) < len(set(text.split())):
             return []
-        rows = self.postings[min(words, key=lambda t: (self.df(t), t))]
+        rows = self.postings.rows(min(words, key=lambda t: (self.df(t), t)))
         texts = self.key_texts
         return [i for i in rows if texts[i] == text]
 
@@ -200,11 +185,14 @@ class MasterIndex:
         found = set(self.exact(key.text))
         rare = sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))
         for token in rare[:_RARE_TOKENS]:
-            found.update(self.postings[token])
-        for token in sorted({t for t in key.core if t not in self.postings} | set(rare[:_RARE_TOKENS])):
+            found.update(self.postings.rows(token))
+        # typos of the rarest words and of those the master lacks; of every word, when none
+        # is rare ("New Tech": candidates come from "Nev Tech", not from "Tech")
+        looked = set(rare[:_RARE_TOKENS]) if rare else set(key.core)
+        for token in sorted({t for t in key.core if t not in self.postings} | looked):
             for similar in self.similar_tokens(token):
                 if self._usable(similar):
-                    found.update(self.postings[similar])
+                    found.update(self.postings.rows(similar))
         return found
 
     def _joined_candidates(self, names: Sequence[str]) -> set[int]:
@@ -215,7 +203,7 @@ class MasterIndex:
             words = fold(name).split()
             for a, b in pairwise(words):
                 if self._usable(a + b):
-                    found.update(self.postings[a + b])
+                    found.update(self.postings.rows(a + b))
             for word in words:
                 found.update(self._split_candidates(word))
         return found
@@ -225,16 +213,16 @@ class MasterIndex:
         letters ("siemensag" -> "siemens", "vanderbilt" -> "van")."""
         for cut in range(len(word) - 2, _MIN_SPLIT - 1, -1):
             if self._usable(head := word[:cut]):
-                return set(self.postings[head])
+                return set(self.postings.rows(head))
         return set()
 
     def _address_candidates(self, address: str | None) -> set[int]:
+        places = self.address_postings
         tokens = sorted({t for t in (fold(address) if address else "").split()
-                         if 0 < len(self.address_postings.get(t, ())) <= _ADDRESS_MAX_DF},
-                        key=lambda t: (len(self.address_postings[t]), t))
+                         if 0 < places.df(t) <= _ADDRESS_MAX_DF}, key=lambda t: (places.df(t), t))
         if len(tokens) < 2:
             return set()
-        first, second = (set(self.address_postings[t]) for t in tokens[:2])
+        first, second = (set(places.rows(t)) for t in tokens[:2])
         return first & second
 
     def candidates(self, keys: Sequence[NameKey], address: str | None, *,
@@ -259,23 +247,50 @@ class MasterIndex:
         return shortlist | self._address_candidates(address)
 
 
-def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> list[KeyParts]:
-    """Keys of all names: those in ``known`` reused, the rest made in one pass (on two cores
-    for a large master)."""
+@dataclass
+class _Part:
+    """The keys and the pairs of the name and address postings of some rows of a master.
+    Pickled with packed columns: the part a forked copy made comes back in a memory copy."""
+
+    texts: list[str]
+    legal: list[str]
+    quals: list[str]
+    names: Pairs
+    places: Pairs
+
+    def __getstate__(self) -> dict[str, object]:
+        return {**self.__dict__, **{k: PackedColumn(getattr(self, k)) for k in ("texts", "legal", "quals")}}
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state, **{k: state[k].tolist() for k in ("texts", "legal", "quals")})
+
+
+def _part(master: MasterColumns, known: Mapping[str, KeyParts], start: int, stop: int) -> _Part:
+    """The part of the index of rows ``start`` to ``stop``."""
+    texts, legal, quals = _keys(master.names[start:stop], known)
+    return _Part(texts, legal, quals, pairs_of(texts, first=start), _address_pairs(master, start, stop))
+
+
+def _address_pairs(master: MasterColumns, start: int, stop: int) -> Pairs:
+    """Address word (of 3 letters or more, or a number) and customer at an address with it, for
+    rows ``start`` to ``stop``: each distinct address and city folded and split once. Words
+    that more than ``_ADDRESS_MAX_DF`` customers have are left out (here, and once the parts
+    are merged): candidates never come from them."""
+    places = list(map("{} {}".format, master.addresses[start:stop], master.cities[start:stop]))
+    distinct = list(dict.fromkeys(places))
+    number = dict(zip(distinct, range(len(distinct)), strict=True))
+    group = np.fromiter(map(number.__getitem__, places), dtype=np.int64, count=len(places))
+    return grouped_pairs(fold_many(distinct), group, first=start, keep=3, max_df=_ADDRESS_MAX_DF)
+
+
+def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> tuple[list[str], list[str], list[str]]:
+    """The keys of the names as three columns (words, legal forms, qualifiers): those in
+    ``known`` reused, the rest made in one pass, each distinct name once."""
     missing = [n for n in dict.fromkeys(names) if n not in known]
-    made = dict(zip(missing, _on_two_cores(missing), strict=True))
-    return [made[n] if n in made else known[n] for n in names]
-
-
-def _on_two_cores(names: list[str]) -> list[KeyParts]:
-    """``key_parts_many`` with the second half of a long list in a forked worker (keys are
-    made name by name, so the halves give the same keys as the whole). Small lists, systems
-    without ``fork`` and single-core machines: in this process."""
-    if (len(names) < _PARALLEL_FROM or (os.cpu_count() or 1) < 2 or threading.active_count() > 1
-            or "fork" not in mp.get_all_start_methods()):  # no fork beside other threads
-        return key_parts_many(names)
-    half = len(names) // 2
-    with mp.get_context("fork").Pool(1) as pool:
-        second = pool.apply_async(key_parts_many, (names[half:],))
-        first = key_parts_many(names[:half])
-        return first + second.get()
+    made = dict(zip(missing, key_parts_many(missing), strict=True)) if missing else {}
+    parts = list(map(made.__getitem__, names)) if not known else \
+        [made[n] if n in made else known[n] for n in names]
+    if not parts:
+        return [], [], []
+    texts, legal, quals = zip(*parts, strict=True)
+    return list(texts), list(legal), list(quals)

@@ -11,9 +11,11 @@ forms); they are kept apart from the distinctive words. Abbreviations become one
 digits ("Forty-Four" -> "44", "First" -> "1"; ``data/numbers.json``). A bracketed part
 ("(Hong Kong)") is kept apart as a qualifier: a legal form there joins the legal forms.
 
-``name_keys`` keys a whole column at once: the text passes (folding, rigour's org types) run
-over the joined column, and only the token rules run name by name. Normalizers return ``None``
-instead of raising, and are idempotent.
+``name_keys`` keys a whole column at once: each distinct word is folded once (a master repeats
+its words far more than its names), rigour's org types and our phrases run over the joined
+column, the column's words become their codes in one map, and only names that need a word's
+neighbours (number words, initials, a legal form inside the name) go rule by rule. Normalizers
+return ``None`` instead of raising, and are idempotent.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
@@ -120,7 +122,7 @@ _ASCII_TABLE = _ascii_table()
 _SPACES = re.compile(r" {2,}")
 
 
-def fold_many(texts: Sequence[str]) -> list[str]:
+def _fold_joined(texts: Sequence[str]) -> list[str]:
     """``fold`` of many texts, in passes over their joined text."""
     if not texts:
         return []
@@ -129,9 +131,36 @@ def fold_many(texts: Sequence[str]) -> list[str]:
     return joined.split("\n")
 
 
+def _by_word(texts: Sequence[str], convert: Callable[[list[str]], list[str]]) -> str:
+    """The texts, one per line, with ``convert`` applied once to each distinct word (what
+    stands between spaces) and single spaces between the results. ``convert`` must treat a
+    text as its words do one by one: folding does, since no rule of it reaches across a space
+    (a non-ASCII run never holds one), and a master repeats its words far more than its names."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1 or "\r" in joined:  # line breaks inside: spaces
+        joined = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
+    words = joined.replace("\n", " \n ").split(" ")
+    distinct = list(set(words) - {"\n"})
+    table = dict(zip(distinct, convert(distinct), strict=True))
+    table["\n"] = "\n"
+    text = " ".join(filter(None, map(table.__getitem__, words)))  # a word may fold to nothing
+    return text.replace(" \n", "\n").replace("\n ", "\n")
+
+
+def fold_many(texts: Sequence[str]) -> list[str]:
+    """``fold`` of many texts: each distinct word folded once (see ``_by_word``)."""
+    return _by_word(texts, _fold_joined).split("\n") if texts else []
+
+
 def fold(text: str) -> str:
     """NFKC, transliterated to ASCII, case-folded, '&' as 'and', punctuation as spaces."""
-    return fold_many([text])[0]
+    return _fold_joined([text])[0]
+
+
+def _respelled_words(words: list[str]) -> list[str]:
+    """Words folded, and those of them that are legal-form or abbreviated words with a typo
+    spelled right (``_spell_known``)."""
+    return [" ".join(map(_spell_known, f.split())) for f in _fold_joined(words)]
 
 
 def _respell(joined: str) -> str:
@@ -151,11 +180,16 @@ def _typed_many(folded: list[str]) -> tuple[list[str], list[str]]:
     if not folded:
         return [], []
     respelled = _respell("\n".join(folded))
+    return respelled.split("\n"), _typed(respelled).split("\n")
+
+
+def _typed(respelled: str) -> str:
+    """rigour's comparison form of organisation types, then our phrases, over a joined column
+    (legal-form words spelled right); the forms rigour wrote in are remembered."""
     forms = {f for _, f in extract_org_types(respelled, _FLAGS, Cleanup.Strong)}
     _WRITTEN_FORMS.update(f for f in forms if " " not in f and org_form(f) is None)
     pattern, table = _phrases()
-    typed = pattern.sub(lambda m: table[m.group(0)], _rigour(respelled))
-    return respelled.split("\n"), typed.split("\n")
+    return pattern.sub(lambda m: table[m.group(0)], _rigour(respelled))
 
 
 _MARK = "~"  # starts a token that a phrase rule made a legal form (fold leaves no "~")
@@ -173,7 +207,7 @@ def _phrases() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 # Comparison forms rigour writes that are not also spellings it reads ("s a de c v" -> "sacv"):
-# a token is one of them only where rigour wrote it (see ``_key_parts``), so this set growing
+# a token is one of them only where rigour wrote it (see ``_coded``), so this set growing
 # with what has been read never changes a key.
 _WRITTEN_FORMS: set[str] = set()
 
@@ -213,12 +247,23 @@ def _legal_phrases() -> dict[str, tuple[tuple[tuple[str, ...], str], ...]]:
     pass, by their first token, longest first."""
     table: dict[str, list[str]] = {k: list(v) for k, v in _data("legal_forms.json").items()
                                    if isinstance(v, list)}
-    pairs = {(tuple(_rigour(fold(v)).split()), _canon_form(canon))
-             for canon, variants in table.items() for v in [canon, *variants] if fold(v)}
+    written = {canon: [w for v in [canon, *variants] for w in (fold(v), *_shortened(v)) if w]
+               for canon, variants in table.items()}
+    pairs = {(tuple(_rigour(v).split()), _canon_form(canon))
+             for canon, variants in written.items() for v in variants}
     by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
     for phrase, canon in sorted(p for p in pairs if p[0]):
         by_first.setdefault(phrase[0], []).append((phrase, canon))
     return {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in by_first.items()}
+
+
+def _shortened(form: str) -> list[str]:
+    """A legal form of several words as it is also written, with "Ltd" for "Limited" ("Ltd
+    Liability Partnership"): rigour reads "Ltd" alone, not inside our longer forms."""
+    words = fold(form).split()
+    if len(words) < 2 or "limited" not in words:
+        return []
+    return [" ".join("ltd" if w == "limited" else w for w in words)]
 
 
 @cache
@@ -463,6 +508,14 @@ def _drop_label(name: str) -> str:
     return _LABEL.sub("", name, count=1) if ":" in name[:40] else name
 
 
+def _drop_labels(names: Sequence[str | None]) -> list[str]:
+    """``_drop_label`` of each name ("" for none), run only where a colon is."""
+    mains = [n or "" for n in names]
+    for i in [i for i, n in enumerate(mains) if ":" in n]:
+        mains[i] = _drop_label(mains[i])
+    return mains
+
+
 def _split_brackets(names: list[str]) -> dict[int, list[str]]:
     """The bracketed parts of the names that have some; the names lose them (in place)."""
     parts: dict[int, list[str]] = {}
@@ -513,10 +566,14 @@ class _Again:
 def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     """The comparison keys of many names (a master's column) as text, in passes over all of
     them; ``("", "", "")`` for a name with no letters or digits."""
-    mains = [_drop_label(n) if n else "" for n in names]
+    if not names:
+        return []
+    mains = _drop_labels(names)
     parts = _split_brackets(mains)
-    before, typed = _typed_many(fold_many(mains))
-    found = [_key_parts(t, b) for t, b in zip(typed, before, strict=True)]
+    respelled = _by_word(mains, _respelled_words)
+    typed = _typed(respelled).split("\n")
+    found = [_key_of_codes(c) or _key_parts_slow(t, b, t.split())
+             for c, t, b in zip(_coded(typed), typed, respelled.split("\n"), strict=True)]
     pending = {i: k for i, k in enumerate(found) if isinstance(k, _Again)}
     for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
         pending = _once_more(pending, found)
@@ -542,24 +599,44 @@ def _final(core: list[str], legal: set[str]) -> KeyParts:
     return " ".join(core), "|".join(sorted(legal)) if len(legal) > 1 else "".join(legal), ""
 
 
-def _key_parts(typed: str, before: str) -> KeyParts | _Again:
-    """The key of one name, after rigour's pass (``typed``) and before it. The common case
-    (every word known, no rule that needs a word's neighbours, legal forms at either end) is
-    done here; the rest in ``_key_parts_slow``."""
-    tokens = typed.split()
-    found = list(map(_CODES.get, tokens))
-    if None in found or _CONTEXT in found or not tokens or not _WRITTEN_FORMS.isdisjoint(tokens):
-        return _key_parts_slow(typed, before, tokens)
-    codes: list[str] = found  # type: ignore[assignment]
-    core = [c for c in codes if c[0] != _LEGAL_MARK]
-    if len(core) == len(codes):
-        return " ".join(core), "", ""
-    legal = [c[1:] for c in codes if c[0] == _LEGAL_MARK]
-    inner = codes[len(core):] != [_LEGAL_MARK + f for f in legal] and \
-        codes[:len(legal)] != [_LEGAL_MARK + f for f in legal]
-    if not core or inner:
-        return _key_parts_slow(typed, before, tokens)
-    return " ".join(core), "|".join(sorted(set(legal))) if len(legal) > 1 else legal[0], ""
+def _coded(typed: list[str]) -> list[str]:
+    """Each name's tokens as their codes (``_token_code``), space-separated, in one map over
+    the column's words; a word rigour wrote in reads as ``_CONTEXT`` (rule by rule)."""
+    joined = " \n ".join(typed)
+    if "  " in joined or joined.startswith(" ") or joined.endswith(" "):
+        joined = " \n ".join(" ".join(t.split()) for t in typed)
+    words = joined.split(" ")
+    distinct = list(set(words) - {"", "\n"})
+    codes = dict(zip(distinct, _token_codes(distinct), strict=True))
+    codes.update({w: _CONTEXT for w in _WRITTEN_FORMS.intersection(distinct)})
+    codes.update({"": "", "\n": "\n"})
+    return " ".join(map(codes.__getitem__, words)).split(" \n ")
+
+
+def _key_of_codes(codes: str) -> KeyParts | None:
+    """The key of a name from its tokens' codes in the common case: no rule that needs a word's
+    neighbours, and legal forms, if any, at either end of the distinctive words; ``None``
+    otherwise (the name goes rule by rule, ``_key_parts_slow``)."""
+    if not codes or _CONTEXT in codes:
+        return None
+    if _LEGAL_MARK not in codes:
+        return codes, "", ""
+    at = codes.find(" " + _LEGAL_MARK)
+    if at > 0 and _LEGAL_MARK not in codes[:at]:  # legal forms at the end
+        tail = codes[at + 2:]
+        if tail.count(" ") == tail.count(" " + _LEGAL_MARK):
+            return codes[:at], _legal_text(tail.split(" " + _LEGAL_MARK)), ""
+        return None
+    tokens = codes.split(" ")
+    core = [c for c in tokens if c[0] != _LEGAL_MARK]
+    first = len(tokens) - len(core)
+    if not core or any(c[0] == _LEGAL_MARK for c in tokens[first:]):  # inner, or all legal
+        return None
+    return " ".join(core), _legal_text([c[1:] for c in tokens[:first]]), ""
+
+
+def _legal_text(legal: list[str]) -> str:
+    return "|".join(sorted(set(legal))) if len(legal) > 1 else legal[0]
 
 
 def _key_parts_slow(typed: str, before: str, tokens: list[str]) -> KeyParts | _Again:
@@ -594,6 +671,27 @@ def name_key(name: str | None) -> NameKey | None:
 
     Keys are idempotent: the key of a key's text has the same words."""
     return name_keys([name])[0] if name else None
+
+
+_ROMANISED = (("shch", "s"), ("kh", "h"), ("zh", "i"), ("sh", "s"), ("ch", "c"), ("ph", "f"),
+              ("ck", "k"), ("w", "v"), ("q", "k"), ("c", "k"), ("y", "i"), ("j", "i"))
+
+
+@lru_cache(maxsize=1 << 14)
+def skeleton(word: str) -> str:
+    """A word with the letters that romanisations of one name disagree on made the same
+    ("Zhelvinsky" / "Jelvinskiy", "Verkhnyaya" / "Werchnjaja", "Khoury" / "Khouri") and
+    doubled letters single."""
+    for a, b in _ROMANISED:
+        word = word.replace(a, b)
+    return "".join(ch for i, ch in enumerate(word) if i == 0 or ch != word[i - 1])
+
+
+def romanised_alike(a: str, b: str) -> bool:
+    """Two different words of as many letters, with the same first letter, that romanisations
+    of one word would give ("New" / "Nev", "Ski" / "Sky")."""
+    return (a != b and len(a) == len(b) and a[0] == b[0] and a.isalpha() and b.isalpha()
+            and skeleton(a) == skeleton(b))
 
 
 @lru_cache(maxsize=1 << 14)
