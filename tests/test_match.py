@@ -239,3 +239,17 @@ def test_master_columns_survive_pickling() -> None:
     again = pickle.loads(pickle.dumps(cols))
     assert [again.customer(i) for i in range(2)] == [cols.customer(i) for i in range(2)]
     assert again.customer(1).country is None and again.names[-1] == "Beta\x1fodd"
+
+
+@pytest.mark.parametrize("copies", [1, 3])
+def test_a_master_of_one_name_still_matches_it(copies: int) -> None:
+    """In a master of one customer (or one name three times) every word is in every name: by
+    rarity alone all would weigh nothing and nothing would match."""
+    master = [Customer(f"C{i}", "ALFA LOGISTICS FZCO", "Office 4, Dubai Airport Free Zone", "", "AE", i + 2)
+              for i in range(copies)]
+    index = MasterIndex.build(master)
+    found = match_party(_party("Alfa Logistics FZCO"), index, Settings())
+    assert [(c.customer_id, c.decision) for c in found] == [(f"C{i}", "match") for i in range(copies)]
+    other = match_party(_party("ALFA LOGISTICS GROUP FZCO", address="Office 4, Dubai Airport Free Zone"),
+                        index, Settings())
+    assert [c.decision for c in other] == ["review"] * copies

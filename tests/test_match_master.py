@@ -21,6 +21,13 @@ def test_header_only_master_is_refused(tmp_path: Path) -> None:
         load_master(_csv(tmp_path, "customer_id,name,country\n"))
 
 
+@pytest.mark.parametrize("text", ["", "\n\n", "\ufeff"])
+def test_an_empty_file_is_refused_as_empty(tmp_path: Path, text: str) -> None:
+    """Not "malformed CSV at line 0": the file has no header at all."""
+    with pytest.raises(InputFileError, match="the customer file is empty"):
+        load_master(_csv(tmp_path, text))
+
+
 def test_blank_lines_only_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="no customer rows"):
         load_master(_csv(tmp_path, "customer_id,name,country\n\n\n"))

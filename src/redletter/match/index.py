@@ -45,6 +45,7 @@ _RARE_TOKENS = 3  # the rarest tokens of a name used for blocking
 _MAX_SHARE = 0.002  # tokens in more than this share of names are too common to block on
 _FUZZY_TOKEN = 80.0
 _ADDRESS_MAX_DF = 50
+_PRIOR = 20  # customers without a token counted in its rarity (see ``MasterIndex.idf``)
 _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scored further
 _SHORTLIST = 25  # the most similar distinct keys scored further
 _SAME_KEY = 20  # customers scored for one key, at most (the first rows)
@@ -133,10 +134,13 @@ class MasterIndex:
 
     def idf(self, token: str) -> float:
         """Inverse document frequency of a name token (rare tokens weigh more). A token the
-        master does not have (a typo) weighs as its closest spelling in the master does."""
+        master does not have (a typo) weighs as its closest spelling in the master does.
+        ``_PRIOR`` customers without the token are counted in: a master of one customer, or of
+        one name many times, says nothing of which words are rare (its words would all weigh
+        0); in a master of thousands they change nothing."""
         if token not in self.postings and (similar := self.similar_tokens(token)):
             token = similar[0]
-        return math.log((1 + len(self)) / (1 + self.df(token)))
+        return math.log((1 + _PRIOR + len(self)) / (1 + self.df(token)))
 
     def similar_tokens(self, token: str) -> list[str]:
         """Vocabulary tokens within a typo of ``token`` (same length +-1; not the token

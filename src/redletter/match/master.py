@@ -20,6 +20,7 @@ from typing import Any, overload
 
 from redletter.errors import InputFileError
 from redletter.nlp.countries import resolve_country
+from redletter.textfile import decode_text
 
 HEADER_GUESSES: dict[str, tuple[str, ...]] = {
     "id": ("customer_id", "customer id", "id", "customer no", "customer number", "account",
@@ -53,15 +54,6 @@ class Columns:
     address: str | None = None
     city: str | None = None
     country: str | None = None
-
-
-def _decode(data: bytes, path: Path) -> str:
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InputFileError("the customer file is neither UTF-8 nor cp1252 text", path=path)
 
 
 def _pick(header: list[str], wanted: str | None, field: str, path: Path) -> str | None:
@@ -116,12 +108,14 @@ def _row_lines(text: str, delimiter: str, count: int) -> list[int]:
 
 
 def _rows_csv(path: Path) -> Rows:
-    text = _decode(path.read_bytes(), path)
+    text = decode_text(path.read_bytes(), path, "customer file")
     _refuse_nul(text, path)
     try:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
+    if not text.strip():
+        raise InputFileError("the customer file is empty: no header and no customers", path=path)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
