@@ -16,6 +16,7 @@ from letters_kit import MIXED, SAMPLES, draw_letter, export, planted_master, run
 from sqlalchemy import select
 
 from redletter.cli import app
+from redletter.errors import ExitCode
 from redletter.schema import restriction_strength
 from redletter.screening.exports import apply_delta
 from redletter.screening.history import remove_party
@@ -118,6 +119,10 @@ def test_items_and_chpl_tier_filter_and_sort(mixed: tuple[Path, dict[str, str]])
     assert {r["customer_id"] for r in tier1} == {r["customer_id"] for r in rows if r["chpl_tier"] == "1"}
     by_tier, _ = export(db, "--sort", "tier")
     assert [r["chpl_tier"] for r in by_tier][:len(tier1)] == ["1"] * len(tier1)
+    assert export(db, "--tier", "3a")[0] == export(db, "--tier", "3.A")[0]
+    unknown = runner.invoke(app, ["denylist", "export", "--format", "json", "--tier", "5", "--db", str(db)])
+    assert unknown.exit_code == ExitCode.bad_args
+    assert "--tier '5' is not a CHPL tier: use one of 1, 2, 3.A, 3.B, 4.A, 4.B" in unknown.stderr
 
 
 def test_a_reviewer_changes_a_restriction(db: Path) -> None:

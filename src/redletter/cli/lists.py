@@ -118,6 +118,8 @@ def denylist_export(
 
     if since is not None and (tier or sort is not SortOrder.customer):
         raise BadArgsError("--since gives the changes to the whole list: leave out --tier and --sort")
+    if tier is not None:
+        tier = _tier(tier)
     safe = spreadsheet_safe if spreadsheet_safe is not None else (
         output is not None and output.suffix.lower() == ".csv")
     engine = open_db(db)
@@ -129,6 +131,18 @@ def denylist_export(
         export_id, data = done.export_id, done.data
     write_out(data, output)
     sys.stderr.write(f"redletter: export {export_id}\n")
+
+
+def _tier(value: str) -> str:
+    """A CHPL tier as the user typed it ("3a", "3.A", " 2 "), or a ``BadArgsError``."""
+    from redletter.errors import BadArgsError
+    from redletter.nlp.items import CHPL_TIERS
+
+    typed = value.strip().upper()
+    spelled = f"{typed[0]}.{typed[1:]}" if len(typed) == 2 and typed[1:].isalpha() else typed
+    if spelled not in CHPL_TIERS:
+        raise BadArgsError(f"--tier {value!r} is not a CHPL tier: use one of {', '.join(CHPL_TIERS)}")
+    return spelled
 
 
 def _writer(fmt: ExportFormat, safe: bool, fields: tuple[str, ...] | None = None

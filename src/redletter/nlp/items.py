@@ -111,6 +111,9 @@ def eccns_in(text: str) -> list[str]:
                               m.group(1)[:2].upper() + m.group(1)[2:] for m in ECCN.finditer(text)))
 
 
+CHPL_TIERS = ("1", "2", "3.A", "3.B", "4.A", "4.B")  # strongest first
+
+
 @cache
 def _chpl() -> dict[str, str]:
     raw = resources.files("redletter.data").joinpath("chpl_hs6_tiers.csv").read_text("utf-8")

@@ -13,12 +13,13 @@ from fastapi import FastAPI, Form, HTTPException
 from fastapi.responses import HTMLResponse, RedirectResponse
 from sqlalchemy import Connection, Engine
 
+from redletter.nlp.items import CHPL_TIERS
 from redletter.screening.screen import review
 from redletter.store.db import transaction
 from redletter.store.decisions import latest_decisions
 from redletter.store.review import pending_queue
 
-TIERS = ("1", "2", "3.A", "3.B", "4.A", "4.B")
+TIERS = CHPL_TIERS
 
 
 def _pair(value: str) -> tuple[int, str]:
