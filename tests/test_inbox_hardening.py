@@ -125,6 +125,24 @@ def test_a_hostile_pdf_is_failed_within_its_budget(tmp_path: Path, monkeypatch: 
     assert "exit code 3" in (inbox / "failed" / "slow.pdf.error.txt").read_text()
 
 
+def test_a_scan_past_its_ocr_time_is_failed_and_the_batch_goes_on(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """The time budget covers OCR too: the seconds Tesseract spends on a file's pages add up,
+    and past the budget the file is failed (its pages not yet read are given up)."""
+    inbox, db = tmp_path / "inbox", tmp_path / "r.db"
+    inbox.mkdir()
+    shutil.copy(LETTERS / "scanned" / "s04_supplier_multipage_40.pdf", inbox / "scan.pdf")
+    shutil.copy(LETTERS / "15_single_party.pdf", inbox / "good.pdf")
+    monkeypatch.setenv("REDLETTER_FILE_TIMEOUT", "1.0")  # a page of this scan takes longer
+    code, out, _ = _cli("run", "--inbox", str(inbox), "--customers", str(CUSTOMERS), "--db",
+                        str(db), "--no-cache")
+    assert code == ExitCode.input_file
+    assert "letters: 1 new (0 need review), 0 already recorded, 1 failed" in out
+    error = (inbox / "failed" / "scan.pdf.error.txt").read_text()
+    assert "scanned pages took more than 1 s of OCR ($REDLETTER_FILE_TIMEOUT)" in error
+    assert (inbox / "processed" / "good.pdf").exists()
+
+
 def test_budget_settings_are_validated() -> None:
     result = CliRunner().invoke(app, ["extract", str(LETTERS / "15_single_party.pdf")],
                                 env={"REDLETTER_MAX_DECODED_MB": "-1"})

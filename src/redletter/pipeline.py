@@ -21,7 +21,7 @@ from redletter.extract import meta
 from redletter.extract.blocks import block_parties
 from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine, words_to_lines
-from redletter.extract.ocr_jobs import OcrJob, OcrResult, Progress
+from redletter.extract.ocr_jobs import OcrJob, OcrResult, PageRun, Progress
 from redletter.extract.pdf import open_pdf, read_page
 from redletter.extract.prose import prose_parties
 from redletter.extract.records import (
@@ -31,7 +31,7 @@ from redletter.extract.records import (
     rows_to_parties,
 )
 from redletter.extract.sheets import sheet_pages
-from redletter.extract.source import sha256_of, sniff
+from redletter.extract.source import ocr_time_exceeded, sha256_of, sniff
 from redletter.extract.tables import TableFragment, TableModel, page_tables
 from redletter.extract.triage import needs_ocr
 from redletter.extract.virtual import text_page
@@ -301,10 +301,20 @@ def extract_letters(paths: Sequence[Path], settings: Settings | None = None,
     return [outcomes[i] for i in range(len(paths))]
 
 
-def _ocr(jobs: list[OcrJob], settings: Settings, progress: Progress | None) -> Iterator[OcrResult]:
+class _NoPages:
+    """No page to OCR: nothing to read, nothing to drop."""
+
+    def __iter__(self) -> Iterator[OcrResult]:
+        return iter(())
+
+    def drop(self, letter: int) -> None:
+        """Nothing is being read."""
+
+
+def _ocr(jobs: list[OcrJob], settings: Settings, progress: Progress | None) -> PageRun:
     """The OCR'd pages, as they are read (Tesseract and its helpers imported only if needed)."""
     if not jobs:
-        return iter(())
+        return _NoPages()
     from redletter.extract.ocr_pages import iter_ocr_pages
 
     return iter_ocr_pages(jobs, workers=settings.ocr_workers, progress=progress)
@@ -315,18 +325,28 @@ def _read(planned: dict[int, Planned], outcomes: dict[int, Outcome], paths: Sequ
     """OCR the batch's scanned pages and finish each letter as soon as its pages are in."""
     jobs, units = _jobs(planned, settings)
     expected = {i: sum(len(p.ocr_numbers) for p in plan.parts) for i, plan in planned.items()}
+    results: PageRun
     try:
         results = _ocr(jobs, settings, progress)
     except MissingDependencyError as exc:
         for i in [i for i, n in expected.items() if n]:
             outcomes[i] = MissingDependencyError(exc.message, path=paths[i])
             del expected[i]
-        results = iter(())
+        results = _NoPages()
     read: dict[int, list[OcrResult]] = {i: [] for i in expected}
+    spent = dict.fromkeys(expected, 0.0)
     for i in [i for i, n in expected.items() if not n]:
         outcomes[i] = _guarded(planned[i].path, partial(finish_letter, planned[i], []))
     for page in results:  # a letter is finished as soon as its last page is read
         i, part = units[page.letter]
+        if i in outcomes:  # past its time budget already
+            continue
+        spent[i] += page.seconds
+        if spent[i] > settings.file_timeout:
+            outcomes[i] = ocr_time_exceeded(planned[i].path, settings.file_timeout)
+            for uid in (u for u, (j, _) in units.items() if j == i):
+                results.drop(uid)
+            continue
         read[i].append(replace(page, layout=replace(page.layout, number=page.number + part.offset)))
         if len(read[i]) == expected[i]:
             outcomes[i] = _guarded(planned[i].path, partial(finish_letter, planned[i], read[i]))

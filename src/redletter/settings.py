@@ -35,7 +35,8 @@ class Settings(BaseModel):
     audit_key: str | None = Field(default=None, min_length=16,
                                   description="HMAC key that signs the audit head")
     file_timeout: float = Field(default=300.0, gt=0, le=86_400,
-                                description="seconds to read one PDF's text layer")
+                                description="seconds to read one PDF's text layer; "
+                                "seconds of OCR over one file's pages")
     max_decoded_mb: float = Field(default=32.0, gt=0, le=1_000_000,
                                   description="MB of decoded PDF content streams per file")
 

@@ -4,9 +4,10 @@ read)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from redletter.extract.geometry import PageLayout
 
@@ -35,3 +36,13 @@ class OcrResult:
     number: int
     layout: PageLayout
     error: str | None = None
+    seconds: float = 0.0  # spent reading the page (loading its image, Tesseract)
+
+
+class PageRun(Protocol):
+    """Pages being read: each as soon as it is read; ``drop(letter)`` gives up the pages of a
+    part that are not read yet."""
+
+    def __iter__(self) -> Iterator[OcrResult]: ...
+
+    def drop(self, letter: int) -> None: ...

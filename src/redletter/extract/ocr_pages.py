@@ -13,8 +13,10 @@ from __future__ import annotations
 import ctypes
 import os
 import signal
+import time
 from collections.abc import Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import replace
 
 import pytesseract
 
@@ -27,7 +29,13 @@ from redletter.extract.scan import scan_to_layout
 
 
 def run_job(job: OcrJob) -> OcrResult:
-    """Read one page; an OCR failure or an unreadable page image becomes a warning."""
+    """Read one page, timed; an OCR failure or an unreadable page image becomes a warning."""
+    started = time.monotonic()
+    result = _read_page(job)
+    return replace(result, seconds=time.monotonic() - started)
+
+
+def _read_page(job: OcrJob) -> OcrResult:
     pytesseract.pytesseract.tesseract_cmd = job.tesseract_cmd
     try:
         page = load_page_image(job.source, job.kind, job.number - 1, max_pixels=job.max_pixels)
@@ -67,36 +75,51 @@ def _workers(requested: int, jobs: int) -> int:
     return max(1, min(requested or os.cpu_count() or 1, jobs))
 
 
+class OcrRun:
+    """The pages of a batch being read: iterate for each page as soon as it is read (so the
+    caller can finish a letter whose pages are all in while other pages are still being read);
+    ``drop(letter)`` gives up the pages of a part not read yet (a file past its time budget)."""
+
+    def __init__(self, jobs: Sequence[OcrJob], workers: int, progress: Progress | None) -> None:
+        self._jobs = list(jobs)
+        self._progress = progress
+        self._dropped: set[int] = set()
+        self._pool: ProcessPoolExecutor | None = None
+        self._futures: list[Future[OcrResult]] = []
+        if _workers(workers, len(jobs)) > 1:
+            # Started now: pages are read while the caller finishes its born-digital letters.
+            self._pool = ProcessPoolExecutor(max_workers=_workers(workers, len(jobs)),
+                                             initializer=die_with_parent, initargs=(os.getpid(),))
+            self._futures = [self._pool.submit(run_job, j) for j in self._jobs]
+
+    def drop(self, letter: int) -> None:
+        """Read no more pages of part ``letter`` (those already being read still come back)."""
+        self._dropped.add(letter)
+        for job, future in zip(self._jobs, self._futures, strict=False):
+            if job.letter == letter:
+                future.cancel()
+
+    def __iter__(self) -> Iterator[OcrResult]:
+        total = len(self._jobs)
+        if self._pool is None:
+            for done, job in enumerate(self._jobs, start=1):
+                if job.letter not in self._dropped:
+                    yield _reported(run_job(job), done, total, self._progress)
+            return
+        with self._pool:
+            for done, future in enumerate(as_completed(self._futures), start=1):
+                if not future.cancelled():
+                    yield _reported(future.result(), done, total, self._progress)
+
+
 def iter_ocr_pages(jobs: Sequence[OcrJob], *, workers: int = 0,
-                   progress: Progress | None = None) -> Iterator[OcrResult]:
-    """OCR every job's page, in parallel processes when there is more than one page, yielding
-    each page as soon as it is read (so the caller can finish a letter whose pages are all in
-    while other pages are still being read). Raises ``MissingDependencyError`` before any work
-    when Tesseract is missing."""
-    if not jobs:
-        return iter(())
-    pytesseract.pytesseract.tesseract_cmd = jobs[0].tesseract_cmd
-    require_tesseract()
-    n = _workers(workers, len(jobs))
-    if n == 1:
-        return _in_process(jobs, progress)
-    # Started now: pages are read while the caller finishes its born-digital letters.
-    pool = ProcessPoolExecutor(max_workers=n, initializer=die_with_parent,
-                               initargs=(os.getpid(),))
-    futures = [pool.submit(run_job, j) for j in jobs]
-    return _drain(pool, futures, progress)
-
-
-def _in_process(jobs: Sequence[OcrJob], progress: Progress | None) -> Iterator[OcrResult]:
-    for done, job in enumerate(jobs, start=1):
-        yield _reported(run_job(job), done, len(jobs), progress)
-
-
-def _drain(pool: ProcessPoolExecutor, futures: list[Future[OcrResult]],
-           progress: Progress | None) -> Iterator[OcrResult]:
-    with pool:
-        for done, future in enumerate(as_completed(futures), start=1):
-            yield _reported(future.result(), done, len(futures), progress)
+                   progress: Progress | None = None) -> OcrRun:
+    """OCR every job's page, in parallel processes when there is more than one page (see
+    ``OcrRun``). Raises ``MissingDependencyError`` before any work when Tesseract is missing."""
+    if jobs:
+        pytesseract.pytesseract.tesseract_cmd = jobs[0].tesseract_cmd
+        require_tesseract()
+    return OcrRun(jobs, workers, progress)
 
 
 def _reported(result: OcrResult, done: int, total: int, progress: Progress | None) -> OcrResult:

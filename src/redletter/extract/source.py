@@ -64,6 +64,12 @@ class Budget:
                               "($REDLETTER_FILE_TIMEOUT); a hostile or damaged file", path=self.path)
 
 
+def ocr_time_exceeded(path: Path, seconds: float) -> InputFileError:
+    """The error for a file whose scanned pages took longer than its budget to read."""
+    return InputFileError(f"reading the file's scanned pages took more than {seconds:g} s of OCR "
+                          "($REDLETTER_FILE_TIMEOUT); a hostile or damaged file", path=path)
+
+
 _BUDGET: ContextVar[Budget | None] = ContextVar("redletter_file_budget", default=None)
 
 
