@@ -240,3 +240,68 @@ def test_an_unruled_table_ends_before_the_signature_line_under_it(tmp_path: Path
         ("Obshchestvo s Ogranichennoi Otvetstvennostyu Polyus", "RU"),
         ("Grand Sea Trading Limited", "HK"), ("Almaty Tekhsnab LLP", "KZ")]
     assert got.parties[2].address == "Abaya Avenue 52, Almaty 050008"
+
+
+def test_entity_cells_under_country_heading_rows(tmp_path: Path) -> None:
+    """An Entity-List table grouped by country: a row holding only "UNITED ARAB EMIRATES" was
+    read as a party, the wide entity cells (over 62 % of the table) as running text that ended
+    the table, and "NAME LLC. address" kept the address's first part in the name."""
+    pdf = tmp_path / "grouped.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Reference: OEE-SL-2026-0144", "Parties of diversion concern, by country:"])
+    _table(c, [54, 80, 500], top - 10, [
+        [["No."], ["Entity (name, aliases, address)"], ["HS codes"]],
+        [[], ["UNITED ARAB EMIRATES"], []],
+        [["1"], ["SAHARA GULF TRADING LLC. Office 1204, Al Attar Tower, Sheikh Zayed Road,", "Dubai."],
+         ["8542.31"]],
+        [["2"], ["NEWGATE MARINE SERVICES FZE, a.k.a., NEWGATE MARINE. Warehouse 7, Hamriyah Free",
+                 "Zone, Sharjah."], ["8471.50"]],
+        [[], ["KAZAKHSTAN"], []],
+        [["3"], ["ALMATY ELECTROSNAB LLP. Dostyk Avenue 210, office 18, Almaty 050051."], ["8517.62"]],
+    ], rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("SAHARA GULF TRADING LLC", (), "AE"), ("NEWGATE MARINE SERVICES FZE", ("NEWGATE MARINE",), "AE"),
+        ("ALMATY ELECTROSNAB LLP", (), "KZ")]
+    assert got.parties[0].address == "Office 1204, Al Attar Tower, Sheikh Zayed Road, Dubai"
+    assert got.parties[1].address == "Warehouse 7, Hamriyah Free Zone, Sharjah"
+    assert got.parties[2].hs_codes == ("8517.62",)
+
+
+def _sideways_letter(path: Path, angle: int) -> None:
+    """A landscape table set on a portrait page, its lines running up (90) or down (-90)."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.translate(*((560, 40) if angle == 90 else (52, 752)))
+    c.rotate(angle)
+    c.setFont("Helvetica-Bold", 9)
+    xs = [0, 30, 260, 560]
+    for x, head in zip(xs, ["Ser.", "Name / a.k.a.", "Full address", "Country"], strict=True):
+        c.drawString(x, 0, head)
+    c.setFont("Helvetica", 9)
+    rows = [("1", ["ORION STAR ELECTRONICS LIMITED", "aka ORION STAR HK"],
+             "Flat 3, 9/F, 18 Hung To Road, Kwun Tong", "Hong Kong"),
+            ("2", ["TEKHNOKOMPLEKT OOO"], "ul. Bolshaya Ordynka 40, Moscow 119017", "Russia"),
+            ("3", ["EURASIA SUPPLY FZCO"], "Building 6EA, Dubai Airport Free Zone", "United Arab Emirates")]
+    y = -16
+    for n, names, address, country in rows:
+        c.drawString(xs[0], y, n)
+        for k, text in enumerate(names):
+            c.drawString(xs[1], y - 11 * k, text)
+        c.drawString(xs[2], y, address)
+        c.drawString(xs[3], y, country)
+        y -= 11 * len(names) + 6
+    c.save()
+
+
+def test_a_table_printed_sideways_on_a_portrait_page(tmp_path: Path) -> None:
+    """Glyphs printed sideways came out one letter per word: no table, no party. The header
+    "Name / a.k.a." was read as an alias column, so no column held the names."""
+    for angle in (90, -90):
+        pdf = tmp_path / f"sideways{angle}.pdf"
+        _sideways_letter(pdf, angle)
+        got = extract_letter(pdf)
+        assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+            ("ORION STAR ELECTRONICS LIMITED", ("ORION STAR HK",), "HK"), ("TEKHNOKOMPLEKT OOO", (), "RU"),
+            ("EURASIA SUPPLY FZCO", (), "AE")], angle
+        assert got.parties[1].address == "ul. Bolshaya Ordynka 40, Moscow 119017"

@@ -83,11 +83,22 @@ def header_match(text: str) -> HeaderMatch:
     vocab = vocabulary()
     covered = {i for i, w in enumerate(words) if w in vocab.filler or w.isdigit()}
     best: tuple[int, int, str] | None = None
-    for where, role, priority, n in _occurrences(words, vocab):
+    found = _occurrences(words, vocab)
+    for where, role, priority, n in found:
         covered.update(where)
         if best is None or (priority, n) > best[:2]:
             best = (priority, n, role)
+    if best is not None and best[2] == "alias" and _name_then_alias(found):
+        best = (best[0], best[1], "name")
     return HeaderMatch(best[2] if best else None, len(covered) / len(words))
+
+
+def _name_then_alias(found: list[tuple[range, str, int, int]]) -> bool:
+    """A name word, then an alias phrase apart from it ("Name / a.k.a.", "Entity (AKA)"): a
+    name column whose cells hold the aliases too; not "Alias name" nor "Alternate names"."""
+    aliases = [where for where, role, _, _ in found if role == "alias"]
+    return any(role == "name" and all(where.stop <= a.start for a in aliases)
+               for where, role, _, _ in found)
 
 
 def header_role(text: str) -> str | None:

@@ -24,6 +24,7 @@ from pdfplumber.utils.exceptions import PdfminerException
 from redletter.errors import EncryptedPdfError, InputFileError, RedletterError
 from redletter.extract.geometry import PageLayout, Rule, Shade, Word, join_rules
 from redletter.extract.source import current_budget, file_budget
+from redletter.extract.turned import turned_page
 
 _THIN = 2.0  # a rectangle thinner than this is drawn as a ruling line
 _MIN_SHADE_WIDTH = 40.0
@@ -201,7 +202,9 @@ def _printed_twice(chars: Sequence[dict[str, Any]]) -> bool:
 
 def read_page(page: Any, number: int) -> PageLayout:
     """One pdfplumber page as a ``PageLayout``. Glyphs printed twice at almost the same place
-    (a "fake bold") are read once."""
+    (a "fake bold") are read once; a page whose text is printed sideways is read turned
+    (``turned``: its layout is that of the turned page)."""
+    page = turned_page(page) or page
     text_page = page.dedupe_chars(tolerance=0.5) if _printed_twice(page.chars) else page
     rules = join_rules(page_rules(page))
     return PageLayout(number=number, width=float(page.width), height=float(page.height),

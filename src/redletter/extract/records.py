@@ -164,6 +164,16 @@ def field_warnings(row: Row, model: TableModel, party: Party) -> list[str]:
     return out
 
 
+def country_heading(row: Row, model: TableModel) -> str | None:
+    """The country of a row that is only a country's name ("UNITED ARAB EMIRATES", "China:"),
+    printed over the rows of that country as in the Entity List; else ``None``."""
+    texts = [t for i in range(len(model.columns)) if (t := row.text(i).strip())]
+    text = " ".join(texts).strip(" .:;-—")
+    if not texts or len(text.split()) > 6 or any(ch.isdigit() for ch in text):
+        return None
+    return resolve_country(text)
+
+
 def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] | None = None,
                     unassigned: list[str] | None = None) -> list[Party]:
     """Parties from party-table rows; a country printed once per group carries down. Cells read
@@ -173,12 +183,16 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] 
     unassigned = [] if unassigned is None else unassigned
     parties: list[Party] = []
     carried: str | None = None
+    heading: str | None = None  # the country of a heading row over a group of rows
     last_model: TableModel | None = None
     for row, model in rows:
         if last_model is None or model.roles != last_model.roles:
-            carried, last_model = None, model
+            carried, heading, last_model = None, None, model
+        if (code := country_heading(row, model)) is not None:
+            heading = code
+            continue
         fill_down = model.roles and model.roles[0] == "country"
-        party = row_to_party(row, model, len(parties) + 1, carried if fill_down else None)
+        party = row_to_party(row, model, len(parties) + 1, carried if fill_down else heading)
         if party is not None:
             parties.append(party)
             carried = party.country

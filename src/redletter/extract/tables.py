@@ -315,6 +315,13 @@ def _is_prose(line: Line, x0: float, x1: float) -> bool:
     return any(r.x1 - r.x0 > _PROSE_WIDTH * width for r in _header_cells(line)) and len(line.words) > 3
 
 
+def _within_columns(line: Line, model: TableModel) -> bool:
+    """Whether each wide run of a line stays in one column: the long cell of a wide column
+    (an Entity List cell of name, aliases and address), not running text across the table."""
+    wide = [r for r in _header_cells(line) if r.x1 - r.x0 > _PROSE_WIDTH * max(model.x1 - model.x0, 1.0)]
+    return all(len({model.column_of(w) for w in r.words}) == 1 for r in wide)
+
+
 def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
     """The lines under a header that may be its body, for measuring the columns: up to a new
     header, running text, or a line that starts well left of the table (a source note)."""
@@ -457,7 +464,7 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
             bottom_rule = None  # a row below the last rule: cut by the page break, no rule under it
         if not model.fits(ln) or header_roles(ln) is not None or (body and gap > limit):
             break
-        if body and _is_prose(ln, model.x0, model.x1):
+        if body and _is_prose(ln, model.x0, model.x1) and not _within_columns(ln, model):
             break
         if _closing(ln) or (not scanned and _set_apart(ln, gap, gaps, lines[i + 1:i + 3], model)):
             break  # a closing ("Sincerely,"), or a line set apart below the rows: not the table

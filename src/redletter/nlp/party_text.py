@@ -143,7 +143,14 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
 
 
 def split_name_address(text: str) -> tuple[str, str | None]:
-    """Split "NAME, ADDRESS" at the first comma that is not inside a legal form."""
+    """Split "NAME, ADDRESS" at the first comma that is not inside a legal form, or "NAME LLC.
+    ADDRESS" at a full stop after the legal form that ends the name, if that comes first."""
+    stop = next((m for m in re.finditer(r"\.\s+(?=\S)", text)
+                 if ends_with_legal_form(text[:m.start()] + ".") and _address_after(text[m.end():])), None)
+    if stop is not None:
+        first_comma = _first_name_comma(text)
+        if first_comma is None or stop.start() < first_comma:
+            return _split_at(text, stop)
     parts = text.split(",")
     for i in range(1, len(parts)):
         following = parts[i].strip()
@@ -154,6 +161,37 @@ def split_name_address(text: str) -> tuple[str, str | None]:
         name, address = ",".join(parts[:i]), ",".join(parts[i:])
         return clean(name), clean(address).rstrip(".") or None
     return strip_period(clean(text)), None
+
+
+def _address_after(rest: str) -> bool:
+    """Whether the text after a name's full stop reads as its address: not a legal form, not a
+    parenthesis ("Haggen, Inc. (Store #2154)"), and an address opening, a comma or a number."""
+    if not rest or rest[0] in "([" or starts_with_legal_form(rest):
+        return False
+    return looks_like_address(rest) or "," in rest or any(ch.isdigit() for ch in rest)
+
+
+def _first_name_comma(text: str) -> int | None:
+    """Where "NAME, ADDRESS" would be split at a comma (not inside a legal form), if anywhere."""
+    at = 0
+    parts = text.split(",")
+    for i in range(1, len(parts)):
+        at += len(parts[i - 1]) + 1
+        following = parts[i].strip()
+        if following and not (starts_with_legal_form(following) and not looks_like_address(following)):
+            return at - 1
+    return None
+
+
+def _sentence_stop(item: str, m: re.Match[str]) -> bool:
+    """A full stop that ends a sentence ("…GENERAL TRADING. Yiwu…"), not an abbreviation's
+    ("Co.", "No.", "J.S.") nor one inside a legal form ("CO. LTD")."""
+    if item[m.start()] != ".":
+        return False
+    word = item[: m.start()].rsplit(None, 1)[-1] if item[: m.start()].strip() else ""
+    letters = re.sub(r"[^\w]", "", word)
+    return (len(letters) >= 3 and "." not in word and word.casefold().strip(",") not in _DOTTED_FORMS
+            and not starts_with_legal_form(item[m.end():]))
 
 
 def _last_alias_and_address(item: str, *, commas: bool = False) -> tuple[str, str | None]:
@@ -168,7 +206,9 @@ def _last_alias_and_address(item: str, *, commas: bool = False) -> tuple[str, st
     legal = [m for m in stops if ends_with_legal_form(item[: m.start()] + ".")]
     address = [m for m in stops if looks_like_address(item[m.end():])]
     both = [m for m in legal if m in address]
-    best = (both or legal or address or stops)[0] if not commas else (both or address or legal or stops)[0]
+    sentence = [m for m in stops if _sentence_stop(item, m)]
+    best = (both or legal or address or stops)[0] if not commas else (
+        both or sentence or address or legal or stops)[0]
     return _split_at(item, best)
 
 
