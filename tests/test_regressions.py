@@ -305,3 +305,36 @@ def test_a_table_printed_sideways_on_a_portrait_page(tmp_path: Path) -> None:
             ("ORION STAR ELECTRONICS LIMITED", ("ORION STAR HK",), "HK"), ("TEKHNOKOMPLEKT OOO", (), "RU"),
             ("EURASIA SUPPLY FZCO", (), "AE")], angle
         assert got.parties[1].address == "ul. Bolshaya Ordynka 40, Moscow 119017"
+
+
+def test_annex_items_with_commodity_lines_and_quoted_aliases(tmp_path: Path) -> None:
+    """Numbered annex items printed a part per line: "Commodities: …" lines were glued to the
+    address (no country, no HS code), quoted aliases joined by "and" stayed one alias, and a
+    name line followed by an address line with no alias line kept the street in the name. A
+    label block's "HS codes:" line after "Country:" was read as part of the country."""
+    pdf = tmp_path / "annex.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["ANNEX A - PARTIES OF DIVERSION CONCERN", "",
+              "1. KARAKUM TRADE HOUSE LLC",
+              'also known as "KARAKUM TD" and "TORGOVY DOM KARAKUM"',
+              "Mira Avenue 44, office 12",
+              "Ashgabat 744000, Turkmenistan",
+              "Commodities: 8542.31, 9030.32",
+              "2. OOO NORDLINK",
+              "Yashnobod Region",
+              "Tashkent, Uzbekistan",
+              "Commodities: 8471.80", "",
+              "Entity: BLUE LAGOON SHIPPING FZE",
+              "Address: Warehouse 12, Hamriyah Free Zone, Sharjah",
+              "Country: UNITED ARAB EMIRATES",
+              "HS codes: 8517.62, 8486.40"])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.address, p.country, p.hs_codes) for p in got.parties] == [
+        ("KARAKUM TRADE HOUSE LLC", ("KARAKUM TD", "TORGOVY DOM KARAKUM"),
+         "Mira Avenue 44, office 12, Ashgabat 744000", "TM", ("8542.31", "9030.32")),
+        ("OOO NORDLINK", (), "Yashnobod Region, Tashkent", "UZ", ("8471.80",)),
+        ("BLUE LAGOON SHIPPING FZE", (), "Warehouse 12, Hamriyah Free Zone, Sharjah", "AE",
+         ("8517.62", "8486.40"))]
+    assert got.parties[0].items[0].chpl_tier == "1"

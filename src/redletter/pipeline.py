@@ -210,8 +210,8 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     parties = rows_to_parties(party_rows, cell_warnings, unassigned)
     running = _running_text(lines_by_page, fragments)
     in_blocks, used = block_parties(running)
-    parties += in_blocks
-    parties += prose_parties([pl for pl in running if id(pl.line) not in used])
+    in_prose = prose_parties([pl for pl in running if id(pl.line) not in used])
+    parties += sorted([*in_blocks, *in_prose], key=lambda p: (p.page, p.bbox[1]))  # reading order
     first = lines_by_page[0] if lines_by_page else []
     text = "\n".join(ln.text for lines in lines_by_page for ln in lines)
     kind, evidence = meta.notice_type(text, meta.subject_line(first))

@@ -17,10 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from redletter.extract.geometry import Line, PlacedLine, union_bbox
-from redletter.extract.headers import PARTY_ROLES, header_role
+from redletter.extract.headers import ITEM_ROLES, PARTY_ROLES, header_role
+from redletter.extract.records import printed_items
 from redletter.nlp.countries import resolve_country, trailing_country
 from redletter.nlp.party_text import clean, name_and_aliases, split_alias_list
-from redletter.schema import Party
+from redletter.schema import Item, Party
 
 _LABEL = re.compile(
     r"^\s*(?:\(?\d{1,3}[.)]\s+)?(?P<label>[A-Za-z][A-Za-z ./&()-]{0,40}?)\s*:\s*(?P<value>.*)$")
@@ -37,12 +38,34 @@ class Block:
 
 
 def label_of(line: Line) -> tuple[str, str] | None:
-    """(role, value) when a line starts with a party label such as "Address:" or "A.K.A.:"."""
-    m = _LABEL.match(line.text)
+    """(role, value) when a line starts with a party label such as "Address:" or "A.K.A.:", or
+    an item label ("HS codes:", "Commodities:", "ECCN:")."""
+    return text_label(line.text)
+
+
+def text_label(text: str, roles: frozenset[str] = PARTY_ROLES | ITEM_ROLES) -> tuple[str, str] | None:
+    """(role, value) of a text that starts with a label of one of ``roles``."""
+    m = _LABEL.match(text)
     if not m or len(m.group("label").split()) > _MAX_LABEL_WORDS:
         return None
     role = header_role(m.group("label"))
-    return (role, m.group("value").strip()) if role in PARTY_ROLES else None
+    return (role, m.group("value").strip()) if role in roles else None
+
+
+def labelled_fields(texts: Sequence[str], page: int) -> tuple[list[str], list[Item], str | None]:
+    """An item's lines without its item and country lines ("Commodities: 8517.62, 9030.32",
+    "HS codes: …", "Country: SERBIA"), the items those print, and the country as printed. The
+    first line (the name) is never taken."""
+    kept, items, country = list(texts[:1]), [], None
+    for text in texts[1:]:
+        found = text_label(text, ITEM_ROLES | {"country"})
+        if found is None:
+            kept.append(text)
+        elif found[0] == "country":
+            country = found[1] or None
+        else:
+            items += printed_items(found[1], found[0], page)
+    return kept, items, country
 
 
 def _blocks(lines: Sequence[PlacedLine]) -> list[Block]:
@@ -78,6 +101,9 @@ def block_to_party(block: Block, number: int) -> Party | None:
     f = {k: " ".join(v) for k, v in block.fields.items()}
     if not f.get("name") or not (f.get("address") or f.get("country")):
         return None
+    page = block.lines[0].page
+    items = [i for role in sorted(ITEM_ROLES) for value in block.fields.get(role, ())
+             for i in printed_items(value, role, page)]
     name, aliases = name_and_aliases(f["name"])
     aliases += split_alias_list(f.get("alias", ""))
     address = clean(", ".join(x for x in (f.get("address"), f.get("city")) if x)) or None
@@ -85,11 +111,10 @@ def block_to_party(block: Block, number: int) -> Party | None:
     country = resolve_country(printed) if printed else None
     if country is None and address and (split := trailing_country(address)):
         address, country = split[0] or None, split[1]
-    page = block.lines[0].page
     return Party(name=name, aliases=tuple(aliases), address=address, country=country,
                  country_printed=printed, page=page, row=number,
                  bbox=union_bbox(pl.line for pl in block.lines if pl.page == page), source="text",
-                 confidence=0.95 if country else 0.75)
+                 confidence=0.95 if country else 0.75, items=tuple(items))
 
 
 def block_parties(lines: Sequence[PlacedLine]) -> tuple[list[Party], set[int]]:

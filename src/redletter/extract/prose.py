@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from redletter.extract.blocks import labelled_fields
 from redletter.extract.geometry import Line, PlacedLine, Word, split_line, union_bbox
 from redletter.nlp import ner
 from redletter.nlp.countries import resolve_country, trailing_country
@@ -22,7 +23,7 @@ from redletter.nlp.party_text import (
     split_party_lines,
     split_prose_party,
 )
-from redletter.schema import Party
+from redletter.schema import Item, Party
 
 # A bullet whose font has no Unicode mapping comes out of pdfminer as "(cid:127)".
 _MARKER = re.compile(
@@ -139,8 +140,15 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     laid out in columns is read by column; one printed a part per line (name, "Also known as"
     lines, address, country) by its lines; otherwise by its text."""
     texts = [_MARKER.sub("", lines[0].line.text, count=1), *(pl.line.text for pl in lines[1:])]
-    columns = item_columns(lines) if body.startswith(texts[0][:20]) else None
-    by_lines = split_party_lines(texts) if body.startswith(texts[0][:20]) else None
+    by_line = body.startswith(texts[0][:20])
+    items: list[Item] = []
+    labelled_country = None
+    if by_line:
+        kept, items, labelled_country = labelled_fields(texts, lines[0].page)
+        if len(kept) < len(texts):
+            texts, body = kept, " ".join(kept)
+    columns = item_columns(lines) if by_line else None
+    by_lines = split_party_lines(texts) if by_line else None
     name, aliases, address = (_from_columns(columns) if columns else None) or by_lines or \
         split_prose_party(body)
     if address is None and (spans := ner.find(body)) is not None and spans.orgs and spans.address:
@@ -149,14 +157,16 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     if not _is_party(name, aliases, address, body):
         return None
     country = printed = None
-    if address and (split := trailing_country(address)):
+    if labelled_country:
+        printed, country = labelled_country, resolve_country(labelled_country)
+    elif address and (split := trailing_country(address)):
         printed = address[len(split[0]):].strip(" ,.;") or None
         address, country = split[0] or None, split[1]
     first_page = lines[0].page
     bbox = union_bbox(pl.line for pl in lines if pl.page == first_page)
     return Party(name=name, aliases=tuple(aliases), address=address, country=country,
                  country_printed=printed, page=first_page, row=number, bbox=bbox, source="text",
-                 confidence=round((0.9 if country else 0.7) * _conf(lines), 3))
+                 confidence=round((0.9 if country else 0.7) * _conf(lines), 3), items=tuple(items))
 
 
 def _all_parties(items: list[tuple[str, list[PlacedLine]]]) -> list[tuple[str, list[PlacedLine]]]:

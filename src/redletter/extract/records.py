@@ -90,14 +90,20 @@ def row_extra(row: Row, model: TableModel) -> dict[str, str]:
 _ITEM_ROLES = ("hs_code", "eccn", "part_number", "description")
 
 
+def printed_items(text: str, role: str, page: int) -> list[Item]:
+    """The HS codes, ECCNs and part numbers of a cell or labelled field of this role, with
+    their CHPL tier."""
+    return [Item(hs_code=p.hs_code, eccn=p.eccn, part_number=p.part_number,
+                 chpl_tier=chpl_tier(p.hs_code), page=page)
+            for p in items_in(text, kind=role)]
+
+
 def row_items(row: Row, model: TableModel) -> list[Item]:
     """The HS codes, ECCNs and part numbers printed in a party's row, with their CHPL tier."""
     items: list[Item] = []
     for i, role in enumerate(model.roles):
         if role in _ITEM_ROLES:
-            items += [Item(hs_code=p.hs_code, eccn=p.eccn, part_number=p.part_number,
-                           chpl_tier=chpl_tier(p.hs_code), page=row.page)
-                      for p in items_in(row.text(i), kind=role)]
+            items += printed_items(row.text(i), role, row.page)
     return items
 
 

@@ -43,6 +43,8 @@ _LOCATED = re.compile(
     r"having\s+(?:an\s+)?address\s+at|address(?:es)?\s*:|at\s+the\s+address)|,\s*at|,\s*of)\s+"
     r"(?=[\w#])", re.I)
 _SPACES = re.compile(r"\s+")
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
+_BETWEEN_QUOTES = re.compile(r"(?:[\s,;.:/|&–—-]|\b(?:and|or|и|или)\b)*", re.I)
 # Abbreviations whose final period belongs to the name ("Inc.", "Co., Ltd.", "S.A.").
 _DOTTED_FORMS = frozenset({"ltd", "co", "inc", "corp", "şti", "sti", "tic", "san", "bhd", "pvt", "s.a",
                            "pte", "s.l", "s.r.l", "s.p.a", "b.v", "n.v", "s.a.s", "e.k", "a.s", "intl",
@@ -91,7 +93,10 @@ def looks_like_address(text: str) -> bool:
 
 def split_alias_list(text: str) -> list[str]:
     """Aliases from an alias cell or list: split on ';', '|', bullets, dashes and alias markers
-    ("a.k.a. X a.k.a. Y", one per line in a cell)."""
+    ("a.k.a. X a.k.a. Y", one per line in a cell); quoted aliases ("X" and "Y", «X», “X”)
+    are the quoted texts."""
+    if (quoted := _QUOTED.findall(text)) and _BETWEEN_QUOTES.fullmatch(_QUOTED.sub(" ", text)):
+        return [q for q in (clean(next(g for g in m if g)) for m in quoted) if q]
     text = _INLINE_ALIAS.sub("; ", " " + text) if re.search(rf"\b{ALIAS_MARKER}", text, re.I) else text
     parts = re.split(r"\s*[;|•\n]\s*|\s+[—–/]\s*", text)
     out = []
@@ -302,7 +307,8 @@ def split_party_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None]
     to it. ``None`` when the lines do not read that way (a single line, or prose)."""
     if len(lines) < 2 or not _name_line(lines[0]):
         return None
-    if not (any(_ALIAS_LINE.match(ln) for ln in lines[1:]) or looks_like_country(lines[-1])):
+    if not (any(_ALIAS_LINE.match(ln) for ln in lines[1:]) or looks_like_country(lines[-1])
+            or _ends_with_country(lines[-1])):
         return None
     parts: list[list[str]] = [[lines[0]]]
     kinds = ["name"]
@@ -310,7 +316,8 @@ def split_party_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None]
         if _ALIAS_LINE.match(line):
             parts.append([_ALIAS_LINE.sub("", line).rstrip(" )")])
             kinds.append("alias")
-        elif kinds[-1] in ("name", "alias") and _continues_name(line) and not looks_like_country(line):
+        elif (kinds[-1] in ("name", "alias") and _continues_name(line) and not looks_like_country(line)
+              and _same_case(parts[-1][-1], line)):
             parts[-1].append(line)
         else:
             parts.append([line])
@@ -321,7 +328,25 @@ def split_party_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None]
             for k in ("name", "alias", "address")}
     name, inline = name_and_aliases(text["name"][0])
     address = ", ".join(a.rstrip(",.") for a in text["address"]) or None
-    return name, [*inline, *(strip_period(a, sentence=True) for a in text["alias"])], address
+    listed = [one for a in text["alias"] for one in (
+        split_alias_list(a) if _QUOTED.search(a) or ";" in a else [strip_period(a, sentence=True)])]
+    return name, [*inline, *listed], address
+
+
+def _ends_with_country(line: str) -> bool:
+    """A line that ends with a country after a comma ("Istanbul, Turkey")."""
+    from redletter.nlp.countries import trailing_country
+
+    return "," in line and trailing_country(line) is not None
+
+
+def _same_case(above: str, line: str) -> bool:
+    """A line may go on with a name in capitals only if it is in capitals too ("OOO UZSTANEX"
+    is not continued by "Yashnobod Region")."""
+    letters = [c for c in above if c.isalpha()]
+    if not letters or not all(c.isupper() for c in letters):
+        return True
+    return all(c.isupper() for c in line if c.isalpha())
 
 
 def _name_line(line: str) -> bool:
