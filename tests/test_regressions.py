@@ -338,3 +338,41 @@ def test_annex_items_with_commodity_lines_and_quoted_aliases(tmp_path: Path) -> 
         ("BLUE LAGOON SHIPPING FZE", (), "Warehouse 12, Hamriyah Free Zone, Sharjah", "AE",
          ("8517.62", "8486.40"))]
     assert got.parties[0].items[0].chpl_tier == "1"
+
+
+def test_label_columns_without_colons_and_addressee_sentences(tmp_path: Path) -> None:
+    """Entries printed as a two-column list of labels and values with no colon ("Party name
+    ACME LLC") gave no party, and their "Commodities  HS 8459.61; HS 8471.50" line was read as
+    an item table's header. Sentences naming one addressee each ("…transfer to X (also known
+    as Y, Z), located at …, of items classified under HTS subheadings …") gave none either."""
+    pdf = tmp_path / "labels.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    y = 740
+    for entry, fields in enumerate([
+            [("Party name", "ORIENT STAR MACHINERY CO., LTD."), ("Other names used", "ORIENT STAR MACHINERY"),
+             ("Street address", "No. 18, Jinqiao Road, Pudong"), ("", "Shanghai 201206"),
+             ("Country", "P.R. China"), ("Commodities", "HS 8459.61; HS 8471.50")],
+            [("Party name", "VEGA AVTOMATIKA OOO"), ("Street address", "ul. Marksa 12, office 4"),
+             ("", "Novosibirsk 630099"), ("Country", "Russian Fed.")]], start=1):
+        c.drawString(54, y, f"Entry {entry} of 2")
+        y -= 16
+        for label, value in fields:
+            c.drawString(54, y, label)
+            c.drawString(200, y, value)
+            y -= 13
+        y -= 10
+    _page(c, ["You are informed that a license is required for any export, reexport or transfer to",
+              "MERIDIAN TRADE HOUSE LIMITED (also known as MERIDIAN TH, MERIDIAN GROUP ISTANBUL),",
+              "located at Ziya Gokalp Mah. Suleyman Demirel Blv. No. 7, Basaksehir, Istanbul, Turkey,",
+              "of items classified under HTS subheadings 8543.20 and 9030.20."], top=y - 10)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("ORIENT STAR MACHINERY CO., LTD.", ("ORIENT STAR MACHINERY",), "CN", ("8459.61", "8471.50")),
+        ("VEGA AVTOMATIKA OOO", (), "RU", ()),
+        ("MERIDIAN TRADE HOUSE LIMITED", ("MERIDIAN TH", "MERIDIAN GROUP ISTANBUL"), "TR",
+         ("8543.20", "9030.20"))]
+    assert got.parties[0].address == "No. 18, Jinqiao Road, Pudong Shanghai 201206"
+    assert got.parties[2].address == ("Ziya Gokalp Mah. Suleyman Demirel Blv. No. 7, Basaksehir, "
+                                      "Istanbul")

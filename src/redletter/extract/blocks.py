@@ -16,16 +16,23 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from redletter.extract.geometry import Line, PlacedLine, union_bbox
-from redletter.extract.headers import ITEM_ROLES, PARTY_ROLES, header_role
+from redletter.extract.geometry import Line, PlacedLine, split_line, union_bbox
+from redletter.extract.headers import ITEM_ROLES, PARTY_ROLES, header_match, header_role
 from redletter.extract.records import printed_items
 from redletter.nlp.countries import resolve_country, trailing_country
-from redletter.nlp.party_text import clean, name_and_aliases, split_alias_list
+from redletter.nlp.party_text import (
+    clean,
+    ends_with_legal_form,
+    name_and_aliases,
+    split_alias_list,
+    starts_with_legal_form,
+)
 from redletter.schema import Item, Party
 
 _LABEL = re.compile(
     r"^\s*(?:\(?\d{1,3}[.)]\s+)?(?P<label>[A-Za-z][A-Za-z ./&()-]{0,40}?)\s*:\s*(?P<value>.*)$")
 _MAX_LABEL_WORDS = 5
+_CELL_GAP = 1.5  # font sizes of white space between a label and its value, without a colon
 
 
 @dataclass
@@ -39,8 +46,20 @@ class Block:
 
 def label_of(line: Line) -> tuple[str, str] | None:
     """(role, value) when a line starts with a party label such as "Address:" or "A.K.A.:", or
-    an item label ("HS codes:", "Commodities:", "ECCN:")."""
-    return text_label(line.text)
+    an item label ("HS codes:", "Commodities:", "ECCN:"); or, without a colon, with such a
+    label in a column of its own, the value set apart to its right ("Party name   ACME LLC")."""
+    return text_label(line.text) or _column_label(line)
+
+
+def _column_label(line: Line) -> tuple[str, str] | None:
+    runs = split_line(line, gap=_CELL_GAP * line.size)
+    if len(runs) != 2 or len(runs[0].words) > _MAX_LABEL_WORDS:
+        return None  # more cells: a table's row or header line ("Consignee   Ctry   HS Codes")
+    role, value = header_role(runs[0].text), runs[1].text.strip()
+    if role not in PARTY_ROLES | ITEM_ROLES or not value or (
+            header_match(value).coverage >= 1.0 and not any(c.isdigit() for c in value)):
+        return None  # a value of header words only: a two-column table's header
+    return role, value
 
 
 def text_label(text: str, roles: frozenset[str] = PARTY_ROLES | ITEM_ROLES) -> tuple[str, str] | None:
@@ -105,7 +124,7 @@ def block_to_party(block: Block, number: int) -> Party | None:
     items = [i for role in sorted(ITEM_ROLES) for value in block.fields.get(role, ())
              for i in printed_items(value, role, page)]
     name, aliases = name_and_aliases(f["name"])
-    aliases += split_alias_list(f.get("alias", ""))
+    aliases += [a for value in _alias_values(block.fields.get("alias", [])) for a in split_alias_list(value)]
     address = clean(", ".join(x for x in (f.get("address"), f.get("city")) if x)) or None
     printed = clean(f.get("country", "")) or None
     country = resolve_country(printed) if printed else None
@@ -115,6 +134,19 @@ def block_to_party(block: Block, number: int) -> Party | None:
                  country_printed=printed, page=page, row=number,
                  bbox=union_bbox(pl.line for pl in block.lines if pl.page == page), source="text",
                  confidence=0.95 if country else 0.75, items=tuple(items))
+
+
+def _alias_values(values: Sequence[str]) -> list[str]:
+    """An alias field's lines, one alias per line where a line starts or the line above ends
+    with a legal form ("AKTSIONEROE OBSHCHESTVO RNT" / "CLOSED JOINT STOCK COMPANY RNT"); a
+    line that only goes on with the alias above is joined to it."""
+    out: list[str] = []
+    for value in values:
+        if out and not (starts_with_legal_form(value) or ends_with_legal_form(out[-1])):
+            out[-1] = f"{out[-1]} {value}"
+        else:
+            out.append(value)
+    return out
 
 
 def block_parties(lines: Sequence[PlacedLine]) -> tuple[list[Party], set[int]]:

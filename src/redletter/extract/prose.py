@@ -14,10 +14,13 @@ from collections.abc import Sequence
 
 from redletter.extract.blocks import labelled_fields
 from redletter.extract.geometry import Line, PlacedLine, Word, split_line, union_bbox
+from redletter.extract.records import printed_items
 from redletter.nlp import ner
 from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.items import hs_codes_in
 from redletter.nlp.party_text import (
     ALIAS_MARKER,
+    ends_with_legal_form,
     looks_like_address,
     name_and_aliases,
     split_party_lines,
@@ -31,9 +34,9 @@ _MARKER = re.compile(
     r"|(?:[•▪●◦∙·*]|[-–—](?![-–—])|\(cid:\d+\))\s*(?=\S))")
 _ALIAS = re.compile(ALIAS_MARKER, re.I)
 _INLINE = re.compile(r"(?:(?<=\s)|^)\((\d{1,2}|[a-z])\)\s+")
-_SENTENCE_END = re.compile(
-    r"\.\s+(?=(?:The|These|This|Please|You|Your|BIS|We|In|If|Any|All|Such|Each|Note|Accordingly|"
-    r"Therefore|Should|Failure|Exporters)\b)")
+_OPENERS = (r"(?:The|These|This|Please|You|Your|BIS|We|In|If|Any|All|Such|Each|Note|Accordingly|"
+            r"Therefore|Should|Failure|Exporters)\b")  # words that open the letter's next sentence
+_SENTENCE_END = re.compile(rf"\.\s+(?={_OPENERS})")
 _MAX_NAME = 160
 
 
@@ -147,6 +150,9 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
         kept, items, labelled_country = labelled_fields(texts, lines[0].page)
         if len(kept) < len(texts):
             texts, body = kept, " ".join(kept)
+    if not items and (clause := _ITEM_CLAUSE.search(body)) and hs_codes_in(clause.group("codes")):
+        items = printed_items(clause.group("codes"), "hs_code", lines[0].page)
+        body = body[:clause.start()]
     columns = item_columns(lines) if by_line else None
     by_lines = split_party_lines(texts) if by_line else None
     name, aliases, address = (_from_columns(columns) if columns else None) or by_lines or \
@@ -284,13 +290,45 @@ def located_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
     return items
 
 
+_ADDRESSED = re.compile(
+    r"\bto\s+(?:the\s+(?:following\s+)?(?:entity|company|party|firm|person)\s*:?\s*)?"
+    r"(?P<name>[A-Z0-9][^,;:()]*?(?:\s*\([^()]*\))?)\s*,?\s*"
+    r"(?:located|situated|based|with\s+(?:an\s+)?address)\s+(?:at|in)\s+"
+    rf"(?P<rest>.+?)(?=\.\s+{_OPENERS}|\.?\s*$)", re.S)
+_ITEM_CLAUSE = re.compile(
+    r",?\s+(?:of|for|involving)\s+(?:any\s+)?(?:items?|commodities|goods|products)\s+"
+    r"(?:classified\s+)?(?:under|in|as)\s+(?P<codes>.+)$", re.I | re.S)
+
+
+def _capitalised(name: str) -> bool:
+    """A name printed in capitals, or ending with a legal form ("…to KOHANA COMPANY LIMITED")."""
+    letters = [c for c in re.sub(r"\([^()]*\)", "", name) if c.isalpha()]
+    return bool(letters) and (sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+                              or ends_with_legal_form(name.strip()))
+
+
+def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
+    """Parties named as the addressee of a sentence, one per sentence: "…a license is required
+    for any export … to KOHANA COMPANY LIMITED (also known as KOHANA CO LTD), located at 19th
+    Floor, …, China, of items classified under HTS subheadings 8543.20 and 9030.20." Each
+    item's body is "NAME, located at REST" (the item clause stays for ``text_to_party``)."""
+    text = " ".join(pl.line.text for pl in par)
+    items = []
+    for m in _ADDRESSED.finditer(text):
+        name = m.group("name").strip()
+        if len(name.split()) > _MAX_NAME_WORDS + 4 or not _capitalised(name):
+            continue
+        items.append((f"{name}, located at {m.group('rest').strip()}", par))
+    return items
+
+
 def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
     """Parties from every enumeration in the running text, in reading order."""
     found: list[tuple[str, list[PlacedLine]]] = []
     inline_lines: set[int] = set()
     for par in paragraphs(lines, modal_pitch(lines)):
         items = (inline_items(par) or _all_parties(listed_items(par))
-                 or _all_parties(located_items(par)))
+                 or _all_parties(located_items(par)) or _all_parties(addressed_items(par)))
         found += items
         if items:
             inline_lines.update(id(pl.line) for pl in par)

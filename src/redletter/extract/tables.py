@@ -20,6 +20,7 @@ from redletter.extract.columns import content_role, is_date_or_number, name_scor
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
 from redletter.extract.headers import ITEM_ROLES, HeaderMatch, header_match, header_role
 from redletter.extract.rows import Row, lines_to_rows
+from redletter.nlp.items import HS_TOKEN
 from redletter.nlp.party_text import ends_with_legal_form
 
 _CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
@@ -127,8 +128,8 @@ def header_roles(line: Line, walls: Walls = ()) -> list[str | None] | None:
     are header words, a name column and another known one, or two item columns), else ``None``.
     Such a line also ends the body of the table above it."""
     roles = _cell_roles(line, walls)
-    if roles is None:
-        return None
+    if roles is None or HS_TOKEN.search(line.text):
+        return None  # a header names its columns; it never prints an HS code ("HS 8459.61")
     known = [r for r in roles if r]
     party = "name" in known and len(set(known)) >= 2
     items = len(set(known) & ITEM_ROLES) >= 2

@@ -120,7 +120,12 @@ def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None
     if found is None and "," in text:  # "CHINA, PEOPLE'S REPUBLIC OF", "KOREA, REPUBLIC OF"
         head, _, tail = text.partition(",")
         found = _table().get(country_key(f"{tail} {head}")) or _table().get(country_key(head))
+    if found is None and (m := _PLACE_IN_BRACKETS.fullmatch(text.strip())):  # "UAE (Dubai)"
+        found = _table().get(country_key(m.group(1)))
     return found
+
+
+_PLACE_IN_BRACKETS = re.compile(r"([^()]+?)\s*\([^()]*\)")
 
 
 def country_name(code: str) -> str:

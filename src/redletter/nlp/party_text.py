@@ -136,7 +136,8 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
     aliases: list[str] = []
 
     def take(match: re.Match[str]) -> str:
-        aliases.extend(split_alias_list(match.group("aliases")))
+        aliases.extend(a for listed in split_alias_list(match.group("aliases"))
+                       for a in _comma_list(listed))
         return " "
 
     text = _PAREN_ALIAS.sub(take, text)
@@ -145,6 +146,17 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
         items = split_alias_list(tail) if ";" in tail or "|" in tail else split_and_list(clean(tail))
         aliases.extend(clean(a) for a in items)
     return clean(head).rstrip(","), [a for a in aliases if a]
+
+
+def _comma_list(text: str) -> list[str]:
+    """Names listed with commas in brackets ("(also known as JAWHIRAH EXCHANGE, JAWHIRAH
+    COMPANY ISTANBUL)"), when every part reads as a name of its own: two words or more, none
+    opening with a legal form (", LTD" goes on with the name before it)."""
+    parts = [p.strip() for p in text.split(",")]
+    if len(parts) < 2 or any(len(p.split()) < 2 or starts_with_legal_form(p) or looks_like_address(p)
+                             for p in parts):
+        return [text]
+    return parts
 
 
 def split_name_address(text: str) -> tuple[str, str | None]:
