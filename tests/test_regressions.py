@@ -376,3 +376,22 @@ def test_label_columns_without_colons_and_addressee_sentences(tmp_path: Path) ->
     assert got.parties[0].address == "No. 18, Jinqiao Road, Pudong Shanghai 201206"
     assert got.parties[2].address == ("Ziya Gokalp Mah. Suleyman Demirel Blv. No. 7, Basaksehir, "
                                       "Istanbul")
+
+
+def test_alias_cells_one_alias_per_line_and_wrapped_aliases(tmp_path: Path) -> None:
+    """An alias column printing one alias per line gave one alias of all of them; a wrapped
+    alias ("… TECHNOLOGY" / "CO LTD", "PJSC" / "TRANSKAPITALBANK") must stay one."""
+    pdf = tmp_path / "aliases.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Reference: OEE-RF-2026-0312", "Parties of concern:"])
+    _table(c, [54, 230, 470], top - 10, [
+        [["Party"], ["Aliases"], ["Country"]],
+        [["SBER VOSTOK TRADING LLP"], ["SBER VOSTOK LLP", "SBER EAST LLP", "SBER VOSTOK"], ["Kazakhstan"]],
+        [["CHONGDE AEROSPACE CO LTD"], ["CHONGDE YUHANG TIANJIN TECHNOLOGY", "CO LTD"], ["China"]],
+        [["TRANSKAPITALBANK"], ["PJSC", "TRANSKAPITALBANK"], ["Russia"]],
+    ], rules="rows", size=9)
+    c.save()
+    got = extract_letter(pdf)
+    assert [p.aliases for p in got.parties] == [
+        ("SBER VOSTOK LLP", "SBER EAST LLP", "SBER VOSTOK"), ("CHONGDE YUHANG TIANJIN TECHNOLOGY CO LTD",),
+        ("PJSC TRANSKAPITALBANK",)]

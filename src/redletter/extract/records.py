@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from redletter.extract.geometry import Word
+from redletter.extract.geometry import Line, Word
 from redletter.extract.headers import PARTY_ROLES
 from redletter.extract.rows import Row, cell_text
 from redletter.extract.tables import TableFragment, TableModel, is_partial_row
@@ -15,10 +16,13 @@ from redletter.nlp.countries import resolve_country, resolve_country_misread, tr
 from redletter.nlp.items import chpl_tier, hs_codes_in, items_in
 from redletter.nlp.party_text import (
     clean,
+    ends_with_legal_form,
+    is_legal_form,
     looks_like_address,
     name_and_aliases,
     parse_entity_cell,
     split_alias_list,
+    starts_with_legal_form,
 )
 from redletter.schema import Item, Party
 
@@ -35,11 +39,56 @@ def _col(model: TableModel, role: str) -> int | None:
 def _texts(row: Row, model: TableModel) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, role in enumerate(model.roles):
-        if role and role not in out and i < len(row.cells):
-            out[role] = cell_text(row.cells[i])
-        elif role == "alias" and i < len(row.cells):
-            out[role] = f"{out[role]}; {cell_text(row.cells[i])}"
+        if i >= len(row.cells):
+            continue
+        text = alias_cell_text(row.cells[i], _span(model, i)) if role == "alias" else \
+            cell_text(row.cells[i])
+        if role and role not in out:
+            out[role] = text
+        elif role == "alias":
+            out[role] = f"{out[role]}; {text}"
     return out
+
+
+def _span(model: TableModel, column: int) -> tuple[float, float]:
+    left = model.boundaries[column - 1] if 0 < column <= len(model.boundaries) else model.x0
+    return left, (model.boundaries[column] if column < len(model.boundaries) else model.x1)
+
+
+def _legal_form_across(head: str, nxt: str) -> bool:
+    """Whether a legal form runs over the line break ("PROFFLAB LIMITED" / "LIABILITY COMPANY")."""
+    above, below = head.split()[-3:], nxt.split()[:3]
+    return any(is_legal_form(" ".join([*above[-i:], *below[:j]]))
+               for i in range(1, len(above) + 1) for j in range(1, len(below) + 1))
+
+
+def alias_cell_text(lines: Sequence[Line], span: tuple[float, float]) -> str:
+    """An alias cell's text, its lines joined by "; " where a line break starts another alias:
+    the line above ends with a legal form, or is short (under 70% of the column) though the next
+    line's first word would have fitted on it, so it was ended on purpose, not wrapped; unless
+    the line above is only a
+    legal form or the next one opens with one ("PJSC" / "TRANSKAPITALBANK", "… TECHNOLOGY" /
+    "CO LTD" are one name wrapped)."""
+    if len(lines) < 2:
+        return cell_text(lines)
+    left, right = span
+    out = [[lines[0]]]
+    for above, line in itertools.pairwise(lines):
+        first = line.words[0]
+        short = above.x1 - left < 0.7 * (right - left)
+        fitted = above.x1 + (first.x1 - first.x0) + 2 * above.size < right
+        head = above.text.rsplit(";", 1)[-1].strip(" ,")  # the alias the line ends with
+        nxt = line.text.split(";", 1)[0]
+        wrapped = (is_legal_form(head) or starts_with_legal_form(nxt) or _legal_form_across(head, nxt)
+                   or above.text.rstrip().endswith(("-", ",", "&", " and", " of"))
+                   or first.text.casefold() in {"and", "&", "of", "for", "in", "de", "ve"}
+                   or (not first.text[:1].isupper() and not first.text[:1].isdigit()))
+        complete = ends_with_legal_form(head)  # "SBER VOSTOK LLP" / "SBER EAST LLP"
+        if not wrapped and (complete or (short and fitted)):
+            out.append([line])
+        else:
+            out[-1].append(line)
+    return "; ".join(cell_text(part) for part in out)
 
 
 def _name_parts(texts: dict[str, str]) -> tuple[str, list[str], str | None]:

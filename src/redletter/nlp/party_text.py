@@ -151,10 +151,11 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
 def _comma_list(text: str) -> list[str]:
     """Names listed with commas in brackets ("(also known as JAWHIRAH EXCHANGE, JAWHIRAH
     COMPANY ISTANBUL)"), when every part reads as a name of its own: two words or more, none
-    opening with a legal form (", LTD" goes on with the name before it)."""
+    a legal form alone nor a legal form and one word (", LTD" and ", CO LTD" go on with the
+    name before it)."""
     parts = [p.strip() for p in text.split(",")]
-    if len(parts) < 2 or any(len(p.split()) < 2 or starts_with_legal_form(p) or looks_like_address(p)
-                             for p in parts):
+    if len(parts) < 2 or any(len(p.split()) < 2 or is_legal_form(p) or looks_like_address(p)
+                             or (starts_with_legal_form(p) and len(p.split()) <= 2) for p in parts):
         return [text]
     return parts
 
