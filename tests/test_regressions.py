@@ -395,3 +395,28 @@ def test_alias_cells_one_alias_per_line_and_wrapped_aliases(tmp_path: Path) -> N
     assert [p.aliases for p in got.parties] == [
         ("SBER VOSTOK LLP", "SBER EAST LLP", "SBER VOSTOK"), ("CHONGDE YUHANG TIANJIN TECHNOLOGY CO LTD",),
         ("PJSC TRANSKAPITALBANK",)]
+
+
+def test_bullets_under_country_headings_with_inline_items(tmp_path: Path) -> None:
+    """Bullets grouped under country headings ("United Arab Emirates", "China") got no
+    country; "… Ajman. Items: HS 854110, 854233" gave no HS code; a company with a place but no
+    street number was dropped; "NAME (a.k.a. X; Y, OOO) — address" lost its brackets' end."""
+    pdf = tmp_path / "headings.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Reference: OEE-RF-2026-0420", "The parties listed below are customers of your company.", "",
+              "United Arab Emirates",
+              "\u2022 SILVER DUNE GENERAL TRADING FZE \u2014 Office 12, Block B, Ajman Free Zone, Ajman.",
+              "   Items: HS 854110, 854233",
+              "China",
+              "\u2022 HEBEI JINGCHENG MACHINERY CO., LTD. \u2014 Qiaoxi District, Shijiazhuang, Hebei Province",
+              "\u2022 VELO CENTER (a.k.a. VELO. V. TSENTR; VELO TSENTR, OOO) \u2014 Room 5, 18 Yan'an Road,",
+              "   Shanghai. Items: HS 851762", "",
+              "Please review any transactions with these parties."])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("SILVER DUNE GENERAL TRADING FZE", (), "AE", ("8541.10", "8542.33")),
+        ("HEBEI JINGCHENG MACHINERY CO., LTD.", (), "CN", ()),
+        ("VELO CENTER", ("VELO. V. TSENTR", "VELO TSENTR, OOO"), "CN", ("8517.62",))]
+    assert got.parties[0].address == "Office 12, Block B, Ajman Free Zone, Ajman"

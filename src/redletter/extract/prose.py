@@ -22,6 +22,7 @@ from redletter.nlp.party_text import (
     ALIAS_MARKER,
     ends_with_legal_form,
     looks_like_address,
+    looks_like_country,
     name_and_aliases,
     split_party_lines,
     split_prose_party,
@@ -51,18 +52,28 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
     items: list[list[PlacedLine]] = []
     current: list[PlacedLine] | None = None
     pitch = modal_pitch(lines)
-    for pl in lines:
+    first = next((k for k, pl in enumerate(lines) if _MARKER.match(pl.line.text)), 0)
+    grouped = first > 0 and _heading_over(lines[first - 1], lines[first])  # a heading over the first
+    for pl, nxt in itertools.zip_longest(lines, lines[1:]):
         if _MARKER.match(pl.line.text):
             current = [pl]
             items.append(current)
             continue
         if current is None:
             continue
-        if _ends_item(current, pl, pitch):
+        if _ends_item(current, pl, pitch) or (grouped and nxt is not None and _heading_over(pl, nxt)):
             current = None
         else:
             current.append(pl)
     return items
+
+
+def _heading_over(line: PlacedLine, nxt: PlacedLine) -> bool:
+    """A line that is only a country's name, with a list item right under it: in a list whose
+    first item has such a heading, the heading of the next group ("China" between the UAE's
+    bullets and China's); elsewhere the country line that ends an item ("RUSSIA")."""
+    text = line.line.text.strip(" .:")
+    return len(text.split()) <= 5 and bool(_MARKER.match(nxt.line.text)) and looks_like_country(text)
 
 
 def _ends_item(item: list[PlacedLine], nxt: PlacedLine, pitch: float) -> bool:
@@ -86,6 +97,8 @@ def _is_party(name: str, aliases: list[str], address: str | None, text: str) -> 
         return False
     if aliases or _ALIAS.search(text):
         return True
+    if address is not None and ends_with_legal_form(name):
+        return True  # "HEBEI … CO., LTD. — Qiaoxi District, Shijiazhuang": a company and its place
     return address is not None and (looks_like_address(address) or any(c.isdigit() for c in address)
                                     or trailing_country(address) is not None)
 
@@ -150,7 +163,8 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
         kept, items, labelled_country = labelled_fields(texts, lines[0].page)
         if len(kept) < len(texts):
             texts, body = kept, " ".join(kept)
-    if not items and (clause := _ITEM_CLAUSE.search(body)) and hs_codes_in(clause.group("codes")):
+    if not items and (clause := _ITEM_CLAUSE.search(body) or _ITEM_LABEL.search(body)) \
+            and hs_codes_in(clause.group("codes")):
         items = printed_items(clause.group("codes"), "hs_code", lines[0].page)
         body = body[:clause.start()]
     columns = item_columns(lines) if by_line else None
@@ -300,6 +314,11 @@ _ITEM_CLAUSE = re.compile(
     r"(?:classified\s+)?(?:under|in|as)\s+(?P<codes>.+)$", re.I | re.S)
 
 
+_ITEM_LABEL = re.compile(
+    r"[.;,]\s*(?:items?|commodit(?:y|ies)|products?|goods|hs(?:\s+codes?)?|hts(?:\s+codes?)?)"
+    r"\s*(?:\([^)]*\))?\s*:\s*(?P<codes>[^:]+)$", re.I | re.S)  # "…, Ajman. Items: HS 854110, 854233"
+
+
 def _capitalised(name: str) -> bool:
     """A name printed in capitals, or ending with a legal form ("…to KOHANA COMPANY LIMITED")."""
     letters = [c for c in re.sub(r"\([^()]*\)", "", name) if c.isalpha()]
@@ -336,9 +355,30 @@ def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
     found += [(_MARKER.sub("", " ".join(pl.line.text for pl in item), count=1), item)
               for item in _items(rest)]
     found.sort(key=lambda it: (it[1][0].page, it[1][0].line.top))
+    headings = _country_headings(lines, {id(pl.line) for _, item in found for pl in item})
     parties: list[Party] = []
     for body, item_lines in found:
         party = text_to_party(body, item_lines, len(parties) + 1)
+        if party is not None and party.country is None and (code := headings.get(id(item_lines[0].line))):
+            party = party.model_copy(update={"country": code})
         if party is not None:
             parties.append(party)
     return parties
+
+
+def _country_headings(lines: Sequence[PlacedLine], in_items: set[int]) -> dict[int, str]:
+    """The country of the heading each list item is printed under ("United Arab Emirates",
+    then its parties; "China", then its): item first line id -> country code. A heading is a
+    line that is only a country's name, outside any item; it holds for the items that follow,
+    up to the next heading or the next line of running text."""
+    out: dict[int, str] = {}
+    code: str | None = None
+    for pl in lines:
+        if id(pl.line) in in_items:
+            if code is not None:
+                out[id(pl.line)] = code
+        elif len(pl.line.text.split()) <= 5 and looks_like_country(pl.line.text.strip(" :")):
+            code = resolve_country(pl.line.text.strip(" .:"), allow_codes=False)
+        else:
+            code = None  # running text: the heading no longer holds
+    return out

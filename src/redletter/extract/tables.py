@@ -482,13 +482,14 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
     fragments: list[TableFragment] = []
     i = 0
     if carried is not None:
-        body = _body_lines(lines, carried, _table_rules(page.rules, carried), page.ocr)
+        skip = _repeated_header(lines, carried)
+        body = _body_lines(lines[skip:], carried, _table_rules(page.rules, carried), page.ocr)
         if _looks_like_rows(body, carried):
             rows = lines_to_rows(body, carried, page, _table_rules(page.rules, carried))
             kept = trim_trailing_text(rows, carried)
-            open_end = len(body) == len(lines) and len(kept) == len(rows)
+            open_end = skip + len(body) == len(lines) and len(kept) == len(rows)
             fragments.append(TableFragment(carried, page.number, kept, open_end, continued=True))
-            i = len(body)
+            i = skip + len(body)
     walls = page_walls(page)
     while i < len(lines):
         strong = header_roles(lines[i], walls) is not None
@@ -504,6 +505,20 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
         previous = fragment.model
         i += used
     return fragments
+
+
+def _repeated_header(lines: Sequence[Line], model: TableModel) -> int:
+    """How many lines at the top of a page repeat the header of the table carried over from the
+    page before, when its words are not header vocabulary ("# Cnee Name Cnee Addr Ctry HS Cd"):
+    lines made only of the header's words, the first holding half of them at least."""
+    words = {w.casefold() for c in model.columns for w in c.header.split()}
+    n = 0
+    for ln in lines[:3]:
+        mine = {w.text.casefold() for w in ln.words}
+        if not words or not mine <= words or (n == 0 and len(mine) < 0.5 * len(words)):
+            break
+        n += 1
+    return n
 
 
 def _table_at(page: PageLayout, lines: Sequence[Line], i: int,

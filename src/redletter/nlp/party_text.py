@@ -164,7 +164,8 @@ def split_name_address(text: str) -> tuple[str, str | None]:
     """Split "NAME, ADDRESS" at the first comma that is not inside a legal form, or "NAME LLC.
     ADDRESS" at a full stop after the legal form that ends the name, if that comes first."""
     stop = next((m for m in re.finditer(r"\.\s+(?=\S)", text)
-                 if ends_with_legal_form(text[:m.start()] + ".") and _address_after(text[m.end():])), None)
+                 if text.count("(", 0, m.start()) == text.count(")", 0, m.start())  # not in brackets
+                 and ends_with_legal_form(text[:m.start()] + ".") and _address_after(text[m.end():])), None)
     if stop is not None:
         first_comma = _first_name_comma(text)
         if first_comma is None or stop.start() < first_comma:
@@ -298,9 +299,9 @@ def _dashed(text: str) -> tuple[str, str] | None:
     """"NAME – ADDRESS": a dash set apart by spaces before an address."""
     for m in _DASH.finditer(text):
         head, rest = text[:m.start()], text[m.end():]
-        if split_name_address(head)[1] is not None:
+        if split_name_address(re.sub(r"\([^()]*\)", "", head))[1] is not None:
             return None  # "NAME, Unit 27610 - 001, …": the dash is inside the address
-        if looks_like_address(rest) or re.search(r"\d", rest[:40]):
+        if looks_like_address(rest) or re.search(r"\d", rest[:40]) or ends_with_legal_form(head):
             return head, rest
     return None
 
