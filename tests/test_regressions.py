@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reportlab.lib.pagesizes import landscape, letter
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
 from redletter.pipeline import extract_letter
@@ -409,8 +410,10 @@ def test_bullets_under_country_headings_with_inline_items(tmp_path: Path) -> Non
               "\u2022 SILVER DUNE GENERAL TRADING FZE \u2014 Office 12, Block B, Ajman Free Zone, Ajman.",
               "   Items: HS 854110, 854233",
               "China",
-              "\u2022 HEBEI JINGCHENG MACHINERY CO., LTD. \u2014 Qiaoxi District, Shijiazhuang, Hebei Province",
-              "\u2022 VELO CENTER (a.k.a. VELO. V. TSENTR; VELO TSENTR, OOO) \u2014 Room 5, 18 Yan'an Road,",
+              "\u2022 HEBEI JINGCHENG MACHINERY CO., LTD. \u2014 Qiaoxi District, Shijiazhuang, "
+              "Hebei Province",
+              "\u2022 VELO CENTER (a.k.a. VELO. V. TSENTR; VELO TSENTR, OOO) \u2014 Room 5, "
+              "18 Yan'an Road,",
               "   Shanghai. Items: HS 851762", "",
               "Please review any transactions with these parties."])
     c.save()
@@ -420,3 +423,46 @@ def test_bullets_under_country_headings_with_inline_items(tmp_path: Path) -> Non
         ("HEBEI JINGCHENG MACHINERY CO., LTD.", (), "CN", ()),
         ("VELO CENTER", ("VELO. V. TSENTR", "VELO TSENTR, OOO"), "CN", ("8517.62",))]
     assert got.parties[0].address == "Office 12, Block B, Ajman Free Zone, Ajman"
+
+
+def test_centred_headers_touching_cells_and_footnote_marks(tmp_path: Path) -> None:
+    """Headers centred over their columns made the table start at the first header word, so
+    every row (starting further left) was cut off: no party. An Entity List cell whose text
+    nearly touches the HS column was read as running text that ended the table. "OOO X . 313
+    …" (a full stop set apart) kept the street in the name; "LTD¹" kept its footnote mark."""
+    pdf = tmp_path / "centred.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Reference: OEE-SL-2026-0555", "Annex 1 lists parties and the CHPL items:"]) - 10
+    rows = [("TURKEY", ["KONOMAR GEMI ELEKTRIK LIMITED SIRKETI\u00b9. No: 49 Istasyon Mah.,",
+                        "Tuzla, Istanbul."],
+             ["848230", "854231"]),
+            ("UZBEKISTAN", ["OOO MVIZION . 313 Gaydar Alieev kuchasi, Tashkent 100161."], ["902750"]),
+            ("ARMENIA", ["TACO LLC, a.k.a., TAKO LLC. Garegin Nzhdeh Str., Unit 17,", "Yerevan 0026."],
+             ["851769", "901420"])]
+    widest = max(stringWidth(t, "Helvetica", 9) for _, entity, _ in rows for t in entity)
+    xs = [64, 150, 150 + 3 + widest + 3]  # the widest line ends 3 points before the HS column
+    right = xs[2] + 50
+    c.setFont("Helvetica-Bold", 9)
+    for (a, b), head in zip(itertools.pairwise([*xs, right]), ["Country", "Entity and address", "HS-6"],
+                            strict=True):
+        c.drawCentredString((a + b) / 2, top - 10, head)
+    y = top - 16
+    c.setFont("Helvetica", 9)
+    for country, entity, codes in rows:
+        height = 11 * max(len(entity), len(codes)) + 6
+        c.line(xs[0], y, right, y)
+        c.drawString(xs[0] + 3, y - 10, country)
+        for k, text in enumerate(entity):
+            c.drawString(xs[1] + 3, y - 10 - 11 * k, text)
+        for k, text in enumerate(codes):
+            c.drawString(xs[2] + 3, y - 10 - 11 * k, text)
+        for x in [*xs, right]:
+            c.line(x, y, x, y - height)
+        y -= height
+    c.line(xs[0], y, right, y)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("KONOMAR GEMI ELEKTRIK LIMITED SIRKETI", (), "TR", ("8482.30", "8542.31")),
+        ("OOO MVIZION", (), "UZ", ("9027.50",)), ("TACO LLC", ("TAKO LLC",), "AM", ("8517.69", "9014.20"))]
+    assert got.parties[1].address == "313 Gaydar Alieev kuchasi, Tashkent 100161"

@@ -89,6 +89,12 @@ def test_alias_cell_splits_on_semicolons_and_dashes() -> None:
     assert split_alias_list("") == []
 
 
+def test_entity_list_cell_with_aliases_and_no_address() -> None:
+    assert parse_entity_cell("ACME LLC, a.k.a., XYZ TRADING LLC") == ("ACME LLC", ["XYZ TRADING LLC"], None)
+    assert parse_entity_cell("OOO MVIZION . 313 Gaydar Alieev kuchasi, Tashkent 100161.") == (
+        "OOO MVIZION", [], "313 Gaydar Alieev kuchasi, Tashkent 100161")
+
+
 def test_entity_list_cell() -> None:
     cell = ("Beijing Yunze Technology Co., Ltd., a.k.a., the following two aliases: "
             "—Beijing Yunze; and —Beijing Yunze Co., Ltd. Room 1201, Building 3, Haidian District.")

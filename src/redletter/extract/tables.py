@@ -318,20 +318,52 @@ def _is_prose(line: Line, x0: float, x1: float) -> bool:
 
 def _within_columns(line: Line, model: TableModel) -> bool:
     """Whether each wide run of a line stays in one column: the long cell of a wide column
-    (an Entity List cell of name, aliases and address), not running text across the table."""
+    (an Entity List cell of name, aliases and address), not running text across the table;
+    or starts right of the first column (running text starts at the table's left edge; this is
+    a cell that nearly touches the next one)."""
     wide = [r for r in _header_cells(line) if r.x1 - r.x0 > _PROSE_WIDTH * max(model.x1 - model.x0, 1.0)]
-    return all(len({model.column_of(w) for w in r.words}) == 1 for r in wide)
+    return all(len({model.column_of(w) for w in r.words}) == 1
+               or model.column_of(r.words[0]) > 0  # not from the left edge: cells that nearly touch
+               for r in wide)
 
 
-def _candidate_body(lines: Sequence[Line], x0: float, x1: float) -> list[Line]:
+def _candidate_body(lines: Sequence[Line], x0: float, x1: float,
+                    head: Sequence[Line] = ()) -> list[Line]:
     """The lines under a header that may be its body, for measuring the columns: up to a new
-    header, running text, or a line that starts well left of the table (a source note)."""
+    header, running text (a wide run under more than one header cell), or a line that starts
+    well left of the table (a source note)."""
     body: list[Line] = []
     for ln in lines:
-        if header_roles(ln) or _is_prose(ln, x0, x1) or ln.x0 < x0 - 2 * ln.size:
+        if header_roles(ln) or ln.x0 < x0 - 2 * ln.size:
+            break
+        if _is_prose(ln, x0, x1) and not _under_one_cell(ln, x0, x1, head):
             break
         body.append(ln)
     return body
+
+
+def _under_one_cell(line: Line, x0: float, x1: float, head: Sequence[Line]) -> bool:
+    """Whether each wide run of a line lies under one header cell only (the long cell of a
+    wide column, such as an Entity List cell), or starts right of the first header cell (a
+    cell that nearly touches the next), not across the header from its left like running text."""
+    wide = [r for r in _header_cells(line) if r.x1 - r.x0 > _PROSE_WIDTH * max(x1 - x0, 1.0)]
+    return bool(head) and all(
+        sum(1 for h in head if h.x0 < r.x1 and h.x1 > r.x0) <= 1 or r.x0 > head[0].x1 for r in wide)
+
+
+def _left_edge(header: Line, first: Line, walls: Walls, after: Sequence[Line]) -> float:
+    """Where the table starts: its first header cell, or left of it when that cell is centred
+    over its column: the rule drawn at the column's left, else the first row under the header
+    when it starts further left and reaches under the header."""
+    left = [r.x0 for r in walls if r.top <= header.top + 1 and r.bottom >= header.bottom - 1
+            and r.x0 <= first.x0 + 1]
+    if left:
+        return min(first.x0, max(left))
+    below = after[0] if after else None
+    if below is not None and below.top - header.bottom < 2.5 * header.size and below.x0 < first.x0 \
+            and any(w.x0 <= first.x1 and w.x1 >= first.x0 for w in below.words):
+        return below.x0
+    return first.x0
 
 
 def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Rule],
@@ -339,8 +371,9 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     """Columns and their boundaries, from the header cells, ruling lines and body gutters."""
     walls = [] if scanned else [r for r in rules if not r.horizontal]
     head = _header_cells(block[anchor], walls)
-    x0, x1 = head[0].x0, max(head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
-    body = _candidate_body(after, x0, x1)
+    x0, x1 = _left_edge(block[anchor], head[0], walls, after), max(
+        head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
+    body = _candidate_body(after, x0, x1, head)
     words = [w for ln in body for w in ln.words]
     merged = _lost_columns(_merge_header(block, anchor, body, walls), body)
     columns = _columns_with_cells(merged, words, len(body))

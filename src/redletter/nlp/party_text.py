@@ -43,6 +43,8 @@ _LOCATED = re.compile(
     r"having\s+(?:an\s+)?address\s+at|address(?:es)?\s*:|at\s+the\s+address)|,\s*at|,\s*of)\s+"
     r"(?=[\w#])", re.I)
 _SPACES = re.compile(r"\s+")
+_LOOSE_STOP = re.compile(r"(?<=\w)\s+([.,;])(?=\s|$)")  # "OOO MVIZION . 313": a stop set apart
+_FOOTNOTE = re.compile(r"(?<=[\w.)])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+(?=[\s,;:.)]|$)")
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
 _BETWEEN_QUOTES = re.compile(r"(?:[\s,;.:/|&–—-]|\b(?:and|or|и|или)\b)*", re.I)
 # Abbreviations whose final period belongs to the name ("Inc.", "Co., Ltd.", "S.A.").
@@ -53,7 +55,9 @@ _DOTTED_FORMS = frozenset({"ltd", "co", "inc", "corp", "şti", "sti", "tic", "sa
 
 
 def clean(text: str) -> str:
-    """Collapse whitespace and strip list punctuation from both ends."""
+    """Collapse whitespace, drop footnote marks ("LTD¹", "FZE†") and strip list punctuation
+    from both ends."""
+    text = _LOOSE_STOP.sub(r"\1", _FOOTNOTE.sub("", text))
     return _SPACES.sub(" ", text).strip(" \t\n;,:").strip()
 
 
@@ -163,9 +167,13 @@ def _comma_list(text: str) -> list[str]:
 def split_name_address(text: str) -> tuple[str, str | None]:
     """Split "NAME, ADDRESS" at the first comma that is not inside a legal form, or "NAME LLC.
     ADDRESS" at a full stop after the legal form that ends the name, if that comes first."""
+    text = _LOOSE_STOP.sub(r"\1", _FOOTNOTE.sub("", text))
     stop = next((m for m in re.finditer(r"\.\s+(?=\S)", text)
                  if text.count("(", 0, m.start()) == text.count(")", 0, m.start())  # not in brackets
-                 and ends_with_legal_form(text[:m.start()] + ".") and _address_after(text[m.end():])), None)
+                 and _address_after(text[m.end():])
+                 and (ends_with_legal_form(text[:m.start()] + ".")
+                      or (starts_with_legal_form(text[:m.start()]) and _opens_address(text[m.end():])))),
+                None)
     if stop is not None:
         first_comma = _first_name_comma(text)
         if first_comma is None or stop.start() < first_comma:
@@ -188,6 +196,11 @@ def _address_after(rest: str) -> bool:
     if not rest or rest[0] in "([" or starts_with_legal_form(rest):
         return False
     return looks_like_address(rest) or "," in rest or any(ch.isdigit() for ch in rest)
+
+
+def _opens_address(rest: str) -> bool:
+    """Text that opens with a number or an address word ("313 Gaydar Alieev kuchasi")."""
+    return rest[:1].isdigit() or looks_like_address(rest)
 
 
 def _first_name_comma(text: str) -> int | None:
@@ -265,7 +278,7 @@ def parse_entity_cell(text: str) -> tuple[str, list[str], str | None]:
     m = _FOLLOWING.match(text)
     if not m:
         if (_PAREN_ALIAS.search(text) is None and (found := _inline_aliases(text)) is not None
-                and found[2] is not None):
+                and (found[2] is not None or found[1])):
             return found
         name_part, address = split_name_address(text)
         name, aliases = name_and_aliases(name_part)
