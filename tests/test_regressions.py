@@ -466,3 +466,38 @@ def test_centred_headers_touching_cells_and_footnote_marks(tmp_path: Path) -> No
         ("KONOMAR GEMI ELEKTRIK LIMITED SIRKETI", (), "TR", ("8482.30", "8542.31")),
         ("OOO MVIZION", (), "UZ", ("9027.50",)), ("TACO LLC", ("TAKO LLC",), "AM", ("8517.69", "9014.20"))]
     assert got.parties[1].address == "313 Gaydar Alieev kuchasi, Tashkent 100161"
+
+
+def test_labels_joined_by_semicolons_and_roman_country_sections(tmp_path: Path) -> None:
+    """"Party: X; Trading as: Y; Registered address: … (China); HS: 852589" paragraphs gave no
+    party ("also known as: none known" was an alias). Annex sections "I. CHINA" / "II. TÜRKIYE"
+    with items "(a) NAME (also: X / Y)", an "Address:" line and an "HS:" line lost the country,
+    the aliases and the split between name and address."""
+    pdf = tmp_path / "sections.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    top = _page(c, ["Reference: OEE-PG-2026-0071", "",
+                    "Party: JINAN TIANHUI MACHINERY CO., LTD.; also known as: none known; Registered",
+                    "address: No. 77 Gongye North Road, Licheng District, Jinan (China); HS: 852589,",
+                    "854320.", "",
+                    "Party: OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU KRISTALL; Trading as: KRISTALL",
+                    "LLC; Registered address: Str. Manasa 40, Bishkek 720001 (Kyrgyzstan); HS: 854159.", ""])
+    _page(c, ["ANNEX", "I. CHINA",
+              "(a) HARBIN XINGDA OPTICS CORP. (also: XINGDA OPTICAL / HARBIN XINGDA",
+              "OPTICAL INSTRUMENT COMPANY)",
+              "No. 9, Hongqi Street, Nangang District, Harbin 150001",
+              "HS: 9013.80",
+              "II. T\u00dcRKIYE",
+              "(a) DENIZ ELEKTRONIK SANAYI VE TICARET LIMITED SIRKETI",
+              "Address: Ic Kapi No. 4, Ataturk Cad. No. 112, Konak, Izmir",
+              "HS: 8542.31, 8517.62"], top=top - 20)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("JINAN TIANHUI MACHINERY CO., LTD.", (), "CN", ("8525.89", "8543.20")),
+        ("OBSHCHESTVO S OGRANICHENNOY OTVETSTVENNOSTYU KRISTALL", ("KRISTALL LLC",), "KG", ("8541.59",)),
+        ("HARBIN XINGDA OPTICS CORP.", ("XINGDA OPTICAL", "HARBIN XINGDA OPTICAL INSTRUMENT COMPANY"), "CN",
+         ("9013.80",)),
+        ("DENIZ ELEKTRONIK SANAYI VE TICARET LIMITED SIRKETI", (), "TR", ("8542.31", "8517.62"))]
+    assert got.parties[0].address == "No. 77 Gongye North Road, Licheng District, Jinan"
+    assert got.parties[3].address == "Ic Kapi No. 4, Ataturk Cad. No. 112, Konak, Izmir"

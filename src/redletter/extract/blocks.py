@@ -26,6 +26,7 @@ from redletter.nlp.party_text import (
     name_and_aliases,
     split_alias_list,
     starts_with_legal_form,
+    strip_period,
 )
 from redletter.schema import Item, Party
 
@@ -77,9 +78,11 @@ def labelled_fields(texts: Sequence[str], page: int) -> tuple[list[str], list[It
     first line (the name) is never taken."""
     kept, items, country = list(texts[:1]), [], None
     for text in texts[1:]:
-        found = text_label(text, ITEM_ROLES | {"country"})
+        found = text_label(text, ITEM_ROLES | {"country", "address"})
         if found is None:
             kept.append(text)
+        elif found[0] == "address":  # "Address: Rm. 4, 16/F, …": the line, without its label
+            kept.append(found[1])
         elif found[0] == "country":
             country = found[1] or None
         else:
@@ -115,8 +118,35 @@ def _continues_block(block: Block, pl: PlacedLine) -> bool:
     return prev.page == pl.page and pl.line.top - prev.line.bottom < 0.8 * prev.line.size
 
 
+_INLINE_LABEL = re.compile(
+    r"(?:^|(?<=[;.]\s))(?:\(?\d{1,3}[.)]\s+)?(?P<label>[A-Za-z][A-Za-z ./&()-]{0,40}?)\s*:\s")
+
+
+def _inline_fields(block: Block) -> dict[str, list[str]]:
+    """The fields of a block read from its text in order, where labels follow one another on
+    a line after a semicolon ("Party: X; Trading as: Y; Registered address: …; HS: 852589"),
+    a label broken over two lines included; the fields as read line by line otherwise."""
+    text = " ".join(pl.line.text for pl in block.lines)
+    cuts = [m for m in _INLINE_LABEL.finditer(text) if _label_role(m.group("label")) is not None]
+    if len(cuts) < 2 or cuts[0].start() != 0 or not any(text[m.start() - 2] == ";" for m in cuts[1:]):
+        return block.fields
+    out: dict[str, list[str]] = {}
+    for m, nxt in zip(cuts, [*cuts[1:], None], strict=True):
+        value = strip_period(text[m.end():nxt.start() if nxt else len(text)].strip(" ;"))
+        out.setdefault(_label_role(m.group("label")) or "", []).append(value)
+    return out
+
+
+def _label_role(label: str) -> str | None:
+    if len(label.split()) > _MAX_LABEL_WORDS:
+        return None
+    role = header_role(label)
+    return role if role in PARTY_ROLES | ITEM_ROLES else None
+
+
 def block_to_party(block: Block, number: int) -> Party | None:
     """A party from a block that has a name and an address or country."""
+    block = Block(_inline_fields(block), block.lines, block.last)
     f = {k: " ".join(v) for k, v in block.fields.items()}
     if not f.get("name") or not (f.get("address") or f.get("country")):
         return None

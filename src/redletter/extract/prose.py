@@ -72,8 +72,11 @@ def _heading_over(line: PlacedLine, nxt: PlacedLine) -> bool:
     """A line that is only a country's name, with a list item right under it: in a list whose
     first item has such a heading, the heading of the next group ("China" between the UAE's
     bullets and China's); elsewhere the country line that ends an item ("RUSSIA")."""
-    text = line.line.text.strip(" .:")
+    text = _SECTION.sub("", line.line.text).strip(" .:")
     return len(text.split()) <= 5 and bool(_MARKER.match(nxt.line.text)) and looks_like_country(text)
+
+
+_SECTION = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2}|[A-H])[.)]\s+")  # "II. TÜRKİYE", "3) China"
 
 
 def _ends_item(item: list[PlacedLine], nxt: PlacedLine, pitch: float) -> bool:
@@ -377,8 +380,9 @@ def _country_headings(lines: Sequence[PlacedLine], in_items: set[int]) -> dict[i
         if id(pl.line) in in_items:
             if code is not None:
                 out[id(pl.line)] = code
-        elif len(pl.line.text.split()) <= 5 and looks_like_country(pl.line.text.strip(" :")):
-            code = resolve_country(pl.line.text.strip(" .:"), allow_codes=False)
+        elif len(heading := _SECTION.sub("", pl.line.text).strip(" .:").split()) <= 5 \
+                and looks_like_country(" ".join(heading)):
+            code = resolve_country(" ".join(heading), allow_codes=False)
         else:
             code = None  # running text: the heading no longer holds
     return out

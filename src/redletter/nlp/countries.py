@@ -122,10 +122,12 @@ def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None
         found = _table().get(country_key(f"{tail} {head}")) or _table().get(country_key(head))
     if found is None and (m := _PLACE_IN_BRACKETS.fullmatch(text.strip())):  # "UAE (Dubai)"
         found = _table().get(country_key(m.group(1)))
+        if found is None and (inner := country_key(m.group(2))) in _names_only():
+            found = _table()[inner]  # "Hebei Province (China)"
     return found
 
 
-_PLACE_IN_BRACKETS = re.compile(r"([^()]+?)\s*\([^()]*\)")
+_PLACE_IN_BRACKETS = re.compile(r"([^()]+?)\s*\(([^()]*)\)")
 
 
 def country_name(code: str) -> str:

@@ -18,7 +18,8 @@ ALIAS_MARKER = (
     r"(?:also\s+known\s+as|formerly\s+known\s+as|doing\s+business\s+as|now\s+known\s+as|"
     r"also\s+trading\s+as|trading\s+as|operating\s+as|also\s+called|formerly|previously|"
     r"a\s?/\s?k\s?/\s?a|f\s?/\s?k\s?/\s?a|d\s?/\s?b\s?/\s?a|"
-    r"a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|d\.\s?b\.\s?a\.?|\baka\b|\bfka\b|\bdba\b)"
+    r"a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|d\.\s?b\.\s?a\.?|\baka\b|\bfka\b|\bdba\b|"
+    r"\balso(?=\s*:)|\baliases(?=\s*:)|\balias(?=\s*:))"  # "(also: X / Y)", "(aliases: X; Y)"
 )
 _PAREN_ALIAS = re.compile(rf"\(\s*{ALIAS_MARKER}[\s,:]*(?P<aliases>[^()]+?)\s*\)", re.I)
 _INLINE_ALIAS = re.compile(rf"[\s,;]*\b{ALIAS_MARKER}[\s,:]*", re.I)
@@ -43,6 +44,7 @@ _LOCATED = re.compile(
     r"having\s+(?:an\s+)?address\s+at|address(?:es)?\s*:|at\s+the\s+address)|,\s*at|,\s*of)\s+"
     r"(?=[\w#])", re.I)
 _SPACES = re.compile(r"\s+")
+_NO_ALIAS = frozenset({"none", "none known", "not known", "unknown", "n/a", "na", "nil", "-", "—", "–"})
 _LOOSE_STOP = re.compile(r"(?<=\w)\s+([.,;])(?=\s|$)")  # "OOO MVIZION . 313": a stop set apart
 _FOOTNOTE = re.compile(r"(?<=[\w.)])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+(?=[\s,;:.)]|$)")
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
@@ -107,7 +109,7 @@ def split_alias_list(text: str) -> list[str]:
     for part in parts:
         part = re.sub(r"^(?:and|or)(?:\s+|$)", "", clean(part), flags=re.I)
         part = strip_period(clean(part.lstrip("—–-• ")))
-        if part and part.casefold() not in {"none", "n/a", "-", "—"}:
+        if part and part.casefold().strip(" .") not in _NO_ALIAS:
             out.append(part)
     return out
 
@@ -334,8 +336,10 @@ def split_party_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None]
     to it. ``None`` when the lines do not read that way (a single line, or prose)."""
     if len(lines) < 2 or not _name_line(lines[0]):
         return None
+    laid_out = not any(_LOCATED.search(ln) for ln in lines) and (  # a part per line, not prose
+        _opens_address(lines[1]) or ends_with_legal_form(lines[0]) or starts_with_legal_form(lines[0]))
     if not (any(_ALIAS_LINE.match(ln) for ln in lines[1:]) or looks_like_country(lines[-1])
-            or _ends_with_country(lines[-1])):
+            or _ends_with_country(lines[-1]) or laid_out):
         return None
     parts: list[list[str]] = [[lines[0]]]
     kinds = ["name"]
@@ -391,9 +395,11 @@ def looks_like_country(line: str) -> bool:
 
 
 def _split_unmarked(text: str) -> tuple[str, str | None]:
-    """"NAME (a.k.a. X), ADDRESS" without "located at": split after the aliases or the name."""
+    """"NAME (a.k.a. X), ADDRESS" or "NAME (also: X) No.7, …" without "located at": split after
+    the aliases or the name."""
     m = _PAREN_ALIAS.search(text)
-    if m and text[m.end():].lstrip().startswith(","):
-        return text[: m.end()], text[m.end():].lstrip(" ,") or None
+    rest = text[m.end():].strip() if m else ""
+    if m and (rest.startswith(",") or (rest and (_opens_address(rest) or _address_after(rest)))):
+        return text[: m.end()], rest.lstrip(" ,") or None
     name, address = split_name_address(text)
     return name, address
