@@ -501,3 +501,33 @@ def test_labels_joined_by_semicolons_and_roman_country_sections(tmp_path: Path) 
         ("DENIZ ELEKTRONIK SANAYI VE TICARET LIMITED SIRKETI", (), "TR", ("8542.31", "8517.62"))]
     assert got.parties[0].address == "No. 77 Gongye North Road, Licheng District, Jinan"
     assert got.parties[3].address == "Ic Kapi No. 4, Ataturk Cad. No. 112, Konak, Izmir"
+
+
+def test_a_grid_of_boxed_cards_two_a_row(tmp_path: Path) -> None:
+    """Two boxed cards side by side were read line by line across the page, each line made of
+    both cards' halves: names glued together, "HS 8542310000" (no colon) read as an address."""
+    pdf = tmp_path / "cards.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Reference: OEE-RF-2026-0610", "Each card below identifies one party."])
+    cards = [["QINGYUAN FO FENG LEDA SUPPLY", "CHAIN SERVICE CO LTD", "Room 701, 59 Zhenxing South Road",
+              "Fogang County, Guangdong", "HS 9030320080", "CHINA"],
+             ["XIN QUAN ELECTRONICS CO LIMITED", "Aliases: XIN QUAN ELECTRONICS HK",
+              "Unit D 16/F, 18 Luard Rd", "Wan Chai", "HS 8542310000, 9030391000", "HONG KONG SAR"],
+             ["FLIGHT TRAVEL LLC", "50 Nalbandyan Street", "Yerevan", "HS 8466930010", "ARMENIA"],
+             ["PALOMA PRECIOUS DMCC", "1 Lake Plaza, Jumeirah Lakes Towers", "Dubai", "HS 8542391000",
+              "UNITED ARAB EMIRATES"]]
+    for k, card in enumerate(cards):
+        x, top = 64 + 250 * (k % 2), 690 - 110 * (k // 2)
+        c.rect(x, top - 100, 238, 100, stroke=1, fill=0)
+        for i, text in enumerate(card):
+            c.drawString(x + 6, top - 14 - 13 * i, text)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("QINGYUAN FO FENG LEDA SUPPLY CHAIN SERVICE CO LTD", (), "CN", ("9030.32.0080",)),
+        ("XIN QUAN ELECTRONICS CO LIMITED", ("XIN QUAN ELECTRONICS HK",), "HK",
+         ("8542.31.0000", "9030.39.1000")),
+        ("FLIGHT TRAVEL LLC", (), "AM", ("8466.93.0010",)),
+        ("PALOMA PRECIOUS DMCC", (), "AE", ("8542.39.1000",))]
+    assert got.parties[0].address == "Room 701, 59 Zhenxing South Road, Fogang County, Guangdong"

@@ -19,11 +19,12 @@ from redletter.errors import (
 )
 from redletter.extract import meta
 from redletter.extract.blocks import block_parties
+from redletter.extract.cards import card_lines, reading_order
 from redletter.extract.furniture import remove_furniture
-from redletter.extract.geometry import Line, PageLayout, PlacedLine, words_to_lines
+from redletter.extract.geometry import Line, PageLayout, PlacedLine
 from redletter.extract.ocr_jobs import OcrJob, OcrResult, PageRun, Progress
 from redletter.extract.pdf import open_pdf, read_page
-from redletter.extract.prose import prose_parties
+from redletter.extract.prose import card_parties, prose_parties
 from redletter.extract.records import (
     LOW_CONFIDENCE,
     fragments_to_rows,
@@ -200,7 +201,8 @@ def review_reasons(parties: Sequence[Party], unassigned: Sequence[str],
 def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
                         read_warnings: Sequence[str] = ()) -> Letter:
     """Parties, items and metadata from a letter's page layouts."""
-    raw_lines = [words_to_lines(p.words) for p in pages]
+    split = [card_lines(p) for p in pages]
+    raw_lines = [reading_order(outside, cards) for outside, cards in split]
     lines_by_page = remove_furniture(pages, raw_lines)
     fragments = find_tables(pages, lines_by_page)
     party_rows = fragments_to_rows([f for f in fragments if f.model.kind == "party"])
@@ -209,9 +211,16 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     unassigned: list[str] = []
     parties = rows_to_parties(party_rows, cell_warnings, unassigned)
     running = _running_text(lines_by_page, fragments)
-    in_blocks, used = block_parties(running)
+    kept = {id(pl.line) for pl in running}
+    cards = [[PlacedLine(n, ln) for ln in card if id(ln) in kept]
+             for n, (_, page_cards) in enumerate(split, start=1) for card in page_cards]
+    in_cards = card_parties([c for c in cards if c])
+    used = {id(pl.line) for card in cards for pl in card}
+    in_blocks, in_block_lines = block_parties([pl for pl in running if id(pl.line) not in used])
+    used |= in_block_lines
     in_prose = prose_parties([pl for pl in running if id(pl.line) not in used])
-    parties += sorted([*in_blocks, *in_prose], key=lambda p: (p.page, p.bbox[1]))  # reading order
+    parties += sorted([*in_cards, *in_blocks, *in_prose],
+                      key=lambda p: (p.page, p.bbox[1], p.bbox[0]))  # reading order
     first = lines_by_page[0] if lines_by_page else []
     text = "\n".join(ln.text for lines in lines_by_page for ln in lines)
     kind, evidence = meta.notice_type(text, meta.subject_line(first))

@@ -72,13 +72,22 @@ def text_label(text: str, roles: frozenset[str] = PARTY_ROLES | ITEM_ROLES) -> t
     return (role, m.group("value").strip()) if role in roles else None
 
 
+_CODE_LINE = re.compile(r"^\s*(?:HS|HTS)(?:\s+codes?)?\s*[:#]?\s*(?P<value>\d[\d.,;·/\s]*)$", re.I)
+
+
+def _code_line(text: str) -> tuple[str, str] | None:
+    """A line of HS codes after "HS" or "HTS" with no colon ("HS 8542310000, 9030391000")."""
+    m = _CODE_LINE.match(text)
+    return ("hs_code", m.group("value")) if m else None
+
+
 def labelled_fields(texts: Sequence[str], page: int) -> tuple[list[str], list[Item], str | None]:
     """An item's lines without its item and country lines ("Commodities: 8517.62, 9030.32",
     "HS codes: …", "Country: SERBIA"), the items those print, and the country as printed. The
     first line (the name) is never taken."""
     kept, items, country = list(texts[:1]), [], None
     for text in texts[1:]:
-        found = text_label(text, ITEM_ROLES | {"country", "address"})
+        found = text_label(text, ITEM_ROLES | {"country", "address"}) or _code_line(text)
         if found is None:
             kept.append(text)
         elif found[0] == "address":  # "Address: Rm. 4, 16/F, …": the line, without its label

@@ -97,6 +97,7 @@ class PageLayout:
     rules: tuple[Rule, ...] = ()
     shades: tuple[Shade, ...] = ()
     ocr: bool = False
+    boxes: tuple[Shade, ...] = ()  # stroked rectangles big enough to frame text (cards, panels)
     rotation: tuple[int, float] = (0, 0.0)  # a scan's quarter turn and deskew, degrees CCW
 
 

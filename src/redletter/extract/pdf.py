@@ -188,6 +188,14 @@ def page_shades(page: Any) -> tuple[Shade, ...]:
     )
 
 
+def page_boxes(page: Any) -> tuple[Shade, ...]:
+    """Stroked rectangles at least 60 x 24 points: frames around text (cards, panels)."""
+    return tuple(
+        Shade(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
+        for r in page.rects
+        if r.get("stroke") and float(r["width"]) >= 60 and float(r["height"]) >= 24)
+
+
 def _printed_twice(chars: Sequence[dict[str, Any]]) -> bool:
     """Whether a page prints many of its glyphs twice on top of each other (a cheap count:
     deduplicating every page would cost more than reading it)."""
@@ -208,4 +216,5 @@ def read_page(page: Any, number: int) -> PageLayout:
     text_page = page.dedupe_chars(tolerance=0.5) if _printed_twice(page.chars) else page
     rules = join_rules(page_rules(page))
     return PageLayout(number=number, width=float(page.width), height=float(page.height),
-                      words=page_words(text_page, rules), rules=rules, shades=page_shades(page))
+                      words=page_words(text_page, rules), rules=rules, shades=page_shades(page),
+                      boxes=page_boxes(page))

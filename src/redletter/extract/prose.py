@@ -344,6 +344,17 @@ def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]
     return items
 
 
+def card_parties(cards: Sequence[Sequence[PlacedLine]]) -> list[Party]:
+    """A party from each boxed card of a grid (``cards``), read as one item a part per line."""
+    parties: list[Party] = []
+    for card in cards:
+        body = " ".join(pl.line.text for pl in card)
+        party = text_to_party(body, list(card), len(parties) + 1)
+        if party is not None:
+            parties.append(party)
+    return parties
+
+
 def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
     """Parties from every enumeration in the running text, in reading order."""
     found: list[tuple[str, list[PlacedLine]]] = []
