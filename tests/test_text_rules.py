@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from redletter.extract import meta
 from redletter.extract.geometry import Line, Word
-from redletter.nlp.countries import resolve_country, resolve_country_misread, trailing_country
+from redletter.nlp.countries import (
+    country_of_city,
+    resolve_country,
+    resolve_country_misread,
+    trailing_country,
+)
+from redletter.nlp.ocr_names import mend_ocr_name
 from redletter.nlp.party_text import (
     name_and_aliases,
     parse_entity_cell,
@@ -152,3 +158,33 @@ def test_split_address(text: str, street: str | None, city: str | None, postal: 
     from redletter.nlp.normalize import Address, split_address
 
     assert split_address(text) == Address(street, city, postal, country)
+
+
+def test_prose_party_with_aliases_between_commas_and_a_name_in_its_own_script() -> None:
+    assert split_prose_party("Sino-Baltic Components Limited, also known as SBC Ltd, Unit 7, 12/F, "
+                             "Kwai Cheong Centre, Kwai Chung, Hong Kong.") == (
+        "Sino-Baltic Components Limited", ["SBC Ltd"],
+        "Unit 7, 12/F, Kwai Cheong Centre, Kwai Chung, Hong Kong")
+    assert split_prose_party("OOO Catkoneft (ООО «Катконефт»), ul. Lenina 5, Moscow") == (
+        "OOO Catkoneft", ["ООО «Катконефт»"], "ul. Lenina 5, Moscow")
+
+
+@pytest.mark.parametrize(("address", "code"), [
+    ("ul. Lenina 5, Moscow 127018", "RU"), ("Futian District, Shenzhen, Guangdong 518000", "CN"),
+    ("Jebel Ali, Dubai", "AE"), ("Bishkek 720001", "KG"), ("Saint Petersburg 190000", "RU"),
+    ("Alexandria", None), ("Unit 5, Block B", None), (None, None)])
+def test_a_city_that_ends_an_address_names_its_country(address: str | None, code: str | None) -> None:
+    """GeoNames cities of 100,000 people or more; a name shared with a town abroad ten times
+    smaller or more still counts, one shared with a comparable city ("Alexandria") does not."""
+    assert country_of_city(address) == code
+
+
+@pytest.mark.parametrize(("read", "mended"), [
+    ("KOC DIS TICARET UMITED SIRKETI", "KOC DIS TICARET LIMITED SIRKETI"),
+    ("SHUNDA TRADING COMPANY LTO", "SHUNDA TRADING COMPANY LTD"), ("TRO YA LLC (", "TRO YA LLC"),
+    ("(CLF GLOBAL LIMITED", "CLF GLOBAL LIMITED"), ("CEMENT CA LIMITED LIABILITY. COMPANY",
+                                                   "CEMENT CA LIMITED LIABILITY COMPANY"),
+    ("UNITED TRADING LLC", "UNITED TRADING LLC"), ("ACME (HK) LIMITED", "ACME (HK) LIMITED"),
+    ("ALFA CO. LTD", "ALFA CO. LTD")])
+def test_ocr_misreadings_of_legal_forms_are_mended(read: str, mended: str) -> None:
+    assert mend_ocr_name(read) == mended

@@ -36,6 +36,7 @@ from redletter.extract.source import ocr_time_exceeded, sha256_of, sniff
 from redletter.extract.tables import TableFragment, TableModel, page_tables
 from redletter.extract.triage import needs_ocr
 from redletter.extract.virtual import text_page
+from redletter.nlp.ocr_names import mend_ocr_name
 from redletter.schema import Item, Letter, Party, Source
 from redletter.settings import Settings
 
@@ -158,6 +159,13 @@ def find_tables(pages: Sequence[PageLayout],
     return fragments
 
 
+def _mended(party: Party) -> Party:
+    """A party read by OCR, its name and aliases mended where the misreading is certain."""
+    name = mend_ocr_name(party.name) or party.name
+    aliases = tuple(dict.fromkeys(a for a in map(mend_ocr_name, party.aliases) if a))
+    return party.model_copy(update={"name": name, "aliases": aliases})
+
+
 def _running_text(lines_by_page: Sequence[list[Line]],
                   fragments: Sequence[TableFragment]) -> list[PlacedLine]:
     """Lines outside the table rows (rows hold the page's own Word objects)."""
@@ -221,6 +229,8 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     in_prose = prose_parties([pl for pl in running if id(pl.line) not in used])
     parties += sorted([*in_cards, *in_blocks, *in_prose],
                       key=lambda p: (p.page, p.bbox[1], p.bbox[0]))  # reading order
+    scanned = {p.number for p in pages if p.ocr}
+    parties = [_mended(p) if p.page in scanned else p for p in parties]
     first = lines_by_page[0] if lines_by_page else []
     text = "\n".join(ln.text for lines in lines_by_page for ln in lines)
     kind, evidence = meta.notice_type(text, meta.subject_line(first))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from redletter.extract.geometry import Line, PlacedLine, split_line, union_bbox
 from redletter.extract.headers import ITEM_ROLES, PARTY_ROLES, header_match, header_role
 from redletter.extract.records import printed_items
-from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.countries import country_of_city, resolve_country, trailing_country
 from redletter.nlp.party_text import (
     clean,
     ends_with_legal_form,
@@ -169,6 +169,8 @@ def block_to_party(block: Block, number: int) -> Party | None:
     country = resolve_country(printed) if printed else None
     if country is None and address and (split := trailing_country(address)):
         address, country = split[0] or None, split[1]
+    if country is None and not printed:
+        country = country_of_city(address)
     return Party(name=name, aliases=tuple(aliases), address=address, country=country,
                  country_printed=printed, page=page, row=number,
                  bbox=union_bbox(pl.line for pl in block.lines if pl.page == page), source="text",

@@ -16,7 +16,7 @@ from redletter.extract.blocks import labelled_fields
 from redletter.extract.geometry import Line, PlacedLine, Word, split_line, union_bbox
 from redletter.extract.records import printed_items
 from redletter.nlp import ner
-from redletter.nlp.countries import resolve_country, trailing_country
+from redletter.nlp.countries import country_of_city, resolve_country, trailing_country
 from redletter.nlp.items import hs_codes_in
 from redletter.nlp.party_text import (
     ALIAS_MARKER,
@@ -185,6 +185,8 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     elif address and (split := trailing_country(address)):
         printed = address[len(split[0]):].strip(" ,.;") or None
         address, country = split[0] or None, split[1]
+    else:
+        country = country_of_city(address)  # "…, Moscow 127018": the city names the country
     first_page = lines[0].page
     bbox = union_bbox(pl.line for pl in lines if pl.page == first_page)
     return Party(name=name, aliases=tuple(aliases), address=address, country=country,

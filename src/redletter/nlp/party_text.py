@@ -19,7 +19,7 @@ ALIAS_MARKER = (
     r"also\s+trading\s+as|trading\s+as|operating\s+as|also\s+called|formerly|previously|"
     r"a\s?/\s?k\s?/\s?a|f\s?/\s?k\s?/\s?a|d\s?/\s?b\s?/\s?a|"
     r"a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|d\.\s?b\.\s?a\.?|\baka\b|\bfka\b|\bdba\b|"
-    r"\balso(?=\s*:)|\baliases(?=\s*:)|\balias(?=\s*:))"  # "(also: X / Y)", "(aliases: X; Y)"
+    r"\balso(?=\s*:))"  # "(also: X / Y)"
 )
 _PAREN_ALIAS = re.compile(rf"\(\s*{ALIAS_MARKER}[\s,:]*(?P<aliases>[^()]+?)\s*\)", re.I)
 _INLINE_ALIAS = re.compile(rf"[\s,;]*\b{ALIAS_MARKER}[\s,:]*", re.I)
@@ -47,6 +47,7 @@ _SPACES = re.compile(r"\s+")
 _NO_ALIAS = frozenset({"none", "none known", "not known", "unknown", "n/a", "na", "nil", "-", "—", "–"})
 _LOOSE_STOP = re.compile(r"(?<=\w)\s+([.,;])(?=\s|$)")  # "OOO MVIZION . 313": a stop set apart
 _FOOTNOTE = re.compile(r"(?<=[\w.)])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+(?=[\s,;:.)]|$)")
+_NATIVE = re.compile(r"\(\s*([^()A-Za-z]*[^\x00-\x7f][^()A-Za-z]*)\s*\)")  # no Latin letter inside
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
 _BETWEEN_QUOTES = re.compile(r"(?:[\s,;.:/|&–—-]|\b(?:and|or|и|или)\b)*", re.I)
 # Abbreviations whose final period belongs to the name ("Inc.", "Co., Ltd.", "S.A.").
@@ -146,7 +147,12 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
                        for a in _comma_list(listed))
         return " "
 
+    def native(match: re.Match[str]) -> str:
+        aliases.append(clean(match.group(1)))
+        return " "
+
     text = _PAREN_ALIAS.sub(take, text)
+    text = _NATIVE.sub(native, text)  # "OOO Catkoneft (ООО «Катконефт»)": the name in its own script
     head, *rest = _INLINE_ALIAS.split(text)
     for tail in rest:  # "X a.k.a. Y a.k.a. Z": each marker opens another alias
         items = split_alias_list(tail) if ";" in tail or "|" in tail else split_and_list(clean(tail))
@@ -298,6 +304,9 @@ def split_prose_party(text: str) -> tuple[str, list[str], str | None]:
         return parse_entity_cell(text)
     located = _LOCATED.split(text, maxsplit=1)
     head, address = (located[0], located[1]) if len(located) == 2 else (text, None)
+    if address is None and _PAREN_ALIAS.search(head) is None and (found := _inline_aliases(head)) \
+            and found[1] and found[2]:  # "X, also known as Y, Unit 7, …": aliases up to the address
+        return found
     if address is None:
         head, address = _dashed(head) or _split_unmarked(head)
     name, aliases = name_and_aliases(head)
@@ -321,7 +330,8 @@ def _dashed(text: str) -> tuple[str, str] | None:
     return None
 
 
-_ALIAS_LINE = re.compile(rf"^\s*(?:\(?\s*){ALIAS_MARKER}[\s,:]*", re.I)
+# At the start of a line also "Aliases:" (not inside a cell: "the following two aliases: —X").
+_ALIAS_LINE = re.compile(rf"^\s*(?:\(?\s*)(?:{ALIAS_MARKER}|alias(?:es)?(?=\s*:))[\s,:]*", re.I)
 
 
 def _continues_name(line: str) -> bool:
