@@ -65,7 +65,7 @@ def test_table_output_names_the_parties(samples: Path) -> None:
         ("empty.pdf", ExitCode.input_file, "empty"),
         ("truncated.pdf", ExitCode.input_file, "corrupt or truncated"),
         ("garbage.pdf", ExitCode.input_file, "corrupt or truncated"),
-        ("not_a_pdf.pdf", ExitCode.input_file, "not a letter format"),
+        ("not_a_pdf.pdf", ExitCode.input_file, "named .pdf but its content is not a PDF"),
         ("encrypted.pdf", ExitCode.encrypted_pdf, "password-protected"),
     ],
 )

@@ -105,3 +105,17 @@ def test_version_imports_no_heavy_library() -> None:
             "print(sorted({m.split('.')[0] for m in sys.modules} & heavy))")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines() == ["redletter 0.1.0", "[]"]
+
+
+@pytest.mark.parametrize(("args", "code", "said"), [
+    (["extract", "--format", "xml", "x.pdf"], 2, "Invalid value for '--format'"),
+    (["nosuch"], 2, "No such command 'nosuch'"),
+    (["audit", "verify", "--db", "r.db", "--against", "missing.json"], 3, "does not exist")])
+def test_usage_errors_are_one_line_too(tmp_path: Path, args: list[str], code: int, said: str) -> None:
+    """The program as installed (not CliRunner): the parser's errors are one line with their
+    exit code, like every other error; a file argument that does not exist is exit 3."""
+    done = subprocess.run([sys.executable, "-m", "redletter", *args], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == code
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("redletter: error: ")
+    assert said in done.stderr

@@ -1,5 +1,5 @@
 """``python -m redletter``: the command line."""
 
-from redletter.cli import app
+from redletter.cli import run
 
-app(prog_name="redletter")
+run()

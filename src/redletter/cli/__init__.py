@@ -56,3 +56,31 @@ _add(_group("denylist", "The denied-customer list."), lists.denylist_export, "ex
 _audit = _group("audit", "The audit log of the denied-customer list.")
 _add(_audit, audit.audit_verify, "verify")
 _add(_audit, audit.audit_export, "export")
+
+
+def run() -> None:
+    """The ``redletter`` program: the app, with the parser's usage errors (an unknown option
+    or command, a bad choice, a missing file argument) as one line too, like every other error.
+    A file named on the command line that does not exist is an input error (exit 3)."""
+    import importlib
+    import sys
+
+    from redletter.cli.boundary import say_error
+    from redletter.errors import ExitCode
+
+    # typer's own copy of click: its exceptions live beside BadParameter (typer >= 0.25)
+    errors = importlib.import_module(typer.BadParameter.__module__)
+    try:
+        code = typer.main.get_command(app).main(prog_name="redletter", standalone_mode=False)
+    except errors.NoArgsIsHelpError as exc:
+        print(exc.ctx.get_help() if exc.ctx else str(exc))
+        code = int(ExitCode.ok)
+    except errors.UsageError as exc:
+        command = exc.ctx.command_path if exc.ctx else "redletter"
+        say_error(f"{exc.format_message()} (see '{command} --help')")
+        missing = isinstance(exc, typer.BadParameter) and "does not exist" in exc.format_message()
+        code = int(ExitCode.input_file if missing else ExitCode.bad_args)
+    except typer.Abort:
+        say_error("interrupted")
+        code = int(ExitCode.ctrl_c)
+    sys.exit(code if isinstance(code, int) else 0)

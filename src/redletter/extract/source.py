@@ -139,5 +139,10 @@ def sniff(path: Path, *, max_bytes: int) -> str:
         return "csv"
     if suffix == ".eml" or is_mail(head):
         return "mail"
+    named = {".pdf": "a PDF", ".png": "a PNG image", ".jpg": "a JPEG image", ".jpeg": "a JPEG image",
+             ".tif": "a TIFF image", ".tiff": "a TIFF image", ".xlsx": "an XLSX workbook"}.get(suffix)
+    if named:
+        raise InputFileError(f"named {suffix} but its content is not {named} (damaged, or another "
+                             "kind of file renamed)", path=path)
     raise InputFileError("not a letter format: letters must be PDF, PNG/JPEG/TIFF scans, XLSX or "
                          "CSV party lists, or e-mails saved as .eml", path=path)
