@@ -531,3 +531,35 @@ def test_a_grid_of_boxed_cards_two_a_row(tmp_path: Path) -> None:
         ("FLIGHT TRAVEL LLC", (), "AM", ("8466.93.0010",)),
         ("PALOMA PRECIOUS DMCC", (), "AE", ("8542.39.1000",))]
     assert got.parties[0].address == "Room 701, 59 Zhenxing South Road, Fogang County, Guangdong"
+
+
+def test_names_in_running_sentences_dash_hs_tails_and_heading_rows(tmp_path: Path) -> None:
+    """Parties named in capitals inside sentences ("…including A LIMITED, B CO LTD and C CO
+    LIMITED, all located in Hong Kong.") gave none; a bullet's "– HS 8536.90" tail was lost; a
+    country heading row printed across a table's columns ended the table before its first row;
+    a party named again in the prose after its row was a second party."""
+    pdf = tmp_path / "sentences.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    top = _page(c, ["Reference: OEE-IS-2026-0733", "",
+                    "Our investigation found that your distributors forwarded circuits to end users",
+                    "in Russia, including NORTHSTAR MATERIAL SOLUTIONS COMPANY LIMITED, K WAVE TRADING",
+                    "CO LTD and BRIGHTWIN TECHNOLOGY CO LIMITED, all located in Hong Kong. We have further",
+                    "determined that ASTANA TEKHSNAB LLP, of Kazakhstan, and OZGUR ISI SANAYI TICARET",
+                    "LIMITED SIRKETI, of Turkey, acted as consignees.", "",
+                    "The following party was also identified:",
+                    "\u2022 SEVER METAL MAKINA ANONIM SIRKETI, No: 14 Gencoglu Caddesi, Nilufer, Bursa",
+                    "   16130, Turkey \u2013 HS 8536.90", ""])
+    _table(c, [54, 90, 300, 480], top - 10, [
+        [["No."], ["Name"], ["Address"], ["HS"]],
+        [["KAZAKHSTAN"]],
+        [["1"], ["ASTANA TEKHSNAB LLP"], ["Abay Avenue 12, Astana 010000"], ["8471.50"]],
+        [["2"], ["ALMATY ELEKTROSNAB LLP"], ["Dostyk Avenue 5, Almaty"], ["8542.31"]],
+    ], rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
+        ("ASTANA TEKHSNAB LLP", "KZ", ("8471.50",)), ("ALMATY ELEKTROSNAB LLP", "KZ", ("8542.31",)),
+        ("NORTHSTAR MATERIAL SOLUTIONS COMPANY LIMITED", "HK", ()), ("K WAVE TRADING CO LTD", "HK", ()),
+        ("BRIGHTWIN TECHNOLOGY CO LIMITED", "HK", ()), ("OZGUR ISI SANAYI TICARET LIMITED SIRKETI", "TR", ()),
+        ("SEVER METAL MAKINA ANONIM SIRKETI", "TR", ("8536.90",))]

@@ -188,3 +188,11 @@ def test_a_city_that_ends_an_address_names_its_country(address: str | None, code
     ("ALFA CO. LTD", "ALFA CO. LTD")])
 def test_ocr_misreadings_of_legal_forms_are_mended(read: str, mended: str) -> None:
     assert mend_ocr_name(read) == mended
+
+
+def test_bullets_of_symbol_fonts_open_list_items() -> None:
+    """Word's Symbol and Wingdings bullets come out of pdfminer as private-use characters."""
+    from redletter.extract.prose import _MARKER
+
+    assert _MARKER.match("\uf0b7 SEVER METAL MAKINA ANONIM SIRKETI, Bursa, Turkey")
+    assert _MARKER.match("\u2022 ACME LLC, Dubai") and not _MARKER.match("ACME LLC, Dubai")

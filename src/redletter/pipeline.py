@@ -159,6 +159,25 @@ def find_tables(pages: Sequence[PageLayout],
     return fragments
 
 
+def _merge_mentions(parties: list[Party]) -> list[Party]:
+    """Parties once each: a party of the running text named again after its table row or
+    block ("…ZHEJIANG ZHENHUAN CNC MACHINE TOOL CO., LTD. shipped HS 8482.10…") is not another
+    party; the items it is named with there join the first one's."""
+    first: dict[str, int] = {}
+    out: list[Party] = []
+    for party in parties:
+        key = " ".join(party.name.casefold().replace(".", " ").replace(",", " ").split())
+        if party.source != "text" or key not in first:
+            first.setdefault(key, len(out))
+            out.append(party)
+            continue
+        kept = out[first[key]]
+        items = (*kept.items, *(i for i in party.items if i not in kept.items))
+        out[first[key]] = kept.model_copy(update={"items": items, "hs_codes": tuple(
+            dict.fromkeys(i.hs_code for i in items if i.hs_code))})
+    return out
+
+
 def _mended(party: Party) -> Party:
     """A party read by OCR, its name and aliases mended where the misreading is certain."""
     name = mend_ocr_name(party.name) or party.name
@@ -230,7 +249,7 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     parties += sorted([*in_cards, *in_blocks, *in_prose],
                       key=lambda p: (p.page, p.bbox[1], p.bbox[0]))  # reading order
     scanned = {p.number for p in pages if p.ocr}
-    parties = [_mended(p) if p.page in scanned else p for p in parties]
+    parties = _merge_mentions([_mended(p) if p.page in scanned else p for p in parties])
     first = lines_by_page[0] if lines_by_page else []
     text = "\n".join(ln.text for lines in lines_by_page for ln in lines)
     kind, evidence = meta.notice_type(text, meta.subject_line(first))

@@ -21,18 +21,22 @@ from redletter.nlp.items import hs_codes_in
 from redletter.nlp.party_text import (
     ALIAS_MARKER,
     ends_with_legal_form,
+    is_legal_form,
     looks_like_address,
     looks_like_country,
     name_and_aliases,
     split_party_lines,
     split_prose_party,
+    starts_with_legal_form,
+    strip_period,
 )
 from redletter.schema import Item, Party
 
-# A bullet whose font has no Unicode mapping comes out of pdfminer as "(cid:127)".
+# A bullet whose font has no Unicode mapping comes out of pdfminer as "(cid:127)"; one of a
+# symbol font (Word's Symbol and Wingdings bullets) as a private-use character ("\uf0b7").
 _MARKER = re.compile(
     r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z][.)](?=\s+[^\W\d]))\s+"
-    r"|(?:[•▪●◦∙·*]|[-–—](?![-–—])|\(cid:\d+\))\s*(?=\S))")
+    r"|(?:[•▪●◦∙·*‣⁃○■□►➢➤✓]|[\ue000-\uf8ff]|[-–—](?![-–—])|\(cid:\d+\))\s*(?=\S))")
 _ALIAS = re.compile(ALIAS_MARKER, re.I)
 _INLINE = re.compile(r"(?:(?<=\s)|^)\((\d{1,2}|[a-z])\)\s+")
 _OPENERS = (r"(?:The|These|This|Please|You|Your|BIS|We|In|If|Any|All|Such|Each|Note|Accordingly|"
@@ -166,7 +170,8 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
         kept, items, labelled_country = labelled_fields(texts, lines[0].page)
         if len(kept) < len(texts):
             texts, body = kept, " ".join(kept)
-    if not items and (clause := _ITEM_CLAUSE.search(body) or _ITEM_LABEL.search(body)) \
+    if not items and (clause := _ITEM_CLAUSE.search(body) or _ITEM_LABEL.search(body)
+                      or _ITEM_TAIL.search(body)) \
             and hs_codes_in(clause.group("codes")):
         items = printed_items(clause.group("codes"), "hs_code", lines[0].page)
         body = body[:clause.start()]
@@ -199,6 +204,12 @@ def _all_parties(items: list[tuple[str, list[PlacedLine]]]) -> list[tuple[str, l
     conditions or of addresses is not a list of parties)."""
     ok = [it for it in items if _is_party(*split_prose_party(it[0]), it[0])]
     return items if items and len(ok) == len(items) else []
+
+
+def _named(items: list[tuple[str, list[PlacedLine]]]) -> list[tuple[str, list[PlacedLine]]]:
+    """Names from sentences, when each has its place: a capitalised name alone in a sentence
+    (the recipient's "ACME INC." in "…sent to ACME INC. by…") is not taken for a party."""
+    return items if items and all(", located in " in body for body, _ in items) else []
 
 
 def _conf(lines: Sequence[PlacedLine]) -> float:
@@ -324,6 +335,10 @@ _ITEM_LABEL = re.compile(
     r"\s*(?:\([^)]*\))?\s*:\s*(?P<codes>[^:]+)$", re.I | re.S)  # "…, Ajman. Items: HS 854110, 854233"
 
 
+_ITEM_TAIL = re.compile(  # "…, Bursa 16130, Türkiye – HS 8536.90"
+    r"\s[–—-]\s*(?:hs|hts)(?:\s+codes?)?\s*:?\s*(?P<codes>\d[\d.,;\s]*(?:and\s+\d[\d.]*)?)\.?$", re.I)
+
+
 def _capitalised(name: str) -> bool:
     """A name printed in capitals, or ending with a legal form ("…to KOHANA COMPANY LIMITED")."""
     letters = [c for c in re.sub(r"\([^()]*\)", "", name) if c.isalpha()]
@@ -346,6 +361,67 @@ def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]
     return items
 
 
+_CAPS_WORD = r"[A-Z0-9][A-Z0-9&'’.\-/]*,?"
+_CAPS_RUN = re.compile(rf"(?<![\w&])(?:{_CAPS_WORD}\s+)+{_CAPS_WORD}(?![\w&])")
+_PLACE_AFTER = re.compile(
+    r"^[^.;]*?\b(?:located|based|registered|situated|incorporated)?\s*(?:in|of)\s+(?:the\s+)?"
+    r"(?P<place>[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*){0,4})")
+_SENTENCE = re.compile(r"(?<=[a-z0-9)])\.\s+(?=[A-Z])")
+
+
+def _caps_names(sentence: str) -> list[tuple[int, int, str]]:
+    """Names printed in capitals in a sentence that end or open with a legal form ("ROFO
+    TRADING CO LTD", "OOO VEKTOR"), two words at least: (start, end, name). A run of capitals
+    is cut at the commas that start another name ("A LIMITED, B CO LTD"), not at those inside
+    a legal form ("CO., LTD")."""
+    out = []
+    for m in _CAPS_RUN.finditer(sentence):
+        cuts = [c.end() for c in re.finditer(r",\s+", m.group())
+                if not starts_with_legal_form(m.group()[c.end():])]
+        for a, b in itertools.pairwise([0, *cuts, len(m.group())]):
+            name = m.group()[a:b].strip(" ,")
+            if len(name.split()) >= 2 and (ends_with_legal_form(name) or starts_with_legal_form(name)) \
+                    and not is_legal_form(name):
+                out.append((m.start() + a, m.start() + b, name))
+    return out
+
+
+def _place_after(text: str) -> str | None:
+    """The country (or city) a sentence gives right after a name: "…, of Türkiye", "…, located
+    in the People's Republic of China", "…, a trading company in the United Arab Emirates"."""
+    m = _PLACE_AFTER.match(text)
+    if not m:
+        return None
+    words = m.group("place").split()
+    for n in range(len(words), 0, -1):
+        place = " ".join(words[:n])
+        if resolve_country(place, allow_codes=False) or country_of_city(place):
+            return place
+    return None
+
+
+def sentence_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
+    """Parties named in capitals in running sentences, each with the place the sentence gives
+    after it ("… including ASIA MATERIAL SOLUTIONS COMPANY LIMITED, M STAR INTERNATIONAL TRADING
+    CO LTD and HONESTWIN TECHNOLOGY CO LIMITED, all located in Hong Kong."). A name without a
+    place of its own takes the one that closes its list. Each item's body is "NAME, located in
+    PLACE" (or the name alone)."""
+    text = " ".join(pl.line.text for pl in par)
+    items: list[tuple[str, list[PlacedLine]]] = []
+    for sentence in _SENTENCE.split(text):
+        found = _caps_names(sentence)
+        places: list[str | None] = []
+        for k, (_, end_of_name, _) in enumerate(found):
+            end = found[k + 1][0] if k + 1 < len(found) else len(sentence)
+            places.append(_place_after(sentence[end_of_name:end].lstrip(" ,")))
+        closing = next((p for p in reversed(places) if p), None)
+        for (_, _, printed), place in zip(found, places, strict=True):
+            name = strip_period(printed)
+            where = place or closing
+            items.append((f"{name}, located in {where}" if where else name, par))
+    return items
+
+
 def card_parties(cards: Sequence[Sequence[PlacedLine]]) -> list[Party]:
     """A party from each boxed card of a grid (``cards``), read as one item a part per line."""
     parties: list[Party] = []
@@ -363,7 +439,8 @@ def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
     inline_lines: set[int] = set()
     for par in paragraphs(lines, modal_pitch(lines)):
         items = (inline_items(par) or _all_parties(listed_items(par))
-                 or _all_parties(located_items(par)) or _all_parties(addressed_items(par)))
+                 or _all_parties(located_items(par)) or _all_parties(addressed_items(par))
+                 or _named(sentence_items(par)))
         found += items
         if items:
             inline_lines.update(id(pl.line) for pl in par)

@@ -20,6 +20,7 @@ from redletter.extract.columns import content_role, is_date_or_number, name_scor
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
 from redletter.extract.headers import ITEM_ROLES, HeaderMatch, header_match, header_role
 from redletter.extract.rows import Row, lines_to_rows
+from redletter.nlp.countries import resolve_country
 from redletter.nlp.items import HS_TOKEN
 from redletter.nlp.party_text import ends_with_legal_form
 
@@ -476,6 +477,14 @@ def _set_apart(ln: Line, gap: float, gaps: Sequence[float], following: Sequence[
                    for n in following)
 
 
+def _group_heading(line: Line) -> bool:
+    """A row that is only a country's name, printed across the columns over that country's
+    rows ("HONG KONG", "UNITED ARAB EMIRATES"): part of the table, though it fits no column."""
+    text = line.text.strip(" .:")
+    return len(line.words) <= 5 and not any(c.isdigit() for c in text) and \
+        resolve_country(text, allow_codes=False) is not None
+
+
 def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
                 scanned: bool = False) -> list[Line]:
     """The leading lines of ``lines`` that belong to the table body.
@@ -496,7 +505,8 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
             if len({model.column_of(w) for w in ln.words}) < 2:
                 break
             bottom_rule = None  # a row below the last rule: cut by the page break, no rule under it
-        if not model.fits(ln) or header_roles(ln) is not None or (body and gap > limit):
+        if (not model.fits(ln) and not _group_heading(ln)) or header_roles(ln) is not None or (
+                body and gap > limit):
             break
         if body and _is_prose(ln, model.x0, model.x1) and not _within_columns(ln, model):
             break
