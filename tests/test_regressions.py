@@ -563,3 +563,31 @@ def test_names_in_running_sentences_dash_hs_tails_and_heading_rows(tmp_path: Pat
         ("NORTHSTAR MATERIAL SOLUTIONS COMPANY LIMITED", "HK", ()), ("K WAVE TRADING CO LTD", "HK", ()),
         ("BRIGHTWIN TECHNOLOGY CO LIMITED", "HK", ()), ("OZGUR ISI SANAYI TICARET LIMITED SIRKETI", "TR", ()),
         ("SEVER METAL MAKINA ANONIM SIRKETI", "TR", ("8536.90",))]
+
+
+def test_aliases_and_hs_codes_in_a_remarks_column_and_alias_lists_with_commas(tmp_path: Path) -> None:
+    """A Remarks column's "Also known as: X. HS 9014.80, 8486.40. 19 shipments" was kept as
+    extra text only; a block's "Alias(es): A LLP, B LLP" was one alias and its "Items of
+    interest:" line gave no HS code."""
+    pdf = tmp_path / "remarks.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Reference: OEE-SL-2026-0801", "Parties:"])
+    y = _table(c, [54, 230, 380, 450], top - 10, [
+        [["Name"], ["Address"], ["Country"], ["Remarks"]],
+        [["LLC SERVICE FLY BISHKEK"], ["ul. Ibraimova 115"], ["Kyrgyzstan"],
+         ["Also known as: SERVIS", "FLAI BISHKEK. HS 9014.80,", "8486.40. 19 shipments"]],
+        [["CATU TECH LLC"], ["ul. Lenina 5, Moscow"], ["Russia"],
+         ["Formerly/also: Catu Tech", "LTD. Last shipment 05/2024"]],
+    ], rules="rows", size=9)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Entity: SBER VOSTOK LIMITED LIABILITY PARTNERSHIP",
+              "Alias(es): SBER VOSTOK LLP, SBER EAST LLP",
+              "Address: Dostyk Avenue 38, Almaty 050010", "Country: Kazakhstan",
+              "Items of interest: 8457.10.00, 8459.61.00"], top=y - 30)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.hs_codes) for p in got.parties] == [
+        ("LLC SERVICE FLY BISHKEK", ("SERVIS FLAI BISHKEK",), ("9014.80", "8486.40")),
+        ("CATU TECH LLC", ("Catu Tech LTD",), ()),
+        ("SBER VOSTOK LIMITED LIABILITY PARTNERSHIP", ("SBER VOSTOK LLP", "SBER EAST LLP"),
+         ("8457.10.00", "8459.61.00"))]

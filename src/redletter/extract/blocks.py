@@ -22,6 +22,7 @@ from redletter.extract.records import printed_items
 from redletter.nlp.countries import country_of_city, resolve_country, trailing_country
 from redletter.nlp.party_text import (
     clean,
+    comma_names,
     ends_with_legal_form,
     name_and_aliases,
     split_alias_list,
@@ -163,7 +164,8 @@ def block_to_party(block: Block, number: int) -> Party | None:
     items = [i for role in sorted(ITEM_ROLES) for value in block.fields.get(role, ())
              for i in printed_items(value, role, page)]
     name, aliases = name_and_aliases(f["name"])
-    aliases += [a for value in _alias_values(block.fields.get("alias", [])) for a in split_alias_list(value)]
+    aliases += [name for value in _alias_values(block.fields.get("alias", []))
+                for a in split_alias_list(value) for name in comma_names(a)]  # "Alias(es): A LLP, B LLP"
     address = clean(", ".join(x for x in (f.get("address"), f.get("city")) if x)) or None
     printed = clean(f.get("country", "")) or None
     country = resolve_country(printed) if printed else None

@@ -20,6 +20,7 @@ from redletter.nlp.countries import (
 )
 from redletter.nlp.items import chpl_tier, hs_codes_in, items_in
 from redletter.nlp.party_text import (
+    ALIAS_MARKER,
     clean,
     ends_with_legal_form,
     is_legal_form,
@@ -177,10 +178,31 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
         address = f"{address}, {city}" if address else city
     country, printed, address = _country(texts, address, carried)
     confidence = round((0.97 if country else 0.8) * mean_conf(row.words), 3)
+    extra = row_extra(row, model)
+    items = row_items(row, model)
+    for remark in extra.values():  # "Also known as: X. HS 9014.80, 8486.40. 19 shipments"
+        aliases += remark_aliases(remark)
+        items += [i for i in remark_items(remark, row.page) if i not in items]
     return Party(name=name, aliases=tuple(dict.fromkeys(aliases)), address=address or None,
                  country=country, country_printed=printed, page=row.page, row=number,
-                 bbox=row.bbox, source="table", confidence=confidence,
-                 items=tuple(row_items(row, model)), extra=row_extra(row, model))
+                 bbox=row.bbox, source="table", confidence=confidence, items=tuple(items), extra=extra)
+
+
+_REMARK_ALIAS = re.compile(
+    rf"(?:\b{ALIAS_MARKER}|\bformerly\s*/\s*also)\s*[:,]?\s*(?P<alias>.+?)(?=\.\s+[A-Z0-9]|;\s|\.?$)", re.I)
+_REMARK_HS = re.compile(r"\b(?:HS|HTS)(?:\s+codes?)?\s*[:#]?\s*(?P<codes>\d[\d.,\s]*\d)", re.I)
+
+
+def remark_aliases(text: str) -> list[str]:
+    """Aliases written in a remarks column ("Also known as: SERVIS FLAI BISHKEK. HS …",
+    "Formerly/also: Catu Tech LTD. Last shipment 05/2024")."""
+    return [a for m in _REMARK_ALIAS.finditer(text) for a in split_alias_list(m.group("alias"))]
+
+
+def remark_items(text: str, page: int) -> list[Item]:
+    """HS codes written after "HS" in a remarks column ("HS 8471.50, 8458.11. 87 shipments")."""
+    return [i for m in _REMARK_HS.finditer(text)
+            for i in printed_items(m.group("codes"), "description", page)]
 
 
 def merge_rows(first: Row, second: Row) -> Row:

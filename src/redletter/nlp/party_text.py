@@ -144,7 +144,7 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
 
     def take(match: re.Match[str]) -> str:
         aliases.extend(a for listed in split_alias_list(match.group("aliases"))
-                       for a in _comma_list(listed))
+                       for a in comma_names(listed))
         return " "
 
     def native(match: re.Match[str]) -> str:
@@ -160,7 +160,7 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
     return clean(head).rstrip(","), [a for a in aliases if a]
 
 
-def _comma_list(text: str) -> list[str]:
+def comma_names(text: str) -> list[str]:
     """Names listed with commas in brackets ("(also known as JAWHIRAH EXCHANGE, JAWHIRAH
     COMPANY ISTANBUL)"), when every part reads as a name of its own: two words or more, none
     a legal form alone nor a legal form and one word (", LTD" and ", CO LTD" go on with the
