@@ -591,3 +591,33 @@ def test_aliases_and_hs_codes_in_a_remarks_column_and_alias_lists_with_commas(tm
         ("CATU TECH LLC", ("Catu Tech LTD",), ()),
         ("SBER VOSTOK LIMITED LIABILITY PARTNERSHIP", ("SBER VOSTOK LLP", "SBER EAST LLP"),
          ("8457.10.00", "8459.61.00"))]
+
+
+def test_annex_of_names_with_their_country_in_brackets_and_names_alone(tmp_path: Path) -> None:
+    """"1. NAME (China)" items gave the country inside the name, or no party without an alias
+    line; a numbered list of names alone in capitals ("2. JOINT STOCK COMPANY GOZNAK") gave
+    none; a table whose "Item" and "Entity" headers ran into one cell had no name column."""
+    pdf = tmp_path / "annex_names.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    top = _page(c, ["Reference: OEE-SL-2026-0911", "ANNEX - LIST OF PARTIES",
+                    "1. CETC Cloud (Beijing) Technology Co., Ltd. (China)",
+                    "Also known as: Dianke Cloud Technology Co., Ltd.",
+                    "2. DUBAI SEA BREEZE (UAE)",
+                    "3. MIST TRADING CO., LIMITED (Hong Kong SAR)", "",
+                    "Please alert us to any inquiry from the following companies:",
+                    "1. BEIJING CHENGXING TRADING CO LIMITED",
+                    "2. JOINT STOCK COMPANY GOZNAK", ""])
+    _table(c, [54, 78, 300], top - 10, [
+        [["Item"], ["Entity"], ["Full Address"]],
+        [["1"], ["SOLINVEST LTD"], ["Abu Dhabi, UAE"]],
+        [["2"], ["MARS OCEANWAY INC"], ["Aydintepe Mah, 20/7, Tuzla, Istanbul, Turkey"]],
+    ], rules="rows", size=9)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("SOLINVEST LTD", "AE"), ("MARS OCEANWAY INC", "TR"),
+        ("CETC Cloud (Beijing) Technology Co., Ltd.", "CN"), ("DUBAI SEA BREEZE", "AE"),
+        ("MIST TRADING CO., LIMITED", "HK"), ("BEIJING CHENGXING TRADING CO LIMITED", None),
+        ("JOINT STOCK COMPANY GOZNAK", None)]
+    assert got.parties[2].aliases == ("Dianke Cloud Technology Co., Ltd.",)

@@ -92,7 +92,8 @@ def labelled_fields(texts: Sequence[str], page: int) -> tuple[list[str], list[It
         if found is None:
             kept.append(text)
         elif found[0] == "address":  # "Address: Rm. 4, 16/F, …": the line, without its label
-            kept.append(found[1])
+            label = text.split(":", 1)[0]  # not "…, with an / address at No: 4/1-59"
+            kept.append(found[1] if len(label.split()) <= 2 else text)
         elif found[0] == "country":
             country = found[1] or None
         else:

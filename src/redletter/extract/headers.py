@@ -90,6 +90,8 @@ def header_match(text: str) -> HeaderMatch:
             best = (priority, n, role)
     if best is not None and best[2] == "alias" and _name_then_alias(found):
         best = (best[0], best[1], "name")
+    if best is not None and best[2] in ("description", "index") and any(r == "name" for _, r, _, _ in found):
+        best = (best[0], best[1], "name")  # "Item Entity": a narrow index column's header run into the name's
     return HeaderMatch(best[2] if best else None, len(covered) / len(words))
 
 

@@ -168,7 +168,9 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     labelled_country = None
     if by_line:
         kept, items, labelled_country = labelled_fields(texts, lines[0].page)
-        if len(kept) < len(texts):
+        if (m := _NAME_PLACE.match(kept[0])) and _place(m.group("place")):  # "N. NAME (Country)"
+            kept[0], labelled_country = m.group("name"), labelled_country or m.group("place")
+        if kept != texts:
             texts, body = kept, " ".join(kept)
     if not items and (clause := _ITEM_CLAUSE.search(body) or _ITEM_LABEL.search(body)
                       or _ITEM_TAIL.search(body)) \
@@ -182,11 +184,15 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     if address is None and (spans := ner.find(body)) is not None and spans.orgs and spans.address:
         name, aliases = spans.orgs[0], [*aliases, *spans.orgs[1:]]
         address = f"{spans.address}, {spans.country}" if spans.country else spans.address
-    if not _is_party(name, aliases, address, body):
-        return None
+    if not _is_party(name, aliases, address, body) and not (labelled_country and name) \
+            and not (len(texts) == 1 and _capitalised(name) and name.isupper()
+                     and (ends_with_legal_form(name) or starts_with_legal_form(name))):
+        return None  # (a name alone in capitals with its legal form is a listed company)
     country = printed = None
     if labelled_country:
-        printed, country = labelled_country, resolve_country(labelled_country)
+        split = trailing_country(labelled_country)
+        printed = labelled_country
+        country = resolve_country(labelled_country) or (split[1] if split else None)
     elif address and (split := trailing_country(address)):
         printed = address[len(split[0]):].strip(" ,.;") or None
         address, country = split[0] or None, split[1]
@@ -330,6 +336,7 @@ _ITEM_CLAUSE = re.compile(
     r"(?:classified\s+)?(?:under|in|as)\s+(?P<codes>.+)$", re.I | re.S)
 
 
+_NAME_PLACE = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[^()]{2,60})\)\s*\.?$")  # "NAME (China)"
 _ITEM_LABEL = re.compile(
     r"[.;,]\s*(?:items?|commodit(?:y|ies)|products?|goods|hs(?:\s+codes?)?|hts(?:\s+codes?)?)"
     r"\s*(?:\([^)]*\))?\s*:\s*(?P<codes>[^:]+)$", re.I | re.S)  # "…, Ajman. Items: HS 854110, 854233"

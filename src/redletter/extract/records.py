@@ -162,9 +162,23 @@ def row_items(row: Row, model: TableModel) -> list[Item]:
     return items
 
 
+_ROW_NUMBER = re.compile(r"^\s*\d{1,4}[.)]?\s+(?=\S)")
+_INDEX_WORDS = frozenset({"item", "no", "nr", "#", "sr", "sl", "s/n", "ser", "entry", "ref"})
+
+
+def _index_in_name_header(model: TableModel) -> bool:
+    """Whether the name column's header opens with an index word ("Item Entity", "No. Name"):
+    a narrow number column whose header ran into the name's."""
+    heads = [c.header for c in model.columns if c.role == "name"]
+    first = heads[0].split()[0].casefold().strip(".:") if heads and heads[0].split() else ""
+    return first in _INDEX_WORDS
+
+
 def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) -> Party | None:
     """A party from one row, or ``None`` for a row with no name."""
     texts = _texts(row, model)
+    if _index_in_name_header(model) and (m := _ROW_NUMBER.match(texts.get("name", ""))):
+        texts["name"] = texts["name"][m.end():]  # "Item Entity" over "7 BANGKOK …": the row's number
     name, aliases, address = _name_parts(texts)
     if not name:
         return None
