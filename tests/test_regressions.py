@@ -621,3 +621,20 @@ def test_annex_of_names_with_their_country_in_brackets_and_names_alone(tmp_path:
         ("MIST TRADING CO., LIMITED", "HK"), ("BEIJING CHENGXING TRADING CO LIMITED", None),
         ("JOINT STOCK COMPANY GOZNAK", None)]
     assert got.parties[2].aliases == ("Dianke Cloud Technology Co., Ltd.",)
+
+
+def test_an_alias_column_listing_names_with_commas(tmp_path: Path) -> None:
+    """An "Other Names" cell "BSM MARINE LLP, BSM MARINE GROUP, BSM SHIPPING" was one alias;
+    a comma inside a legal form ("SHINE CO., LTD") still is no separator."""
+    pdf = tmp_path / "alias_commas.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Reference: OEE-SL-2026-0977", "Parties:"])
+    _table(c, [54, 230, 470], top - 10, [
+        [["Entity"], ["Other Names"], ["Country"]],
+        [["BSM MARINE TRADING LLP"], ["BSM MARINE LLP, BSM MARINE GROUP, BSM SHIPPING"], ["India"]],
+        [["SHINE RESOURCES LIMITED"], ["SHINE TRADING CO., LTD"], ["China"]],
+    ], rules="rows", size=8)
+    c.save()
+    got = extract_letter(pdf)
+    assert [p.aliases for p in got.parties] == [
+        ("BSM MARINE LLP", "BSM MARINE GROUP", "BSM SHIPPING"), ("SHINE TRADING CO., LTD",)]

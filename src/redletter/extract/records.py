@@ -22,6 +22,7 @@ from redletter.nlp.items import chpl_tier, hs_codes_in, items_in
 from redletter.nlp.party_text import (
     ALIAS_MARKER,
     clean,
+    comma_names,
     ends_with_legal_form,
     is_legal_form,
     looks_like_address,
@@ -182,7 +183,7 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
     name, aliases, address = _name_parts(texts)
     if not name:
         return None
-    aliases += split_alias_list(texts.get("alias", ""))
+    aliases += [n for a in split_alias_list(texts.get("alias", "")) for n in comma_names(a)]
     if spilled := address:
         address = None
     address = clean(texts.get("address", "")) or address
