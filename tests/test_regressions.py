@@ -638,3 +638,23 @@ def test_an_alias_column_listing_names_with_commas(tmp_path: Path) -> None:
     got = extract_letter(pdf)
     assert [p.aliases for p in got.parties] == [
         ("BSM MARINE LLP", "BSM MARINE GROUP", "BSM SHIPPING"), ("SHINE TRADING CO., LTD",)]
+
+
+def test_sub_numbered_paragraphs_name_the_parties_not_the_clause_above(tmp_path: Path) -> None:
+    """Paragraphs numbered "1.1", "1.2" under "1. You are hereby informed…" gave no party; the
+    numbered clause itself must not become one."""
+    pdf = tmp_path / "subnumbered.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Ref: EE-IS-2026-0058", "",
+              "1. You are hereby informed that a license is required for the export, reexport or transfer",
+              "(in-country) of the items described below to the following parties, because of a risk of",
+              "diversion to Russia:",
+              "1.1 TORGOVYY DOM PPZ LLC, located at 62A Petrakova Street, Novokuznetsk 654034, Russia.",
+              "Items: HS 8458.11, 9030.82.",
+              "1.2 OOO UZSTANEX, located at Yashnobod Region, Tashkent, Uzbekistan. Items: HS 8534.00.",
+              "2. This requirement is effective immediately and remains in effect until further notice."])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
+        ("TORGOVYY DOM PPZ LLC", "RU", ("8458.11", "9030.82")), ("OOO UZSTANEX", "UZ", ("8534.00",))]

@@ -35,7 +35,8 @@ from redletter.schema import Item, Party
 # A bullet whose font has no Unicode mapping comes out of pdfminer as "(cid:127)"; one of a
 # symbol font (Word's Symbol and Wingdings bullets) as a private-use character ("\uf0b7").
 _MARKER = re.compile(
-    r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}[.)]|\([a-z]{1,3}\)|[a-z][.)](?=\s+[^\W\d]))\s+"
+    r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[^\W\d])|\d{1,3}[.)]|\([a-z]{1,3}\)|"
+    r"[a-z][.)](?=\s+[^\W\d]))\s+"
     r"|(?:[•▪●◦∙·*‣⁃○■□►➢➤✓]|[\ue000-\uf8ff]|[-–—](?![-–—])|\(cid:\d+\))\s*(?=\S))")
 _ALIAS = re.compile(ALIAS_MARKER, re.I)
 _INLINE = re.compile(r"(?:(?<=\s)|^)\((\d{1,2}|[a-z])\)\s+")
@@ -99,8 +100,15 @@ def _continues(prev: PlacedLine) -> bool:
     return not prev.line.text.rstrip().endswith((";", ".", ":"))
 
 
+def _sentence_like(name: str) -> bool:
+    """A clause, not a name: half its words or more in lower case ("You are hereby informed
+    that a license is required for the export")."""
+    words = [w for w in name.split() if w[:1].isalpha()]
+    return len(words) >= 5 and sum(w[0].islower() for w in words) >= 0.5 * len(words)
+
+
 def _is_party(name: str, aliases: list[str], address: str | None, text: str) -> bool:
-    if not name or len(name) > _MAX_NAME or name[0].islower():
+    if not name or len(name) > _MAX_NAME or name[0].islower() or _sentence_like(name):
         return False
     if aliases or _ALIAS.search(text):
         return True
