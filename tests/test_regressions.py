@@ -658,3 +658,26 @@ def test_sub_numbered_paragraphs_name_the_parties_not_the_clause_above(tmp_path:
     got = extract_letter(pdf)
     assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
         ("TORGOVYY DOM PPZ LLC", "RU", ("8458.11", "9030.82")), ("OOO UZSTANEX", "UZ", ("8534.00",))]
+
+
+def test_each_table_under_its_own_country_heading(tmp_path: Path) -> None:
+    """Tables with no country column, each under a country heading and its own header: the
+    next heading was read as the last row's name going on, and no row got its country."""
+    pdf = tmp_path / "sections.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    y = _page(c, ["Ref: RF-2026-0417", "The parties below, grouped by country:", "SINGAPORE"]) - 4
+    y = _table(c, [54, 260, 480], y, [
+        [["Importer"], ["Address"], ["HS Code"]],
+        [["TRANSATLANTIC PARTNERS PTE. LTD."], ["10 Anson Road #20-05"], ["8486.20"]],
+        [["ANBO SHIPPING PTE. LTD."], ["1 Harbourfront Ave"], ["8541.49"]]], rules="none", size=9)
+    c.setFont("Helvetica", 10)
+    c.drawString(54, y - 12, "TURKEY")
+    _table(c, [54, 260, 480], y - 18, [
+        [["Importer"], ["Address"], ["HS Code"]],
+        [["CABUK CALISAN TICARET LIMITED SIRKETI"], ["Tuzla Mah. 5"], ["9027.50"]]], rules="none", size=9)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("TRANSATLANTIC PARTNERS PTE. LTD.", "SG"), ("ANBO SHIPPING PTE. LTD.", "SG"),
+        ("CABUK CALISAN TICARET LIMITED SIRKETI", "TR")]

@@ -283,8 +283,11 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] 
     heading: str | None = None  # the country of a heading row over a group of rows
     last_model: TableModel | None = None
     for row, model in rows:
-        if last_model is None or model.roles != last_model.roles:
-            carried, heading, last_model = None, None, model
+        if model is not last_model:
+            if last_model is None or model.roles != last_model.roles:
+                carried, heading = None, None
+            heading = model.heading or heading  # a country printed over the table's header
+            last_model = model
         if (code := country_heading(row, model)) is not None:
             heading = code
             continue

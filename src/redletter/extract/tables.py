@@ -14,7 +14,7 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from redletter.extract.columns import content_role, is_date_or_number, name_score
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
@@ -53,6 +53,7 @@ class TableModel:
     x0: float
     x1: float
     kind: str  # "party" or "item"
+    heading: str | None = None  # the country of a heading printed right above the header
 
     def column_of(self, word: Word) -> int:
         """Index of the column a word falls in, by its left edge (plus a little)."""
@@ -508,6 +509,9 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
         if (not model.fits(ln) and not _group_heading(ln)) or header_roles(ln) is not None or (
                 body and gap > limit):
             break
+        if _group_heading(ln) and i + 1 < len(lines) and (
+                header_roles(lines[i + 1]) is not None or maybe_header(lines[i + 1])):
+            break  # the heading of the next table, printed over its header
         if body and _is_prose(ln, model.x0, model.x1) and not _within_columns(ln, model):
             break
         if _closing(ln) or (not scanned and _set_apart(ln, gap, gaps, lines[i + 1:i + 3], model)):
@@ -581,6 +585,11 @@ def _table_at(page: PageLayout, lines: Sequence[Line], i: int,
             model, rows = refined, lines_to_rows(body, refined, page, h_rules)
     kept = trim_trailing_text(rows, model)
     open_end = len(body) == len(after) and len(kept) == len(rows)
+    start = i - len(above)
+    over = lines[start - 1] if start > 0 else None  # "UNITED ARAB EMIRATES" over its own table
+    heading = over is not None and _group_heading(over)
+    model = replace(model, heading=resolve_country(over.text.strip(" .:"), allow_codes=False)
+                    if over is not None and heading else None)
     return TableFragment(model, page.number, kept, open_end), len(block) + len(body)
 
 
