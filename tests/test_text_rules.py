@@ -185,6 +185,7 @@ def test_a_city_that_ends_an_address_names_its_country(address: str | None, code
     ("(CLF GLOBAL LIMITED", "CLF GLOBAL LIMITED"), ("CEMENT CA LIMITED LIABILITY. COMPANY",
                                                    "CEMENT CA LIMITED LIABILITY COMPANY"),
     ("UNITED TRADING LLC", "UNITED TRADING LLC"), ("ACME (HK) LIMITED", "ACME (HK) LIMITED"),
+    ("000 NOVYI MEDIA KHOLDING", "OOO NOVYI MEDIA KHOLDING"), ("ALFA 100 LLC", "ALFA 100 LLC"),
     ("ALFA CO. LTD", "ALFA CO. LTD")])
 def test_ocr_misreadings_of_legal_forms_are_mended(read: str, mended: str) -> None:
     assert mend_ocr_name(read) == mended

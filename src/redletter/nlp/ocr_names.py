@@ -30,7 +30,7 @@ def _form_words() -> frozenset[str]:
 
 
 def _variants(word: str) -> set[str]:
-    out = set()
+    out = {word.replace(wrong, right) for wrong, right in _CONFUSIONS if wrong in word}  # "000"
     for wrong, right in _CONFUSIONS:
         start = word.find(wrong)
         while start >= 0:
@@ -42,7 +42,7 @@ def _variants(word: str) -> set[str]:
 def mend_legal_word(word: str) -> str:
     """A word of a scanned name, or the legal-form word it is one OCR confusion away from."""
     upper = word.upper()
-    if len(word) < 3 or not word.isupper() or upper in _form_words():
+    if len(word) < 3 or word != upper or not any(c.isalnum() for c in word) or upper in _form_words():
         return word
     found = {v for v in _variants(upper) if v in _form_words()}
     return found.pop() if len(found) == 1 else word
