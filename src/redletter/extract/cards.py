@@ -15,6 +15,7 @@ A ruled table is not a grid of cards: its cells touch, and a row holds more of t
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 
 from redletter.extract.geometry import Line, PageLayout, Shade, Word, words_to_lines
@@ -40,6 +41,8 @@ def card_boxes(page: PageLayout) -> list[Shade]:
     """The page's boxes that are cards of a grid, in reading order (rows top to bottom, left to
     right), or none when the page has no such grid."""
     boxes = [b for b in page.boxes if b.x1 - b.x0 >= _MIN_WIDTH]
+    if not any(_side_by_side(a, b) for a, b in itertools.combinations(boxes, 2)):
+        return []  # no two boxes side by side: no grid (the common page), words left unsorted
     full = [b for b in boxes
             if len(words_to_lines([w for w in page.words if _inside(w, b)])) >= _MIN_LINES]
     paired = [b for b in full if any(_side_by_side(b, o) for o in full if o is not b)]

@@ -23,7 +23,6 @@ from redletter.nlp.party_text import (
     ends_with_legal_form,
     is_legal_form,
     looks_like_address,
-    looks_like_country,
     name_and_aliases,
     split_party_lines,
     split_prose_party,
@@ -77,11 +76,17 @@ def _heading_over(line: PlacedLine, nxt: PlacedLine) -> bool:
     """A line that is only a country's name, with a list item right under it: in a list whose
     first item has such a heading, the heading of the next group ("China" between the UAE's
     bullets and China's); elsewhere the country line that ends an item ("RUSSIA")."""
-    text = _SECTION.sub("", line.line.text).strip(" .:")
-    return len(text.split()) <= 5 and bool(_MARKER.match(nxt.line.text)) and looks_like_country(text)
+    return bool(_MARKER.match(nxt.line.text)) and _heading_country(line.line) is not None
 
 
 _SECTION = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2}|[A-H])[.)]\s+")  # "II. TÜRKİYE", "3) China"
+
+
+def _heading_country(line: Line) -> str | None:
+    """The country a heading line names, section number and all ("II. TÜRKİYE", "China:"), or
+    ``None`` for a line that is more than a country's name."""
+    text = _SECTION.sub("", line.text).strip(" .:")
+    return resolve_country(text.strip(" .,;"), allow_codes=False) if len(text.split()) <= 5 else None
 
 
 def _ends_item(item: list[PlacedLine], nxt: PlacedLine, pitch: float) -> bool:
@@ -485,9 +490,8 @@ def _country_headings(lines: Sequence[PlacedLine], in_items: set[int]) -> dict[i
         if id(pl.line) in in_items:
             if code is not None:
                 out[id(pl.line)] = code
-        elif len(heading := _SECTION.sub("", pl.line.text).strip(" .:").split()) <= 5 \
-                and looks_like_country(" ".join(heading)):
-            code = resolve_country(" ".join(heading), allow_codes=False)
+        elif (heading := _heading_country(pl.line)) is not None:
+            code = heading
         else:
             code = None  # running text: the heading no longer holds
     return out

@@ -182,19 +182,11 @@ def split_name_address(text: str) -> tuple[str, str | None]:
                  and (ends_with_legal_form(text[:m.start()] + ".")
                       or (starts_with_legal_form(text[:m.start()]) and _opens_address(text[m.end():])))),
                 None)
-    if stop is not None:
-        first_comma = _first_name_comma(text)
-        if first_comma is None or stop.start() < first_comma:
-            return _split_at(text, stop)
-    parts = text.split(",")
-    for i in range(1, len(parts)):
-        following = parts[i].strip()
-        if not following:
-            continue
-        if starts_with_legal_form(following) and not looks_like_address(following):
-            continue
-        name, address = ",".join(parts[:i]), ",".join(parts[i:])
-        return clean(name), clean(address).rstrip(".") or None
+    comma = _first_name_comma(text)
+    if stop is not None and (comma is None or stop.start() < comma):
+        return _split_at(text, stop)
+    if comma is not None:
+        return clean(text[:comma]), clean(text[comma + 1:]).rstrip(".") or None
     return strip_period(clean(text)), None
 
 
