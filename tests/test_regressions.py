@@ -23,16 +23,20 @@ def _page(c: canvas.Canvas, lines: Sequence[str], top: float = 740) -> float:
 
 
 def _table(c: canvas.Canvas, xs: Sequence[float], top: float, rows: Sequence[Sequence[Row]],
-           *, rules: str = "none", size: float = 8.5, header_font: str = "Helvetica-Bold") -> float:
+           *, rules: str = "none", size: float = 8.5, header_font: str = "Helvetica-Bold",
+           centred: bool = False) -> float:
     """Rows of cells (each a list of lines) at column starts ``xs``; ``rules``: "none", "rows"
-    (one line under each row) or "cells" (each cell boxed by its own four segments)."""
+    (one line under each row) or "cells" (each cell boxed by its own four segments);
+    ``centred``: each cell centred on its row's middle rather than at its top."""
     y = top
     for r, row in enumerate(rows):
-        height = max(len(cell) for cell in row) * (size + 2) + 4
+        tallest = max(len(cell) for cell in row)
+        height = tallest * (size + 2) + 4
         c.setFont(header_font if r == 0 else "Helvetica", size)
         for x, cell in zip(xs, row, strict=False):
+            drop = (tallest - len(cell)) * (size + 2) / 2 if centred else 0.0
             for k, text in enumerate(cell):
-                c.drawString(x + 2, y - size - k * (size + 2), text)
+                c.drawString(x + 2, y - size - drop - k * (size + 2), text)
         if rules == "rows":
             c.line(xs[0], y - height, xs[-1] + 120, y - height)
         if rules == "cells":
@@ -681,3 +685,68 @@ def test_each_table_under_its_own_country_heading(tmp_path: Path) -> None:
     assert [(p.name, p.country) for p in got.parties] == [
         ("TRANSATLANTIC PARTNERS PTE. LTD.", "SG"), ("ANBO SHIPPING PTE. LTD.", "SG"),
         ("CABUK CALISAN TICARET LIMITED SIRKETI", "TR")]
+
+
+def test_row_numbers_wrapped_in_a_narrow_column(tmp_path: Path) -> None:
+    """Two-digit row numbers wrapped in a narrow "#" column ("1" over "0") cut every row in
+    two although a rule ran under each row (a landscape customs table)."""
+    pdf = tmp_path / "wrapped_numbers.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=landscape(letter))
+    top = _page(c, ["Reference: BIS/OEE/2025/0022", "Attachment 1: Parties of diversion concern"],
+                top=560)
+    rows: list[list[Row]] = [[["#"], ["Entity Name"], ["Street Address"], ["Country"], ["HS-6"]]]
+    parties = [("7", ["BHAVISHYA REALCON PVT LTD"], ["Gurugram"], ["India"]),
+               ("8", ["Montana Advanced Engineering"], [], ["Malaysia"]),
+               ("9", ["SANGSIRI KANKASET COMPANY", "LIMITED"], ["168 Moo 9, Khi Lek"], ["Thailand"]),
+               ("10", ["Sunton Tech Hong Kong Ltd."], [], ["People's", "Republic of", "China"]),
+               ("11", ["LLC MIR STANOCHKINA"], ["Ul. Narodnaya D. 14,", "Moscow 115172"], ["Russia"]),
+               ("12", ["ALI ALMUTAWA PETROLEUM AND", "PETROCHEMICAL TRADING L.L.C."], ["Port Saeed"],
+                ["UAE"])]
+    for number, name, address, country in parties:
+        rows.append([list(number), name, address, country, ["854110,", "903020"]])
+    y = _table(c, [40, 60, 250, 420, 520], top - 20, rows, rules="rows")
+    rows = [rows[0]] + [[list(n), name, [], [ctry], ["848220"]] for n, name, ctry in
+                        [("23", ["Sophgo Technologies Pte. Ltd."], "Singapore"),
+                         ("24", ["YATAI INTERNATIONAL HOLDING", "GROUP LIMITED"], "Thailand")]]
+    _table(c, [40, 60, 250, 420, 520], y - 40, rows, rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("BHAVISHYA REALCON PVT LTD", "IN"), ("Montana Advanced Engineering", "MY"),
+        ("SANGSIRI KANKASET COMPANY LIMITED", "TH"), ("Sunton Tech Hong Kong Ltd.", "CN"),
+        ("LLC MIR STANOCHKINA", "RU"), ("ALI ALMUTAWA PETROLEUM AND PETROCHEMICAL TRADING L.L.C.", "AE"),
+        ("Sophgo Technologies Pte. Ltd.", "SG"), ("YATAI INTERNATIONAL HOLDING GROUP LIMITED", "TH")]
+    assert got.parties[4].address == "Ul. Narodnaya D. 14, Moscow 115172"
+    assert got.parties[2].hs_codes == ("8541.10", "9030.20")
+
+
+def test_cells_centred_on_their_rows_in_a_table_without_rules(tmp_path: Path) -> None:
+    """Cells centred on the row's middle, no rules, the same space between all lines: a
+    three-line name beside a one-line country was read as three rows."""
+    pdf = tmp_path / "centred.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Our reference: OEE-SL-2024-0522", "Subject: Supplier list"])
+    _table(c, [54, 200, 330, 470, 540], top - 20, [
+        [["Party of Concern"], ["Other Names"], ["Address"], ["Country"], ["HS codes"]],
+        [["RBW LAB CO LTD"], [], ["Watthana, Bangkok"], ["Thailand"], ["8532.21"]],
+        [["BLU SHIPPING M SDN. BHD."], [], ["Unit 11-02, 11th Floor,", "No. 9, Jalan Syed Mufti,",
+                                             "Johor Bahru 80000"], ["Malaysia"], ["8482.30"]],
+        [["ASR Trans Lojistik Ve Dis", "Tic Ltd Sti"], ["ASR Transit", "ASR Trade Grup"], [],
+         ["Turkey"], []],
+        [["Academy of Military Medical", "Sciences, Institute of", "Toxicology"],
+         ["Institute of Toxicology", "and Drugs"], [], ["People's", "Republic of", "China"],
+         ["8543.20"]],
+        [["TIGHTSHIP SHIPPING", "MANAGEMENT (OPC) PRIVATE", "LIMITED"],
+         ["TIGHTSHIP SHIPPING MGMT"], ["103-N, Shelton Sapphire,", "Sector 15, CBD Belapur,",
+                                       "Navi Mumbai 400614"], ["India"], ["9030.82"]],
+        [["Toptics, Inc."], [], [], ["PRC"], ["8542.39"]],
+    ], rules="none", centred=True)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("RBW LAB CO LTD", "TH"), ("BLU SHIPPING M SDN. BHD.", "MY"),
+        ("ASR Trans Lojistik Ve Dis Tic Ltd Sti", "TR"),
+        ("Academy of Military Medical Sciences, Institute of Toxicology", "CN"),
+        ("TIGHTSHIP SHIPPING MANAGEMENT (OPC) PRIVATE LIMITED", "IN"), ("Toptics, Inc.", "CN")]
+    assert got.parties[1].address == "Unit 11-02, 11th Floor, No. 9, Jalan Syed Mufti, Johor Bahru 80000"
+    assert got.parties[4].hs_codes == ("9030.82",)

@@ -50,10 +50,12 @@ def is_index(text: str) -> bool:
 
 
 def running_numbers(cells: Sequence[str], *, strict: bool = True) -> bool:
-    """Row numbers: small integers, each one more than the one before for most rows. Not
+    """Row numbers: small integers (also wrapped digit by digit in a narrow column, "1 0"),
+    each one more than the one before for most rows. Not
     ``strict``: a column headed "No." keeps its role despite a few numbers misread by OCR."""
     filled = [c for c in cells if c.strip()]
-    numbers = [int(m.group(1)) for c in filled if (m := re.match(r"^\s*\(?(\d{1,4})[.)]?\s*$", c))]
+    numbers = [int(m.group(1).replace(" ", "")) for c in filled
+               if (m := re.match(r"^\s*\(?(\d(?: ?\d){0,3})[.)]?\s*$", c))]  # "1 0": 10 wrapped
     if not numbers or len(numbers) < (0.9 if strict else 0.5) * len(filled):
         return False
     if strict and (len(numbers) < 3 or numbers[0] > 5):

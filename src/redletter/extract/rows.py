@@ -15,6 +15,7 @@ from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, union_bbox, words_to_lines
+from redletter.extract.row_fit import fitted_starts
 from redletter.schema import BBox
 
 if TYPE_CHECKING:
@@ -80,9 +81,43 @@ def _index_column(model: TableModel) -> int | None:
 
 
 def _starts_by_index(body: Sequence[Line], model: TableModel, col: int) -> list[bool] | None:
-    starts = [any(model.column_of(w) == col and _INDEX_TOKEN.match(w.text) for w in ln.words)
-              for ln in body]
+    tokens = [next((w.text for w in ln.words if model.column_of(w) == col
+                    and _INDEX_TOKEN.match(w.text)), None) for ln in body]
+    starts = [t is not None for t in tokens]
+    _join_wrapped_numbers(body, tokens, starts)
     return starts if starts and starts[0] and sum(starts) >= 1 else None
+
+
+def _join_wrapped_numbers(body: Sequence[Line], tokens: Sequence[str | None],
+                          starts: list[bool]) -> None:
+    """A row number too wide for its narrow column wraps: "1" over "0" is row 10, not rows 1
+    and 0. The second digit line is no row start when the two digits joined continue the count
+    (9 before "1"/"0"); with no count before them (a page's first row), when the second digit
+    does not continue the first ("1" over "1" is 11) or the next pair joined follows (a "2" over
+    a "3" then a "2" over a "4" are rows 23 and 24, where "1" "2" "3" "4" are four rows)."""
+    def wrapped(i: int) -> int | None:
+        top, low = tokens[i], tokens[i + 1] if i + 1 < len(body) else None
+        if (top is None or low is None or not (top.isdigit() and low.isdigit())
+                or body[i + 1].top - body[i].bottom >= 0.8 * body[i].size):
+            return None
+        return int(top + low)
+
+    previous: int | None = None
+    i = 0
+    while i < len(body):
+        joined = wrapped(i)
+        if joined is not None:
+            top, low = int(tokens[i] or 0), int(tokens[i + 1] or 0)
+            following = next((wrapped(k) for k in range(i + 2, len(body)) if tokens[k]), None)
+            if (joined == previous + 1 if previous is not None
+                    else low != top + 1 or following == joined + 1):
+                starts[i + 1] = False
+                previous = joined
+                i += 2
+                continue
+        token = tokens[i]
+        previous = int(token) if token is not None and token.isdigit() else previous
+        i += 1
 
 
 def _starts_by_gaps(body: Sequence[Line]) -> list[bool] | None:
@@ -123,7 +158,7 @@ def row_starts(body: Sequence[Line], model: TableModel, page: PageLayout,
         by_cuts = _starts_by_cuts(body, cuts)
         other = by_index or (_sparse_anchor(body, model) if page.ocr else None) or by_cuts
         return [a or b for a, b in zip(by_cuts, other, strict=True)]
-    return by_index or _starts_by_gaps(body) or _starts_by_anchor(body, model)
+    return by_index or fitted_starts(body, model) or _starts_by_gaps(body) or _starts_by_anchor(body, model)
 
 
 def _sparse_anchor(body: Sequence[Line], model: TableModel) -> list[bool] | None:
