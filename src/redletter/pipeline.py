@@ -22,6 +22,7 @@ from redletter.extract.blocks import block_parties
 from redletter.extract.cards import card_lines, reading_order
 from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine
+from redletter.extract.grid_tables import grid_fragments
 from redletter.extract.ocr_jobs import OcrJob, OcrResult, PageRun, Progress
 from redletter.extract.pdf import open_pdf, read_page
 from redletter.extract.prose import card_parties, prose_parties
@@ -152,7 +153,11 @@ def find_tables(pages: Sequence[PageLayout],
     carried: TableModel | None = None
     for page, lines in zip(pages, lines_by_page, strict=True):
         previous = fragments[-1].model if fragments else None
-        found = page_tables(page, lines, carried, previous)
+        grids = grid_fragments(page, lines, carried)
+        if grids.fragments and grids.fragments[0].continued:
+            carried = None
+        found = sorted([*grids.fragments, *page_tables(page, grids.lines, carried, previous)],
+                       key=lambda f: f.rows[0].bbox[1] if f.rows else 0.0)
         fragments += found
         last = found[-1] if found else None
         carried = last.model if last and last.open_at_bottom else None
