@@ -750,3 +750,102 @@ def test_cells_centred_on_their_rows_in_a_table_without_rules(tmp_path: Path) ->
         ("TIGHTSHIP SHIPPING MANAGEMENT (OPC) PRIVATE LIMITED", "IN"), ("Toptics, Inc.", "CN")]
     assert got.parties[1].address == "Unit 11-02, 11th Floor, No. 9, Jalan Syed Mufti, Johor Bahru 80000"
     assert got.parties[4].hs_codes == ("9030.82",)
+
+
+def _grid_letter(path: Path) -> None:
+    """A full grid: '#' over two header rows, "Party" and "Location" merged over two columns
+    each, cells centred on their rows, one country cell merged down over two rows."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    top = _page(c, ["Our reference: OEE-LAFO-2025-4207", "Subject: Transaction parties of diversion risk"])
+    xs = [54, 74, 210, 330, 470, 560]
+    heights = [14, 14, 40, 40, 28]
+    ys = [top - 20]
+    for h in heights:
+        ys.append(ys[-1] - h)
+    c.setLineWidth(0.5)
+    for k, y in enumerate(ys):  # rule under each band; none under row 1 in the country column
+        if k == 3:
+            c.line(xs[0], y, xs[4], y)
+        elif k == 1:
+            c.line(xs[1], y, xs[5], y)  # '#' spans both header rows
+        else:
+            c.line(xs[0], y, xs[5], y)
+    for k, x in enumerate(xs):
+        if k in (2, 4):  # merged header cells: no rule through the top header band
+            c.line(x, ys[1], x, ys[-1])
+        else:
+            c.line(x, ys[0], x, ys[-1])
+
+    def cell(k: int, band_top: float, band_bottom: float, lines: Sequence[str], font: str = "Helvetica",
+             x1: float | None = None) -> None:
+        c.setFont(font, 8)
+        mid = (band_top + band_bottom) / 2
+        first = mid + (len(lines) - 1) * 5 - 3
+        for i, text in enumerate(lines):
+            left, right = xs[k], x1 if x1 is not None else xs[k + 1]
+            c.drawString((left + right) / 2 - stringWidth(text, font, 8) / 2, first - 10 * i, text)
+
+    bold = "Helvetica-Bold"
+    cell(0, ys[0], ys[2], ["#"], bold)
+    cell(1, ys[0], ys[1], ["Party"], bold, x1=xs[3])
+    cell(3, ys[0], ys[1], ["Location"], bold, x1=xs[5])
+    for k, text in enumerate(["Name", "Also known as", "Street address", "Country"], start=1):
+        cell(k, ys[1], ys[2], [text], bold)
+    rows = [(["1"], ["ZHEJIANG ZHENHUAN CNC", "MACHINE TOOL CO., LTD."], [],
+             ["Mechanical and Electrical Zone,", "Yuhuan, Taizhou, Zhejiang", "317699"]),
+            (["2"], ["ALLPARTS TRADING CO.,", "LTD."], ["ALLPARTS TRADING", "COMPANY"],
+             ["Room 2901B, Futian District", "Shenzhen, Guangdong"]),
+            (["3"], ["GMM FZE"], [], ["PO Box SHJ-124903 Sharjah"])]
+    for r, (number, name, aliases, address) in enumerate(rows):
+        band_top, band_bottom = ys[2 + r], ys[3 + r]
+        for k, lines in enumerate([number, name, aliases, address], start=0):
+            cell(k, band_top, band_bottom, lines)
+    cell(4, ys[2], ys[4], ["China"])  # merged down over rows 1 and 2
+    cell(4, ys[4], ys[5], ["United Arab", "Emirates"])
+    c.save()
+
+
+def test_a_full_grid_with_merged_header_cells_centred_cells_and_a_country_merged_down(
+        tmp_path: Path) -> None:
+    """A grid with a two-row header of merged cells, cells centred on their rows and a country
+    merged down over its parties read the first header line as the table's only header, mixed
+    wrapped names with the address beside them and left one party without a country."""
+    pdf = tmp_path / "grid.pdf"
+    _grid_letter(pdf)
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("ZHEJIANG ZHENHUAN CNC MACHINE TOOL CO., LTD.", (), "CN"),
+        ("ALLPARTS TRADING CO., LTD.", ("ALLPARTS TRADING COMPANY",), "CN"),
+        ("GMM FZE", (), "AE")]
+    assert got.parties[0].address == "Mechanical and Electrical Zone, Yuhuan, Taizhou, Zhejiang 317699"
+
+
+def test_annex_items_numbered_with_codes_and_hs_codes_in_brackets(tmp_path: Path) -> None:
+    """Annex items numbered "A-1." were not read; "(HS 8526.91, 8541.29)." at an item's end hid
+    its country; the last of several a.k.a. aliases ran into the address; "g. Akhangaran" (a
+    city) opened an item of its own; a table of CHPL codes whose notes repeat on every row was
+    read as parties named "Any quantity…"."""
+    pdf = tmp_path / "annex_codes.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    y = _page(c, ["ANNEX 1", "PARTIES OF CONCERN",
+                  "A-1. CONSTELLATION ADVISORS LTD, Unit S310, Level 3, Emirates Financial Towers, Dubai",
+                  "506980, United Arab Emirates (HS 8526.91, 8541.29).",
+                  "A-2. AKHANGARANCEMENT JOINT STOCK COMPANY, a.k.a. OHANGARONSEMENT",
+                  "AKSIYADORLIK JAMIYATIGA, a.k.a. JOINT STOCK COMPANY OHANGARONSEMENT, Promzona,",
+                  "g. Akhangaran, Tashkent Province 110300, Uzbekistan (HS 9030.39).",
+                  "A-3. SINNO ELECTRONICS CO., LIMITED, a.k.a. SINNO ELECTRONIC CO., LTD, Rm. B22, 1/F,",
+                  "Block B, 16 Shing Yip Street, Kwun Tong, Kowloon, Hong Kong (HS 8526.91, 9014.20)."])
+    _page(c, ["ANNEX 2", "COMMON HIGH PRIORITY LIST ITEMS OF CONCERN"], top=y - 30)
+    _table(c, [54, 130, 180], y - 70, [[["HS-6"], ["Tier"], ["Note"]]] + [
+        [[code], [tier], ["Any quantity; report enquiries to OEE."]]
+        for code, tier in [("8542.31", "1"), ("8517.62", "2"), ("8504.40", "3.A"), ("8482.20", "3.B"),
+                           ("8471.80", "4.A")]])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("CONSTELLATION ADVISORS LTD", (), "AE", ("8526.91", "8541.29")),
+        ("AKHANGARANCEMENT JOINT STOCK COMPANY",
+         ("OHANGARONSEMENT AKSIYADORLIK JAMIYATIGA", "JOINT STOCK COMPANY OHANGARONSEMENT"), "UZ",
+         ("9030.39",)),
+        ("SINNO ELECTRONICS CO., LIMITED", ("SINNO ELECTRONIC CO., LTD",), "HK", ("8526.91", "9014.20"))]
+    assert got.parties[1].address == "Promzona, g. Akhangaran, Tashkent Province 110300"

@@ -35,6 +35,7 @@ from redletter.schema import Item, Party
 # symbol font (Word's Symbol and Wingdings bullets) as a private-use character ("\uf0b7").
 _MARKER = re.compile(
     r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[^\W\d])|\d{1,3}[.)]|\([a-z]{1,3}\)|"
+    r"[A-Z]{1,3}[-.]\d{1,3}[.):]?(?=\s+[^\W\d])|"  # "A-1.", "P.12" (annex and party codes)
     r"[a-z][.)](?=\s+[^\W\d]))\s+"
     r"|(?:[•▪●◦∙·*‣⁃○■□►➢➤✓]|[\ue000-\uf8ff]|[-–—](?![-–—])|\(cid:\d+\))\s*(?=\S))")
 _ALIAS = re.compile(ALIAS_MARKER, re.I)
@@ -58,8 +59,10 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
     pitch = modal_pitch(lines)
     first = next((k for k, pl in enumerate(lines) if _MARKER.match(pl.line.text)), 0)
     grouped = first > 0 and _heading_over(lines[first - 1], lines[first])  # a heading over the first
+    letter = ""  # the last item's letter marker ("a.", "b)")
     for pl, nxt in itertools.zip_longest(lines, lines[1:]):
-        if _MARKER.match(pl.line.text):
+        if _MARKER.match(pl.line.text) and _in_sequence(pl.line.text, letter, current is not None):
+            letter = m.group(1) if (m := _LETTER.match(pl.line.text)) else ""
             current = [pl]
             items.append(current)
             continue
@@ -70,6 +73,18 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
         else:
             current.append(pl)
     return items
+
+
+_LETTER = re.compile(r"^\s*\(?([a-z])[.)]\s")
+
+
+def _in_sequence(text: str, letter: str, inside: bool) -> bool:
+    """Whether a line's marker opens an item: a letter marker only as "a." or the letter after
+    the last one; inside an item, "g. Akhangaran" (Russian "gorod", city) goes on with it."""
+    m = _LETTER.match(text)
+    if m is None or not inside:
+        return True
+    return m.group(1) == "a" or (letter != "" and ord(m.group(1)) == ord(letter) + 1)
 
 
 def _heading_over(line: PlacedLine, nxt: PlacedLine) -> bool:
@@ -115,6 +130,8 @@ def _sentence_like(name: str) -> bool:
 def _is_party(name: str, aliases: list[str], address: str | None, text: str) -> bool:
     if not name or len(name) > _MAX_NAME or name[0].islower() or _sentence_like(name):
         return False
+    if sum(c.isalpha() for c in name) < 2:
+        return False  # codes and numbers ("8542.31 8517.62") name no one
     if aliases or _ALIAS.search(text):
         return True
     if address is not None and ends_with_legal_form(name):
@@ -186,7 +203,7 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
         if kept != texts:
             texts, body = kept, " ".join(kept)
     if not items and (clause := _ITEM_CLAUSE.search(body) or _ITEM_LABEL.search(body)
-                      or _ITEM_TAIL.search(body)) \
+                      or _ITEM_TAIL.search(body) or _ITEM_BRACKET.search(body)) \
             and hs_codes_in(clause.group("codes")):
         items = printed_items(clause.group("codes"), "hs_code", lines[0].page)
         body = body[:clause.start()]
@@ -357,6 +374,10 @@ _ITEM_LABEL = re.compile(
 
 _ITEM_TAIL = re.compile(  # "…, Bursa 16130, Türkiye – HS 8536.90"
     r"\s[–—-]\s*(?:hs|hts)(?:\s+codes?)?\s*:?\s*(?P<codes>\d[\d.,;\s]*(?:and\s+\d[\d.]*)?)\.?$", re.I)
+
+_ITEM_BRACKET = re.compile(  # "…, Istanbul, Turkey (HS 8457.10, 8541.49)."
+    r"\s*\((?:hs|hts)(?:\s+(?:codes?|subheadings?))?\s*:?\s*(?P<codes>\d[\d.,;\s]*(?:and\s+\d[\d.]*)?)\)"
+    r"\s*\.?$", re.I)
 
 
 def _capitalised(name: str) -> bool:

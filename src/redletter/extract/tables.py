@@ -428,18 +428,27 @@ def _kind(roles: Iterable[str | None]) -> str:
 
 def refine_roles(model: TableModel, rows: Sequence[Row]) -> TableModel:
     """The model with each column's role checked against its cells (``columns.content_role``);
-    without a name column, the column that reads most like organisation names becomes it."""
+    without a name column, the column that reads most like organisation names (and differs from
+    row to row) becomes it."""
     cells = [[r.text(i) for r in rows] for i in range(len(model.columns))]
     roles = [content_role(c, col.role) for c, col in zip(cells, model.columns, strict=True)]
     scores = [name_score(c) for c in cells]
     names = [i for i, r in enumerate(roles) if r == "name"]
     if not names:
-        names = [i for i, r in enumerate(roles) if r in (None, "extra") and scores[i] >= 0.5]
+        names = [i for i, r in enumerate(roles) if r in (None, "extra") and scores[i] >= 0.5
+                 and _distinct(cells[i])]
     best = max(names, key=lambda i: (scores[i], -i)) if names else None
     for i in names:
         roles[i] = "name" if i == best else model.columns[i].role if model.columns[i].role != "name" else None
     columns = tuple(dataclasses.replace(c, role=r) for c, r in zip(model.columns, roles, strict=True))
     return dataclasses.replace(model, columns=columns, kind=_kind(roles))
+
+
+def _distinct(cells: Sequence[str]) -> bool:
+    """Cells that differ from row to row, as names do (not one note repeated on every row:
+    "Any quantity; report enquiries to OEE.")."""
+    filled = [c for c in cells if c.strip()]
+    return len(filled) < 4 or len(set(filled)) >= 0.5 * len(filled)
 
 
 def column_span(model: TableModel, index: int) -> tuple[float, float]:

@@ -231,8 +231,12 @@ def _last_alias_and_address(item: str, *, commas: bool = False) -> tuple[str, st
     best after a legal form and before an address, then before an address, then after a legal
     form, else the first period."""
     stops = list(re.finditer(r"[.,]\s+" if commas else r"\.\s+", item))
-    if commas:
+    if commas:  # an alias ends at its first comma, unless a legal form follows ("CO., LTD")
+        first = next((m for m in stops if item[m.start()] == "," and not starts_with_legal_form(
+            item[m.end():].split(",")[0])), None)
         stops = [m for m in stops if item[m.start()] == "." or looks_like_address(item[m.end():])]
+        if first is not None and (not stops or first.start() < stops[0].start()):
+            return _split_at(item, first)
     if not stops:
         return strip_period(clean(item), sentence=True), None
     legal = [m for m in stops if ends_with_legal_form(item[: m.start()] + ".")]
