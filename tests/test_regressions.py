@@ -26,7 +26,8 @@ def _table(c: canvas.Canvas, xs: Sequence[float], top: float, rows: Sequence[Seq
            *, rules: str = "none", size: float = 8.5, header_font: str = "Helvetica-Bold",
            centred: bool = False) -> float:
     """Rows of cells (each a list of lines) at column starts ``xs``; ``rules``: "none", "rows"
-    (one line under each row) or "cells" (each cell boxed by its own four segments);
+    (one line under each row), "between" (under each row but the last) or "cells" (each cell
+    boxed by its own four segments);
     ``centred``: each cell centred on its row's middle rather than at its top."""
     y = top
     for r, row in enumerate(rows):
@@ -37,7 +38,7 @@ def _table(c: canvas.Canvas, xs: Sequence[float], top: float, rows: Sequence[Seq
             drop = (tallest - len(cell)) * (size + 2) / 2 if centred else 0.0
             for k, text in enumerate(cell):
                 c.drawString(x + 2, y - size - drop - k * (size + 2), text)
-        if rules == "rows":
+        if rules == "rows" or (rules == "between" and r < len(rows) - 1):
             c.line(xs[0], y - height, xs[-1] + 120, y - height)
         if rules == "cells":
             edges = [*xs, xs[-1] + 120]
@@ -849,3 +850,36 @@ def test_annex_items_numbered_with_codes_and_hs_codes_in_brackets(tmp_path: Path
          ("9030.39",)),
         ("SINNO ELECTRONICS CO., LIMITED", ("SINNO ELECTRONIC CO., LTD",), "HK", ("8526.91", "9014.20"))]
     assert got.parties[1].address == "Promzona, g. Akhangaran, Tashkent Province 110300"
+
+
+def test_rules_between_rows_numbers_centred_and_a_country_once_per_group(tmp_path: Path) -> None:
+    """Rules between rows only, cells centred: the row number in the middle of a three-line row
+    cut it in two; the last row, under the last rule, was dropped when its first line held only
+    the address; a country printed on the first row of its group left the others without."""
+    pdf = tmp_path / "between.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Ref.: OEE-NYFO-2025-4968", "ENCLOSURE 1 - SUPPLIER LIST"])
+    _table(c, [54, 90, 260, 450, 520], top - 20, [
+        [["Ref."], ["Name / a.k.a."], ["Address"], ["Country"], ["HS-6"]],
+        [["001"], ["MILUR ELECTRONICS LLC"], ["Raffi Str. #111, Yerevan"], ["Armenia"], ["8541.60"]],
+        [["002"], ["BELSHINA OAO", "a.k.a. BELSHINA OJSC; JSC", "BELSHINA"], ["Minsk Highway, Bobruisk"],
+         ["Belarus"], ["8541.60", "9030.39"]],
+        [["003"], ["OPEN JOINT STOCK COMPANY", "ROGACHEVSKY ZAVOD", "DIAPROEKTOR"],
+         ["142 Lenin Str, Rogachev"], [], ["8541.30"]],
+        [["004"], ["UNITARY PRIVATE SCIENCE", "ENTERPRISE TEHNOLIT"], ["18 Alexey Pysin Street"], [], []],
+        [["005"], ["ACE ELECTRONIC HK CO., LIMITED"],
+         ["18F, Block B, World Trade Plaza,", "No. 9 Fuhong Road, Shenzhen"], ["China"], ["8482.50"]],
+        [["006"], ["GKER LASER TECHNOLOGY CO LTD"], ["No. 3258 Nanting Road,", "Fengxian, Shanghai",
+                                                     "201415"], [], ["9013.10"]],
+    ], rules="between", centred=True)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("MILUR ELECTRONICS LLC", (), "AM"),
+        ("BELSHINA OAO", ("BELSHINA OJSC", "JSC BELSHINA"), "BY"),
+        ("OPEN JOINT STOCK COMPANY ROGACHEVSKY ZAVOD DIAPROEKTOR", (), "BY"),
+        ("UNITARY PRIVATE SCIENCE ENTERPRISE TEHNOLIT", (), "BY"),
+        ("ACE ELECTRONIC HK CO., LIMITED", (), "CN"),
+        ("GKER LASER TECHNOLOGY CO LTD", (), "CN")]
+    assert got.parties[5].address == "No. 3258 Nanting Road, Fengxian, Shanghai 201415"
+    assert got.parties[1].hs_codes == ("8541.60", "9030.39")

@@ -271,6 +271,25 @@ def country_heading(row: Row, model: TableModel) -> str | None:
     return resolve_country(text)
 
 
+def _country_groups(rows: Sequence[tuple[Row, TableModel]]) -> set[int]:
+    """The rows (by id) of tables whose country is printed once per group of rows: the first
+    row has one, others have none, and no country is printed twice (where a country column
+    merely has gaps, the same country comes back on other rows)."""
+    out: set[int] = set()
+    run: list[tuple[Row, TableModel]] = []
+    for pair in [*rows, None]:
+        if pair is not None and (not run or pair[1].roles == run[-1][1].roles):
+            run.append(pair)
+            continue
+        if run and (col := _col(run[0][1], "country")) is not None:
+            values = [r.text(col).strip() for r, _ in run]
+            printed = [v for v in values if v]
+            if values[0] and len(values) - len(printed) >= 2 and len(set(printed)) == len(printed):
+                out.update(id(r) for r, _ in run)
+        run = [pair] if pair is not None else []
+    return out
+
+
 def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] | None = None,
                     unassigned: list[str] | None = None) -> list[Party]:
     """Parties from party-table rows; a country printed once per group carries down. Cells read
@@ -282,6 +301,7 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] 
     carried: str | None = None
     heading: str | None = None  # the country of a heading row over a group of rows
     last_model: TableModel | None = None
+    grouped = _country_groups(rows)
     for row, model in rows:
         if model is not last_model:
             if last_model is None or model.roles != last_model.roles:
@@ -291,7 +311,7 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] 
         if (code := country_heading(row, model)) is not None:
             heading = code
             continue
-        fill_down = model.roles and model.roles[0] == "country"
+        fill_down = (bool(model.roles) and model.roles[0] == "country") or id(row) in grouped
         party = row_to_party(row, model, len(parties) + 1, carried if fill_down else heading)
         if party is not None:
             parties.append(party)

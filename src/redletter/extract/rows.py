@@ -156,9 +156,22 @@ def row_starts(body: Sequence[Line], model: TableModel, page: PageLayout,
     by_index = _starts_by_index(body, model, index) if index is not None else None
     if cuts:  # a rule a scan did not show is made up for by the row's number, or its marker
         by_cuts = _starts_by_cuts(body, cuts)
-        other = by_index or (_sparse_anchor(body, model) if page.ocr else None) or by_cuts
+        if by_index:
+            return _second_numbers(by_cuts, by_index)
+        other = (_sparse_anchor(body, model) if page.ocr else None) or by_cuts
         return [a or b for a, b in zip(by_cuts, other, strict=True)]
     return by_index or fitted_starts(body, model) or _starts_by_gaps(body) or _starts_by_anchor(body, model)
+
+
+def _second_numbers(by_cuts: Sequence[bool], by_index: Sequence[bool]) -> list[bool]:
+    """Rows between rules, and a row number where a rule is missing: a second number between
+    the same two rules starts a row of its own (a number centred on its row is no start)."""
+    starts, numbered = [], False
+    for cut, number in zip(by_cuts, by_index, strict=True):
+        numbered = numbered and not cut
+        starts.append(cut or (number and numbered))
+        numbered = numbered or number
+    return starts
 
 
 def _sparse_anchor(body: Sequence[Line], model: TableModel) -> list[bool] | None:

@@ -512,7 +512,7 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
         gap = ln.top - body[-1].bottom if body else 0.0
         limit = max(2.6 * ln.size, 2.2 * max(gaps, default=0.0))
         if bottom_rule is not None and body and ln.top > bottom_rule:
-            if len({model.column_of(w) for w in ln.words}) < 2:
+            if not _row_below(lines[i:i + 3], model):
                 break
             bottom_rule = None  # a row below the last rule: cut by the page break, no rule under it
         if (not model.fits(ln) and not _group_heading(ln)) or header_roles(ln) is not None or (
@@ -529,6 +529,20 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
             gaps.append(gap)
         body.append(ln)
     return body
+
+
+def _row_below(lines: Sequence[Line], model: TableModel) -> bool:
+    """Whether lines under a table's last rule are one more row (the page ended it before its
+    rule): a line fills two columns, also the second or third line of a row whose cells are
+    centred (an address line above the name)."""
+    for k, ln in enumerate(lines):
+        if k and ln.top - lines[k - 1].bottom > ln.size:
+            return False
+        if not model.fits(ln):
+            return False
+        if len({model.column_of(w) for w in ln.words}) >= 2:
+            return True
+    return False
 
 
 def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | None,
