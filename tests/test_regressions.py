@@ -883,3 +883,78 @@ def test_rules_between_rows_numbers_centred_and_a_country_once_per_group(tmp_pat
         ("GKER LASER TECHNOLOGY CO LTD", (), "CN")]
     assert got.parties[5].address == "No. 3258 Nanting Road, Fengxian, Shanghai 201415"
     assert got.parties[1].hs_codes == ("8541.60", "9030.39")
+
+
+def test_stacked_cards_with_an_item_table_and_blocks_with_other_labels(tmp_path: Path) -> None:
+    """Parties in boxes one under the other, a tag "Party 1" beside the name and a table of
+    ECCN / part number / HS code under the address, were not read (the name line was taken
+    for a table header); in label blocks, a label of no known role ("Shipments identified:")
+    ran into the address and hid the country on the line above it."""
+    pdf = tmp_path / "cards.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    y = _page(c, ["PROJECT GUARDIAN NOTIFICATION",
+                  "BIS has reason to believe that the parties below are seeking to acquire the items."])
+    cards = [("MARSA ENERGY TRADING DMCC", [], ["Jumeirah Lakes Tower, Unit No: ALMAS-23-A, Dubai",
+                                               "United Arab Emirates"],
+              [("4A994.b", "TMS320F28335PGFA", "8457.10", "2783 pcs"),
+               ("3A991.a.2", "XC7K325T-2FFG900I", "9027.50", "1794 pcs")]),
+             ("LIMITED LIABILITY COMPANY AUTO HOLDING", ["Also known as: LLC LADA AUTO HOLDING"],
+              ["3 Gorokhovskiy Lane, Building 3, Suite 9", "Moscow 105064", "Russia"],
+              [("3A991.b.1.a", "MAX3232ECSE+T", "8548.00", "4616 pcs")])]
+    y -= 20
+    for n, (name, aka, address, rows) in enumerate(cards, start=1):
+        lines = 1 + len(aka) + len(address) + 1 + len(rows)
+        height = lines * 13 + 12
+        c.roundRect(60, y - height, 480, height, 6)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(70, y - 16, name)
+        c.setFont("Helvetica", 8)
+        c.drawRightString(530, y - 16, f"Party {n}")
+        c.setFont("Helvetica", 9.5)
+        ty = y - 16
+        for text in [*aka, *address]:
+            ty -= 13
+            c.drawString(70, ty, text)
+        c.setFont("Helvetica-Bold", 7.5)
+        ty -= 13
+        for x, text in zip((75, 140, 240, 290), ("ECCN", "Part number", "HS code", "Quantity sought"),
+                           strict=True):
+            c.drawString(x, ty, text)
+        c.setFont("Helvetica", 7.5)
+        for row in rows:
+            ty -= 13
+            for x, text in zip((75, 140, 240, 290), row, strict=True):
+                c.drawString(x, ty, text)
+        y -= height + 10
+    c.setFont("Helvetica", 10)
+    y = _page(c, ["Customer 1 of 2", "Name: ROBOTRONIX SEMICONDUCTORS LIMITED",
+                  "Address: Room 401, 4/F, Wanchai Central Building, 89 Lockhard Road, Wan Chai",
+                  "Hong Kong", "HONG KONG",
+                  "Shipments identified: 68 shipments between 2022-09-07 and 2024-03-17",
+                  "HS codes: 8482.50; 8541.29", "", "Customer 2 of 2",
+                  "Name: MODMER TRADING ULUSLARARASI ITHALAT VE IHRACAT LIMITED SIRKETI",
+                  "Address: Yeni Mah. Uzun Sk. 1 Ic Kapi No: 3, Urla", "Izmir", "TURKEY",
+                  "Shipments identified: 21 shipments", "HS codes: 9030.82", "",
+                  "Also, BIS has information that ASIA PACIFIC LINKS LIMITED, with an address at Shing Hing",
+                  "Commercial Building, 21-27 Wing Kut Street, Hong Kong, has sought to acquire items of",
+                  "HS subheadings 8517.69 and 8542.31; any export of such items requires a license."],
+              top=y - 20)
+    c.save()
+    got = extract_letter(pdf)
+    by_name = {p.name: p for p in got.parties}
+    assert list(by_name) == ["MARSA ENERGY TRADING DMCC", "LIMITED LIABILITY COMPANY AUTO HOLDING",
+                             "ROBOTRONIX SEMICONDUCTORS LIMITED",
+                             "MODMER TRADING ULUSLARARASI ITHALAT VE IHRACAT LIMITED SIRKETI",
+                             "ASIA PACIFIC LINKS LIMITED"]
+    marsa = by_name["MARSA ENERGY TRADING DMCC"]
+    assert marsa.country == "AE"
+    assert [(i.hs_code, i.eccn, i.part_number) for i in marsa.items] == [
+        ("8457.10", "4A994.b", "TMS320F28335PGFA"), ("9027.50", "3A991.a.2", "XC7K325T-2FFG900I")]
+    auto = by_name["LIMITED LIABILITY COMPANY AUTO HOLDING"]
+    assert (auto.aliases, auto.country, auto.hs_codes) == (("LLC LADA AUTO HOLDING",), "RU", ("8548.00",))
+    robo = by_name["ROBOTRONIX SEMICONDUCTORS LIMITED"]
+    assert (robo.country, robo.hs_codes) == ("HK", ("8482.50", "8541.29"))
+    assert robo.extra == {"Shipments identified": "68 shipments between 2022-09-07 and 2024-03-17"}
+    assert by_name["MODMER TRADING ULUSLARARASI ITHALAT VE IHRACAT LIMITED SIRKETI"].country == "TR"
+    asia = by_name["ASIA PACIFIC LINKS LIMITED"]
+    assert (asia.country, asia.hs_codes) == ("HK", ("8517.69", "8542.31"))

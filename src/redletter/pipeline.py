@@ -244,9 +244,10 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     parties = rows_to_parties(party_rows, cell_warnings, unassigned)
     running = _running_text(lines_by_page, fragments)
     kept = {id(pl.line) for pl in running}
-    cards = [[PlacedLine(n, ln) for ln in card if id(ln) in kept]
+    whole = [[PlacedLine(n, ln) for ln in card]
              for n, (_, page_cards) in enumerate(split, start=1) for card in page_cards]
-    in_cards = card_parties([c for c in cards if c])
+    cards = [[pl for pl in card if id(pl.line) in kept] for card in whole]
+    in_cards = card_parties([w for w, c in zip(whole, cards, strict=True) if c])  # with its items
     used = {id(pl.line) for card in cards for pl in card}
     in_blocks, in_block_lines = block_parties([pl for pl in running if id(pl.line) not in used])
     used |= in_block_lines

@@ -115,6 +115,9 @@ def _blocks(lines: Sequence[PlacedLine]) -> list[Block]:
             role, value = labelled
             current.fields.setdefault(role, []).append(value)
             current.last = role
+        elif (other := _other_label(pl.line.text)) is not None:  # "Shipments identified: 68 …"
+            current.fields.setdefault(f"{_EXTRA}{other[0]}", []).append(other[1])
+            current.last = None
         elif current.last and _continues_block(current, pl):
             current.fields[current.last].append(pl.line.text)
         else:
@@ -122,6 +125,28 @@ def _blocks(lines: Sequence[PlacedLine]) -> list[Block]:
             continue
         current.lines.append(pl)
     return blocks
+
+
+_EXTRA = "extra:"  # the field of a label the vocabulary does not know
+
+
+def _other_label(text: str) -> tuple[str, str] | None:
+    """(label, value) of a line that opens with a label of no known role ("Shipments
+    identified: 68 shipments …"): it ends the field above without joining it."""
+    m = _LABEL.match(text)
+    if m is None or not m.group("label")[0].isupper() or len(m.group("label").split()) > _MAX_LABEL_WORDS:
+        return None
+    return m.group("label").strip(), m.group("value").strip()
+
+
+def _address_lines(values: Sequence[str]) -> str:
+    """An address field's lines joined: a line that is a country's name ("HONG KONG" under
+    "… Wan Chai" and "Hong Kong") after a comma, other lines (wrapped) after a space."""
+    out = ""
+    for value in values:
+        sep = ", " if out and (resolve_country(value.strip(" ,.")) or out.endswith(",")) else " "
+        out = f"{out}{sep}{value}".replace(",,", ",") if out else value
+    return out
 
 
 def _continues_block(block: Block, pl: PlacedLine) -> bool:
@@ -158,7 +183,7 @@ def _label_role(label: str) -> str | None:
 def block_to_party(block: Block, number: int) -> Party | None:
     """A party from a block that has a name and an address or country."""
     block = Block(_inline_fields(block), block.lines, block.last)
-    f = {k: " ".join(v) for k, v in block.fields.items()}
+    f = {k: _address_lines(v) if k == "address" else " ".join(v) for k, v in block.fields.items()}
     if not f.get("name") or not (f.get("address") or f.get("country")):
         return None
     page = block.lines[0].page
@@ -177,7 +202,8 @@ def block_to_party(block: Block, number: int) -> Party | None:
     return Party(name=name, aliases=tuple(aliases), address=address, country=country,
                  country_printed=printed, page=page, row=number,
                  bbox=union_bbox(pl.line for pl in block.lines if pl.page == page), source="text",
-                 confidence=0.95 if country else 0.75, items=tuple(items))
+                 confidence=0.95 if country else 0.75, items=tuple(items),
+                 extra={k.removeprefix(_EXTRA): v for k, v in f.items() if k.startswith(_EXTRA)})
 
 
 def _alias_values(values: Sequence[str]) -> list[str]:

@@ -1,4 +1,5 @@
-"""Parties printed as boxed cards set side by side (a grid of two or three cards a row):
+"""Parties printed as boxed cards set side by side (a grid of two or three cards a row), or
+stacked one under the other:
 
     +--------------------------------+  +--------------------------------+
     | QINGYUAN FO FENG LEDA SUPPLY   |  | XIN QUAN ELECTRONICS CO LIMITED|
@@ -37,12 +38,24 @@ def _side_by_side(a: Shade, b: Shade) -> bool:
         a.x1 + _MIN_GUTTER <= b.x0 or b.x1 + _MIN_GUTTER <= a.x0)
 
 
+def _stacked(boxes: Sequence[Shade]) -> list[Shade]:
+    """Boxes one under the other with the same left and right edges, two at least (a card per
+    party down the page)."""
+    out = [b for b in boxes if sum(1 for o in boxes if abs(o.x0 - b.x0) <= 4 and abs(o.x1 - b.x1) <= 4
+                                   and (o.top >= b.bottom or o.bottom <= b.top)) >= 1]
+    return sorted(out, key=lambda b: b.top)
+
+
 def card_boxes(page: PageLayout) -> list[Shade]:
-    """The page's boxes that are cards of a grid, in reading order (rows top to bottom, left to
-    right), or none when the page has no such grid."""
+    """The page's boxes that are cards of a grid (in reading order: rows top to bottom, left to
+    right), or cards stacked down the page; none when the page has neither."""
     boxes = [b for b in page.boxes if b.x1 - b.x0 >= _MIN_WIDTH]
     if not any(_side_by_side(a, b) for a, b in itertools.combinations(boxes, 2)):
-        return []  # no two boxes side by side: no grid (the common page), words left unsorted
+        if len(boxes) > 30:
+            return []  # a ruled page, not cards
+        stacked = [b for b in _stacked(boxes)
+                   if len(words_to_lines([w for w in page.words if _inside(w, b)])) >= _MIN_LINES]
+        return stacked if len(stacked) >= 2 else []
     full = [b for b in boxes
             if len(words_to_lines([w for w in page.words if _inside(w, b)])) >= _MIN_LINES]
     paired = [b for b in full if any(_side_by_side(b, o) for o in full if o is not b)]

@@ -73,8 +73,8 @@ def is_name_like(text: str) -> bool:
     """A cell that reads as an organisation's name: words, not a number, date, country or a
     street address; a legal form settles it."""
     words = _WORD.findall(text)
-    if not words or is_date_or_number(text) or len(text) > 400:
-        return False
+    if not words or is_date_or_number(text) or len(text) > 400 or text.lstrip()[:1].islower():
+        return False  # (a name opens with a capital or a digit; "pcs" is a unit)
     if ends_with_legal_form(text.split(",")[0]) or ends_with_legal_form(text):
         return True
     return not is_country(text) and not looks_like_address(text)

@@ -189,10 +189,16 @@ def page_shades(page: Any) -> tuple[Shade, ...]:
 
 
 def page_boxes(page: Any) -> tuple[Shade, ...]:
-    """Stroked rectangles at least 60 x 24 points: frames around text (cards, panels)."""
+    """Stroked rectangles at least 60 x 24 points: frames around text (cards, panels), also
+    with rounded corners (a closed curve)."""
+    def closed(c: dict[str, Any]) -> bool:
+        pts = c.get("pts") or []
+        return len(pts) >= 4 and abs(pts[0][0] - pts[-1][0]) < 2 and abs(pts[0][1] - pts[-1][1]) < 2
+
+    shapes = [*page.rects, *(c for c in getattr(page, "curves", ()) if closed(c))]
     return tuple(
         Shade(float(r["x0"]), float(r["top"]), float(r["x1"]), float(r["bottom"]))
-        for r in page.rects
+        for r in shapes
         if r.get("stroke") and float(r["width"]) >= 60 and float(r["height"]) >= 24)
 
 

@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
-from redletter.extract.blocks import labelled_fields
+from redletter.extract.blocks import block_parties, labelled_fields
+from redletter.extract.card_items import split_items, without_tag
 from redletter.extract.geometry import Line, PlacedLine, Word, split_line, union_bbox
 from redletter.extract.records import printed_items
 from redletter.nlp import ner
@@ -357,7 +358,7 @@ def located_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
 
 
 _ADDRESSED = re.compile(
-    r"\bto\s+(?:the\s+(?:following\s+)?(?:entity|company|party|firm|person)\s*:?\s*)?"
+    r"\b(?:to|that)\s+(?:the\s+(?:following\s+)?(?:entity|company|party|firm|person)\s*:?\s*)?"
     r"(?P<name>[A-Z0-9][^,;:()]*?(?:\s*\([^()]*\))?)\s*,?\s*"
     r"(?:located|situated|based|with\s+(?:an\s+)?address)\s+(?:at|in)\s+"
     rf"(?P<rest>.+?)(?=\.\s+{_OPENERS}|\.?\s*$)", re.S)
@@ -390,16 +391,25 @@ def _capitalised(name: str) -> bool:
 def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
     """Parties named as the addressee of a sentence, one per sentence: "…a license is required
     for any export … to KOHANA COMPANY LIMITED (also known as KOHANA CO LTD), located at 19th
-    Floor, …, China, of items classified under HTS subheadings 8543.20 and 9030.20." Each
-    item's body is "NAME, located at REST" (the item clause stays for ``text_to_party``)."""
+    Floor, …, China, of items classified under HTS subheadings 8543.20 and 9030.20.", or its
+    subject: "BIS has information that X, with an address at …, Hong Kong, has sought to acquire
+    items of HS subheadings 8517.69…". Each item's body is "NAME, located at REST" (the item
+    clause stays for ``text_to_party``)."""
     text = " ".join(pl.line.text for pl in par)
     items = []
     for m in _ADDRESSED.finditer(text):
         name = m.group("name").strip()
         if len(name.split()) > _MAX_NAME_WORDS + 4 or not _capitalised(name):
             continue
-        items.append((f"{name}, located at {m.group('rest').strip()}", par))
+        rest = m.group("rest").strip()
+        if verb := _VERB_CLAUSE.search(rest):  # "…, Hong Kong, has sought to acquire items of HS…"
+            codes = hs_codes_in(rest[verb.start():])
+            rest = rest[:verb.start()] + (f", of items classified under {', '.join(codes)}" if codes else "")
+        items.append((f"{name}, located at {rest}", par))
     return items
+
+
+_VERB_CLAUSE = re.compile(r",\s+(?:has|have|had|is|was|were|which|who)\s+[a-z]")
 
 
 _CAPS_WORD = r"[A-Z0-9][A-Z0-9&'’.\-/]*,?"
@@ -464,12 +474,24 @@ def sentence_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
 
 
 def card_parties(cards: Sequence[Sequence[PlacedLine]]) -> list[Party]:
-    """A party from each boxed card of a grid (``cards``), read as one item a part per line."""
+    """A party from each boxed card (``cards``), read as one item a part per line; a tag beside
+    its name ("Party 1") left out, the rows of an item table under its address its items."""
     parties: list[Party] = []
     for card in cards:
-        body = " ".join(pl.line.text for pl in card)
-        party = text_to_party(body, list(card), len(parties) + 1)
+        page = card[0].page
+        lines, items = split_items(without_tag([pl.line for pl in card]), page)
+        if not lines:
+            continue
+        placed = [PlacedLine(page, ln) for ln in lines]
+        labelled = block_parties(placed)[0]  # a card of labels ("Name: …", "Address: …")
+        party = labelled[0] if len(labelled) == 1 else text_to_party(
+            " ".join(ln.text for ln in lines), placed, len(parties) + 1)
+        if party is not None and labelled:
+            party = party.model_copy(update={"row": len(parties) + 1})
         if party is not None:
+            if items and not party.items:
+                party = party.model_copy(update={"items": tuple(items), "hs_codes": tuple(
+                    dict.fromkeys(i.hs_code for i in items if i.hs_code))})
             parties.append(party)
     return parties
 

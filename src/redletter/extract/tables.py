@@ -29,6 +29,7 @@ _PROSE_WIDTH = 0.62  # a run wider than this share of the table is running text,
 _SAME_X = 6.0  # points: header cells this close are the same column on another page
 _DOUBTFUL = 0.6  # an OCR word read with less confidence may be a smudge on a column rule
 _LONG_NUMBER = re.compile(r"\d{5,}")
+_NUMBERED = re.compile(r"^(?:party|entity|item|customer)\s*\d{1,3}$", re.I)
 _CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|faithfully|truly)|very truly yours|"
                       r"respectfully|regards|best regards|kind regards|with regards)\b", re.I)
 
@@ -159,9 +160,10 @@ def maybe_header(line: Line, walls: Walls = ()) -> bool:
 
 def _data_cell(text: str, match: HeaderMatch) -> bool:
     """A cell that is data, not a header: a date or an amount, a label and its value ("Name:"),
-    a postal code or other long number, or a name with its legal form ("ACME CO LTD")."""
+    a postal code or other long number, a name with its legal form ("ACME CO LTD"), or the
+    number of a party's card ("Party 2")."""
     return (is_date_or_number(text) or text.endswith(":") or _LONG_NUMBER.search(text) is not None
-            or (match.coverage < 1.0 and ends_with_legal_form(text)))
+            or (match.coverage < 1.0 and ends_with_legal_form(text)) or _NUMBERED.match(text) is not None)
 
 
 def _vocabulary_line(line: Line) -> bool:
