@@ -37,6 +37,10 @@ class Pairs:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state, tokens=state["tokens"].tolist())
 
+    def shifted(self, offset: int) -> Pairs:
+        """The pairs with the rows numbered from ``offset`` on."""
+        return Pairs(self.tokens, self.words, self.rows + offset)
+
     def df(self) -> Ints:
         """How many rows have each word."""
         return np.bincount(self.words, minlength=len(self.tokens))
