@@ -63,6 +63,7 @@ _SHORTLIST = 25  # the most similar distinct keys scored further
 _SAME_KEY = 20  # customers scored for one key, at most (the first rows)
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
 _PARALLEL_FROM = 100_000  # rows; below this a second process costs more than it saves
+_SECOND_SHARE = 0.46  # of a CSV read in halves: the copy also packs its half to send it back
 _REMEMBERED = ("_similar", "_pools", "_by_len")  # lookups remembered while matching, not cached
 
 
@@ -317,7 +318,7 @@ def _halves_indexed(path: Path, columns: Columns | None, known: Mapping[str, Key
                     ) -> tuple[_Half, _Half]:
     """The halves of a large CSV master read and indexed, one here and one in a forked copy;
     ``None`` for a file that is not read in halves. (The file's text is let go on return.)"""
-    halves = csv_halves(path, columns, min_lines=_PARALLEL_FROM)
+    halves = csv_halves(path, columns, min_lines=_PARALLEL_FROM, second_share=_SECOND_SHARE)
     return in_two(partial(_half, halves, known), 2) if halves else (None, None)
 
 

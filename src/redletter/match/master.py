@@ -333,10 +333,11 @@ class CsvHalves:
         return self.text.find("\n") + 1
 
 
-def csv_halves(path: Path, columns: Columns | None, *, min_lines: int) -> CsvHalves | None:
-    """The halves of a CSV master of ``min_lines`` lines or more; ``None`` for a workbook, a
-    smaller file, or one whose header or middle is not plain (it is read in one process, which
-    names any fault)."""
+def csv_halves(path: Path, columns: Columns | None, *, min_lines: int,
+               second_share: float = 0.5) -> CsvHalves | None:
+    """The halves of a CSV master of ``min_lines`` lines or more, the second about
+    ``second_share`` of the text; ``None`` for a workbook, a smaller file, or one whose header
+    or middle is not plain (it is read in one process, which names any fault)."""
     if not path.is_file() or path.suffix.lower() in {".xlsx", ".xlsm"}:
         return None
     text, delimiter = _csv_text(path)
@@ -348,15 +349,15 @@ def csv_halves(path: Path, columns: Columns | None, *, min_lines: int) -> CsvHal
         cols = resolve_columns(header, columns or Columns(), path)
     except (csv.Error, StopIteration, InputFileError):
         return None
-    cut = _even_cut(text, header_end)
+    cut = _even_cut(text, header_end + int((len(text) - header_end) * (1 - second_share)))
     return CsvHalves(text, delimiter, header, cols, cut) if cut else None
 
 
-def _even_cut(text: str, start: int, *, tries: int = 1000) -> int:
-    """The start of a line near the middle of the text after ``start`` with an even number of
-    quotes between ``start`` and it (0: none in ``tries`` lines)."""
-    cut = text.find("\n", (start + len(text)) // 2) + 1
-    quotes = text.count('"', start, cut)
+def _even_cut(text: str, at: int, *, tries: int = 1000) -> int:
+    """The start of a line at or after ``at`` with an even number of quotes before it (0: none
+    in ``tries`` lines)."""
+    cut = text.find("\n", at) + 1
+    quotes = text.count('"', 0, cut)
     for _ in range(tries):
         if not cut or cut >= len(text):
             return 0
