@@ -12,8 +12,8 @@ of the master.
 The index is built in whole-column passes (``name_keys`` over all names at once, one pass over
 the tokens for the postings); keys already known for the same row text (``KeyStore``) are
 reused. A large CSV master is read as well as indexed in two halves, one per core
-(``MasterIndex.of_file``). Every ordering has a total tie-break (document frequency, then the token; rows by
-number), so candidates do not depend on the hash seed.
+(``MasterIndex.of_file``). Every ordering has a total tie-break (document frequency, then the
+token; rows by number), so candidates do not depend on the hash seed.
 """
 
 from __future__ import annotations
