@@ -10,6 +10,7 @@ import pytest
 from redletter.match import cache as cache_module
 from redletter.match import index as index_module
 from redletter.match.cache import master_index, wait_for_cache_writes
+from redletter.match.master import MasterColumns, joined_halves, load_columns
 from redletter.nlp.normalize import KeyParts, key_parts_many
 
 
@@ -63,3 +64,33 @@ def test_rules_hash_covers_the_rule_files() -> None:
 
     assert set(normalize.RULE_FILES) >= {"legal_forms.json", "abbreviations.json", "numbers.json"}
     assert len(normalize.rules_hash()) == 16
+
+
+def _state(index: index_module.MasterIndex) -> tuple[object, ...]:
+    posts = [(list(p.tokens), [list(p.rows(t)) for t in p.tokens])
+             for p in (index.postings, index.address_postings)]
+    return (index.master, list(index.key_texts), list(index.key_legal), list(index.key_quals), posts)
+
+
+def test_a_large_csv_is_read_and_indexed_in_halves_as_in_one_pass(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """The halves path (two processes read and index half of the file each) gives the index of
+    one pass, rows, keys, postings and known keys alike."""
+    names = ["Alpha Trading LLC", "Beta Shipping FZE", '"Gamma, Tech" GmbH', "ООО Дельта", "Alpha Mining"]
+    rows = "".join(f'{i},"{n.replace(chr(34), chr(34) * 2)}","Street {i % 7}",Dubai,AE\n'
+                   for i, n in enumerate(names * 12))
+    path = tmp_path / "m.csv"
+    path.write_text("customer_id,name,address,city,country\n" + rows, "utf-8")
+    monkeypatch.setattr(index_module, "_PARALLEL_FROM", 10)
+    halves: list[int] = []
+
+    def spy(first: MasterColumns, second: MasterColumns, at: Path) -> MasterColumns:
+        halves.append(len(first))
+        return joined_halves(first, second, at)
+
+    monkeypatch.setattr(index_module, "joined_halves", spy)
+    whole = index_module.MasterIndex.build(load_columns(path))
+    assert _state(index_module.MasterIndex.of_file(path)) == _state(whole)
+    known = {"Alpha Trading LLC": ("alpha trad", "llc", "")}
+    assert _state(index_module.MasterIndex.of_file(path, known=known)) == _state(whole)
+    assert len(halves) == 2

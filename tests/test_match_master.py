@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
+import pickle
 from pathlib import Path
 
 import pytest
 
 from redletter.errors import InputFileError
-from redletter.match.master import load_columns, load_master
+from redletter.match.master import (
+    MasterColumns,
+    PackedColumn,
+    csv_halves,
+    joined_halves,
+    load_columns,
+    load_master,
+    read_half,
+)
 
 
 def _csv(tmp_path: Path, text: str | bytes) -> Path:
@@ -84,3 +93,61 @@ def test_xlsx_rows_keep_their_sheet_row(tmp_path: Path) -> None:
 def test_xlsx_header_only_is_refused(tmp_path: Path) -> None:
     with pytest.raises(InputFileError, match="no customer rows"):
         load_master(_workbook(tmp_path, [["ID", "Customer Name"]]))
+
+
+def _same_in_halves(path: Path) -> MasterColumns:
+    """The master read in halves; it must be the one read in one pass."""
+    halves = csv_halves(path, None, min_lines=2)
+    assert halves is not None
+    first, second = read_half(halves, second=False), read_half(halves, second=True)
+    assert first is not None and second is not None
+    master = joined_halves(first, second, path)
+    assert master == load_columns(path)
+    return master
+
+
+ROWS = ['{},Alpha LLC,"Unit 5\nDubai",AE', "", '{},"Beta ""B"" Ltd",x,', '{},Gamma 5" Pipes,y,DE',
+        '{},"Delta, Co., Ltd.","Line 1\n\nLine 3",CN', "{},Epsilon,z,RU", "{},Zeta,,", '{},"Eta\nTheta",,TR']
+
+
+@pytest.mark.parametrize("shift", range(len(ROWS)))
+def test_halves_read_as_one_pass(tmp_path: Path, shift: int) -> None:
+    """Quoted values over several lines, doubled and stray quotes, blank lines: wherever the
+    middle falls, the halves give the rows and lines of one pass, or the file is read in one."""
+    rows = (ROWS[shift:] + ROWS[:shift]) * 3
+    body = "\n".join(row.replace("{}", f"C{k}") for k, row in enumerate(rows))
+    path = _csv(tmp_path, f"customer_id,name,address,country\n{body}\n")
+    halves = csv_halves(path, None, min_lines=2)
+    assert halves is not None
+    first, second = read_half(halves, second=False), read_half(halves, second=True)
+    if first is not None and second is not None:  # else the cut fell inside a quoted value
+        assert joined_halves(first, second, path) == load_columns(path)
+
+
+def test_halves_of_a_plain_master(tmp_path: Path) -> None:
+    body = "".join(f'C{i},"Company {i}, Ltd.",Street {i},City,{"AE" if i % 2 else "Germany"}\n'
+                   for i in range(40))
+    master = _same_in_halves(_csv(tmp_path, "customer_id,name,address,city,country\n" + body))
+    assert master.countries[:2] == ["DE", "AE"] and list(master.lines[-2:]) == [40, 41]
+
+
+def test_halves_refuse_duplicate_ids_across_halves(tmp_path: Path) -> None:
+    body = "".join(f"C{i % 30},Company {i}\n" for i in range(40))
+    halves = csv_halves(_csv(tmp_path, "customer_id,name\n" + body), None, min_lines=2)
+    assert halves is not None
+    first, second = read_half(halves, second=False), read_half(halves, second=True)
+    assert first is not None and second is not None
+    with pytest.raises(InputFileError, match="customer id 'C0' is on line 2 and again on line 32"):
+        joined_halves(first, second, tmp_path / "customers.csv")
+
+
+def test_no_halves_for_a_small_master_or_a_workbook(tmp_path: Path) -> None:
+    assert csv_halves(_csv(tmp_path, "customer_id,name\n1,Alpha\n"), None, min_lines=100) is None
+    assert csv_halves(_workbook(tmp_path, [["ID", "Name"], [1, "Alpha"]]), None, min_lines=1) is None
+
+
+@pytest.mark.parametrize("values", [[], [""], ["", ""], ["a", ""], ["ab", "c\x00d", "e"], ["Ω", "x"]])
+def test_packed_column_round_trip(values: list[str]) -> None:
+    packed = pickle.loads(pickle.dumps(PackedColumn(values)))
+    assert packed.tolist() == values and [packed[i] for i in range(len(values))] == values
+    assert len(packed) == len(values) and packed[-1:] == values[-1:]

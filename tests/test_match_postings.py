@@ -6,7 +6,7 @@ import pickle
 from collections import defaultdict
 
 import numpy as np
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from redletter.match.postings import Postings, grouped_pairs, merged, pairs_of, postings_of
@@ -50,6 +50,20 @@ def test_the_pairs_of_two_parts_merge_into_those_of_the_whole(a: list[str], b: l
     assert _as_dict(Postings(whole)) == _naive(a + b)
     rare = merged(pairs_of(a), pairs_of(b, first=len(a)), max_df=2)
     assert _as_dict(Postings(rare)) == {w: at for w, at in _naive(a + b).items() if len(at) <= 2}
+
+
+@given(texts, st.lists(st.integers(0, 29), max_size=60), st.integers(0, 60))
+@example(["alpha", "beta"], [0, 0, 0, 0, 0, 1, 0], 5)
+def test_grouped_pairs_of_two_parts_merge_into_those_of_the_whole(places: list[str], group: list[int],
+                                                                   cut: int) -> None:
+    """A word too common in one part is too common in the whole, whatever the other part has
+    of it: the rare words of the whole do not depend on where the master is cut."""
+    group = [g for g in group if g < len(places)]
+    cut = min(cut, len(group))
+    parts = [grouped_pairs(places, np.array(g, dtype=np.int64), first=start, keep=3, max_df=4)
+             for g, start in ((group[:cut], 0), (group[cut:], cut))]
+    whole = grouped_pairs(places, np.array(group, dtype=np.int64), keep=3, max_df=4)
+    assert _as_dict(Postings(merged(*parts, max_df=4))) == _as_dict(Postings(whole))
 
 
 def test_a_word_no_row_has() -> None:

@@ -29,10 +29,10 @@ from redletter import __version__
 from redletter.errors import InputFileError
 from redletter.extract.source import sha256_of
 from redletter.match.index import MasterIndex
-from redletter.match.master import Columns, PackedColumn, load_columns, no_gc
+from redletter.match.master import Columns, PackedColumn, no_gc
 from redletter.nlp.normalize import KeyParts, rules_hash
 
-FORMAT = 4
+FORMAT = 5
 
 
 def default_cache_dir() -> Path:
@@ -144,7 +144,7 @@ def _build(master: Path, columns: Columns, cache_dir: Path) -> MasterIndex:
     """Index the master, reusing the keys of names already seen."""
     store = _read(keys_path(cache_dir))
     known = store.known() if isinstance(store, KeyStore) else {}
-    return MasterIndex.build(load_columns(master, columns), known=known)
+    return MasterIndex.of_file(master, columns, known=known)
 
 
 def master_index(master: Path, columns: Columns | None = None,
@@ -154,7 +154,7 @@ def master_index(master: Path, columns: Columns | None = None,
     if not master.is_file():
         raise InputFileError("no such file", path=master)
     if cache_dir is None:
-        return MasterIndex.build(load_columns(master, columns))
+        return MasterIndex.of_file(master, columns)
     path = cache_path(master, columns, cache_dir)
     if isinstance(cached := _read(path), MasterIndex):
         return cached

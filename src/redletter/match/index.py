@@ -11,8 +11,9 @@ of the master.
 
 The index is built in whole-column passes (``name_keys`` over all names at once, one pass over
 the tokens for the postings); keys already known for the same row text (``KeyStore``) are
-reused. Every ordering has a total tie-break (document frequency, then the token; rows by
-number), so candidates do not depend on the hash seed.
+reused. A large CSV master is read as well as indexed in two halves, one per core
+(``MasterIndex.of_file``). Every ordering has a total tie-break (document frequency, then the
+token; rows by number), so candidates do not depend on the hash seed.
 """
 
 from __future__ import annotations
@@ -23,12 +24,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from redletter.match.master import Customer, MasterColumns, PackedColumn, no_gc
+from redletter.match.master import (
+    Columns,
+    CsvHalves,
+    Customer,
+    MasterColumns,
+    PackedColumn,
+    csv_halves,
+    joined_halves,
+    load_columns,
+    no_gc,
+    read_half,
+)
 from redletter.match.postings import Pairs, Postings, grouped_pairs, merged, pairs_of, postings_of
 from redletter.match.twocores import in_two
 from redletter.nlp.normalize import (
@@ -51,6 +64,7 @@ _SHORTLIST = 25  # the most similar distinct keys scored further
 _SAME_KEY = 20  # customers scored for one key, at most (the first rows)
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
 _PARALLEL_FROM = 100_000  # rows; below this a second process costs more than it saves
+_SECOND_SHARE = 0.46  # of a CSV read in halves: the copy also packs its half to send it back
 _REMEMBERED = ("_similar", "_pools", "_by_len")  # lookups remembered while matching, not cached
 
 
@@ -117,11 +131,29 @@ class MasterIndex:
             first, second = in_two(work, len(master))
         else:
             first, second = work(0, len(master)), work(len(master), len(master))
+        return cls._of_parts(master, first, second)
+
+    @classmethod
+    def _of_parts(cls, master: MasterColumns, first: _Part, second: _Part) -> MasterIndex:
         index = cls(master, first.texts + second.texts, first.legal + second.legal,
                     first.quals + second.quals)
         index.postings = Postings(merged(first.names, second.names))
         index.address_postings = Postings(merged(first.places, second.places, max_df=_ADDRESS_MAX_DF))
         return index
+
+    @classmethod
+    def of_file(cls, path: Path, columns: Columns | None = None, *,
+                known: Mapping[str, KeyParts] | None = None) -> MasterIndex:
+        """Load and index a master file. A large CSV is read and indexed in two halves, the
+        second by a forked copy of this process (``twocores``), so that reading the file is
+        shared too; anything else, or a file whose halves are not plain, in one pass
+        (``load_columns``, then ``build``)."""
+        with no_gc():
+            first, second = _halves_indexed(path, columns, known or {})
+            if first is None or second is None:
+                return cls._build(load_columns(path, columns), known or {})
+            master = joined_halves(first[0], second[0], path)
+            return cls._of_parts(master, first[1], second[1].shifted(len(first[0])))
 
     def known_keys(self) -> dict[str, KeyParts]:
         """Name text -> key, for reuse when a changed master is indexed (``KeyStore``)."""
@@ -268,11 +300,35 @@ class _Part:
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state, **{k: state[k].tolist() for k in ("texts", "legal", "quals")})
 
+    def shifted(self, offset: int) -> _Part:
+        """The part with its rows numbered from ``offset`` on."""
+        return _Part(self.texts, self.legal, self.quals, self.names.shifted(offset),
+                     self.places.shifted(offset))
+
 
 def _part(master: MasterColumns, known: Mapping[str, KeyParts], start: int, stop: int) -> _Part:
     """The part of the index of rows ``start`` to ``stop``."""
     texts, legal, quals = _keys(master.names[start:stop], known)
     return _Part(texts, legal, quals, pairs_of(texts, first=start), _address_pairs(master, start, stop))
+
+
+_Half = tuple[MasterColumns, _Part] | None
+
+
+def _halves_indexed(path: Path, columns: Columns | None, known: Mapping[str, KeyParts]
+                    ) -> tuple[_Half, _Half]:
+    """The halves of a large CSV master read and indexed, one here and one in a forked copy;
+    ``None`` for a file that is not read in halves. (The file's text is let go on return.)"""
+    halves = csv_halves(path, columns, min_lines=_PARALLEL_FROM, second_share=_SECOND_SHARE)
+    return in_two(partial(_half, halves, known), 2) if halves else (None, None)
+
+
+def _half(halves: CsvHalves, known: Mapping[str, KeyParts], start: int, stop: int
+          ) -> _Half:
+    """Half of a CSV master read (``start``: 0 or 1) and indexed, its rows numbered from 0;
+    ``None`` when the half is not plain."""
+    master = read_half(halves, second=start > 0)
+    return None if master is None else (master, _part(master, known, 0, len(master)))
 
 
 def _address_pairs(master: MasterColumns, start: int, stop: int) -> Pairs:

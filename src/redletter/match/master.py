@@ -2,7 +2,10 @@
 
 Columns are found by ``--id-col`` / ``--name-col`` / ... or by their header (customer_id, name,
 address, city, country and common variants). CSV is read as UTF-8 (with or without BOM) or
-cp1252; a malformed row is an ``InputFileError`` naming its line.
+cp1252; a malformed row is an ``InputFileError`` naming its line. A large CSV can be read in two
+halves by two processes (``csv_halves``, ``read_half``, ``joined_halves``): the same rows and
+lines as one pass, or no halves (a half that is not plain is read again in one pass, which
+names the fault).
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ from array import array
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import accumulate, pairwise
 from pathlib import Path
 from typing import Any, overload
+
+import numpy as np
 
 from redletter.errors import InputFileError
 from redletter.nlp.countries import resolve_country
@@ -107,7 +111,8 @@ def _row_lines(text: str, delimiter: str, count: int) -> list[int]:
     return [reader.line_num for row in reader if row]
 
 
-def _rows_csv(path: Path) -> Rows:
+def _csv_text(path: Path) -> tuple[str, str]:
+    """The file's text, checked (no NUL byte, not empty), and its delimiter."""
     text = decode_text(path.read_bytes(), path, "customer file")
     _refuse_nul(text, path)
     try:
@@ -116,6 +121,11 @@ def _rows_csv(path: Path) -> Rows:
         delimiter = ","
     if not text.strip():
         raise InputFileError("the customer file is empty: no header and no customers", path=path)
+    return text, delimiter
+
+
+def _rows_csv(path: Path) -> Rows:
+    text, delimiter = _csv_text(path)
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     try:
         header = next(reader)
@@ -123,7 +133,7 @@ def _rows_csv(path: Path) -> Rows:
     except (csv.Error, StopIteration) as exc:
         raise InputFileError(f"malformed CSV at line {reader.line_num}: {exc}", path=path) from exc
     lines = _row_lines(text, delimiter, len(rows))
-    if any(len(row) != len(header) for row in rows):
+    if len(set(map(len, rows)) - {len(header)}):
         line, got = _bad_line(text, delimiter, len(header))
         raise InputFileError(f"malformed CSV at line {line}: {got} fields where the header has "
                              f"{len(header)}", path=path)
@@ -185,12 +195,16 @@ def _rows_xlsx(path: Path) -> Rows:
 
 
 class PackedColumn(Sequence[str]):
-    """A column of strings kept as one string and the offsets of its values: it unpickles in
-    a memory copy, where a million separate strings take a second."""
+    """A column of strings kept as one string, the values joined by NUL, and the offsets of its
+    values: it pickles and unpickles in a memory copy and unpacks in one split, where a million
+    separate strings take a second. (A master has no NUL; a column whose values do is unpacked
+    value by value.)"""
 
     def __init__(self, values: Sequence[str]) -> None:
-        self.text = "".join(values)
-        self.offsets = array("q", [0, *accumulate(len(v) for v in values)])
+        self.text = "\0".join(values)
+        lengths = np.fromiter(map(len, values), dtype=np.int64, count=len(values))
+        self.offsets = array("q", np.concatenate(([0], np.cumsum(lengths))).tobytes())  # no NULs
+        self.plain = self.text.count("\0") == max(0, len(values) - 1)
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -200,8 +214,11 @@ class PackedColumn(Sequence[str]):
 
     def tolist(self) -> list[str]:
         """All the values, in one pass."""
-        text, at = self.text, self.offsets
-        return [text[a:b] for a, b in pairwise(at)]
+        if not len(self):
+            return []
+        if self.plain:
+            return self.text.split("\0")
+        return [self[i] for i in range(len(self))]
 
     @overload
     def __getitem__(self, i: int) -> str: ...
@@ -212,7 +229,7 @@ class PackedColumn(Sequence[str]):
             return [self[k] for k in range(*i.indices(len(self)))]
         if i < 0:
             i += len(self)
-        return self.text[self.offsets[i]:self.offsets[i + 1]]
+        return self.text[self.offsets[i] + i:self.offsets[i + 1] + i]
 
 
 @dataclass
@@ -278,7 +295,14 @@ def _load_columns(path: Path, columns: Columns | None) -> MasterColumns:
     header, rows, lines = reader(path)
     if not rows:
         raise InputFileError("the customer master has a header but no customer rows", path=path)
-    cols = resolve_columns(header, columns or Columns(), path)
+    master = _as_columns(header, rows, lines, resolve_columns(header, columns or Columns(), path))
+    _refuse_duplicate_ids(master.ids, master.lines, path)
+    return master
+
+
+def _as_columns(header: list[str], rows: list[list[str]], lines: Sequence[int], cols: Columns
+                ) -> MasterColumns:
+    """The rows (each as wide as the header) as columns, stripped, countries as ISO codes."""
     index = {h: i for i, h in enumerate(header)}
     by_column = list(zip(*rows, strict=True)) if rows else [()] * len(header)
 
@@ -287,13 +311,102 @@ def _load_columns(path: Path, columns: Columns | None) -> MasterColumns:
 
     countries = column(cols.country)
     codes = {c: resolve_country(c) for c in set(countries)}
-    ids = column(cols.id)
-    _refuse_duplicate_ids(ids, lines, path)
-    return MasterColumns(ids, column(cols.name), column(cols.address),
+    return MasterColumns(column(cols.id), column(cols.name), column(cols.address),
                          column(cols.city), [codes[c] for c in countries], lines)
 
 
-def _refuse_duplicate_ids(ids: list[str], lines: list[int], path: Path) -> None:
+@dataclass(frozen=True)
+class CsvHalves:
+    """A large CSV master to be read in two halves (by two processes): its text, delimiter,
+    header and columns, and ``cut``, the start of a line near the middle with an even number of
+    quotes before it. Whether the cut is a row boundary after all (not inside a quoted value
+    that a stray quote made look closed) is known once the first half is read."""
+
+    text: str
+    delimiter: str
+    header: list[str]
+    columns: Columns
+    cut: int
+
+    @property
+    def header_end(self) -> int:
+        return self.text.find("\n") + 1
+
+
+def csv_halves(path: Path, columns: Columns | None, *, min_lines: int,
+               second_share: float = 0.5) -> CsvHalves | None:
+    """The halves of a CSV master of ``min_lines`` lines or more, the second about
+    ``second_share`` of the text; ``None`` for a workbook, a smaller file, or one whose header
+    or middle is not plain (it is read in one process, which names any fault)."""
+    if not path.is_file() or path.suffix.lower() in {".xlsx", ".xlsm"}:
+        return None
+    text, delimiter = _csv_text(path)
+    header_end = text.find("\n") + 1
+    if text.count("\n") < min_lines or not header_end:
+        return None
+    try:
+        header = next(csv.reader([text[:header_end]], delimiter=delimiter, strict=True))
+        cols = resolve_columns(header, columns or Columns(), path)
+    except (csv.Error, StopIteration, InputFileError):
+        return None
+    cut = _even_cut(text, header_end + int((len(text) - header_end) * (1 - second_share)))
+    return CsvHalves(text, delimiter, header, cols, cut) if cut else None
+
+
+def _even_cut(text: str, at: int, *, tries: int = 1000) -> int:
+    """The start of a line at or after ``at`` with an even number of quotes before it (0: none
+    in ``tries`` lines)."""
+    cut = text.find("\n", at) + 1
+    quotes = text.count('"', 0, cut)
+    for _ in range(tries):
+        if not cut or cut >= len(text):
+            return 0
+        if quotes % 2 == 0:
+            return cut
+        after = text.find("\n", cut) + 1
+        quotes += text.count('"', cut, after)
+        cut = after
+    return 0
+
+
+def read_half(halves: CsvHalves, *, second: bool) -> MasterColumns | None:
+    """The rows of one half as columns (lines as in the file); ``None`` when the half is not
+    plain: a malformed row, one of another width, no row, or a first half that ends inside a
+    quoted value (read strictly to tell). The file is then read in one process."""
+    start, stop = (halves.cut, len(halves.text)) if second else (halves.header_end, halves.cut)
+    text = halves.text[start:stop]
+    reader = csv.reader(io.StringIO(text), delimiter=halves.delimiter, strict=not second)
+    try:
+        rows = [row for row in reader if row]
+    except csv.Error:
+        return None
+    if not rows or len(set(map(len, rows)) - {len(halves.header)}):
+        return None
+    before = halves.text.count("\n", 0, start)
+    lines = _part_lines(text, halves.delimiter, len(rows), before)
+    return _as_columns(halves.header, rows, lines, halves.columns)
+
+
+def _part_lines(text: str, delimiter: str, count: int, before: int) -> list[int]:
+    """The line each row of a part of the file ends on (``before``: the lines before it)."""
+    newlines = text.count("\n") + (0 if text.endswith("\n") else 1)
+    if newlines == count:
+        return list(range(before + 1, before + count + 1))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    return [before + reader.line_num for row in reader if row]
+
+
+def joined_halves(first: MasterColumns, second: MasterColumns, path: Path) -> MasterColumns:
+    """The master of two halves read apart, its customer ids checked as ``load_columns`` does."""
+    master = MasterColumns([*first.ids, *second.ids], [*first.names, *second.names],
+                           [*first.addresses, *second.addresses], [*first.cities, *second.cities],
+                           [c or None for part in (first, second) for c in part.countries],
+                           array("i", [*first.lines, *second.lines]))
+    _refuse_duplicate_ids(master.ids, master.lines, path)
+    return master
+
+
+def _refuse_duplicate_ids(ids: Sequence[str], lines: Sequence[int], path: Path) -> None:
     """Each customer needs its own id: decisions, the review queue and the ERP export are keyed
     by it, and a second row with the same id would silently take the first one's place."""
     if len(set(ids)) == len(ids):

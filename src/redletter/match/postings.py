@@ -25,17 +25,24 @@ Ints = npt.NDArray[np.int64]
 @dataclass
 class Pairs:
     """(word, row) pairs: the words (sorted), and the pairs as word numbers and rows, sorted by
-    word, then row, each pair once."""
+    word, then row, each pair once; ``common``: the words left out because too many rows have
+    them (so that a part of a master that has a word too often rules it out of the whole)."""
 
     tokens: list[str]
     words: Ints
     rows: Ints
+    common: frozenset[str] = frozenset()
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"tokens": PackedColumn(self.tokens), "words": self.words, "rows": self.rows}
+        return {"tokens": PackedColumn(self.tokens), "words": self.words, "rows": self.rows,
+                "common": self.common}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__dict__.update(state, tokens=state["tokens"].tolist())
+
+    def shifted(self, offset: int) -> Pairs:
+        """The pairs with the rows numbered from ``offset`` on."""
+        return Pairs(self.tokens, self.words, self.rows + offset, self.common)
 
     def df(self) -> Ints:
         """How many rows have each word."""
@@ -91,12 +98,13 @@ def _distinct(words: Ints, rows: Ints) -> tuple[Ints, Ints]:
     return pairs // span, pairs % span
 
 
-def _keep(pairs: Pairs, kept: npt.NDArray[np.bool_]) -> Pairs:
-    """The pairs of the words ``kept`` says (a flag per word), the words renumbered."""
+def _keep(pairs: Pairs, kept: npt.NDArray[np.bool_], common: frozenset[str]) -> Pairs:
+    """The pairs of the words ``kept`` says (a flag per word), the words renumbered; ``common``:
+    the words too many rows have."""
     number = np.cumsum(kept) - 1
     chosen = kept[pairs.words]
     return Pairs([t for t, k in zip(pairs.tokens, kept, strict=True) if k],
-                 number[pairs.words[chosen]], pairs.rows[chosen])
+                 number[pairs.words[chosen]], pairs.rows[chosen], common)
 
 
 def _numbered(texts: Sequence[str]) -> tuple[list[str], Ints, Ints]:
@@ -133,18 +141,20 @@ def grouped_pairs(texts: Sequence[str], group: Ints, *, first: int = 0, keep: in
     sizes = np.bincount(group, minlength=len(texts))
     df = np.bincount(pairs.words, weights=sizes[pairs.rows], minlength=len(tokens))
     usable = np.array([len(t) >= keep or t.isdigit() for t in tokens], dtype=bool)
-    pairs = _keep(pairs, usable & (df > 0) & (df <= max_df))
+    common = frozenset(t for t, n in zip(tokens, df > max_df, strict=True) if n)
+    pairs = _keep(pairs, usable & (df > 0) & (df <= max_df), common)
     by_text = np.argsort(group, kind="stable")  # rows, grouped by their text
     starts = np.concatenate(([0], np.cumsum(sizes)))
     lengths = sizes[pairs.rows]
     offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     rows = by_text[np.repeat(starts[pairs.rows], lengths) + offsets]
-    return Pairs(pairs.tokens, *_distinct(np.repeat(pairs.words, lengths), rows + first))
+    return Pairs(pairs.tokens, *_distinct(np.repeat(pairs.words, lengths), rows + first), common)
 
 
 def merged(a: Pairs, b: Pairs, *, max_df: int | None = None) -> Pairs:
     """The pairs of two parts of a master (rows of ``b`` after those of ``a``); with
-    ``max_df``, only the words that many rows at most have."""
+    ``max_df``, only the words that many rows at most have in the whole (not those that one
+    part already left out as common)."""
     tokens = sorted(set(a.tokens) | set(b.tokens))
     number = dict(zip(tokens, range(len(tokens)), strict=True))
     renumber = [np.array([number[t] for t in p.tokens], dtype=np.int64) for p in (a, b)]
@@ -152,7 +162,11 @@ def merged(a: Pairs, b: Pairs, *, max_df: int | None = None) -> Pairs:
     rows = np.concatenate((a.rows, b.rows))
     order = np.argsort(words, kind="stable")  # rows stay ascending within a word
     pairs = Pairs(tokens, words[order], rows[order])
-    return pairs if max_df is None else _keep(pairs, pairs.df() <= max_df)
+    if max_df is None:
+        return pairs
+    common = a.common | b.common
+    rare = np.array([t not in common for t in tokens], dtype=bool) & (pairs.df() <= max_df)
+    return _keep(pairs, rare, common | {t for t, r in zip(tokens, rare, strict=True) if not r})
 
 
 def postings_of(texts: Sequence[str]) -> Postings:
