@@ -292,14 +292,26 @@ def _deletions(token: str) -> set[str]:
 
 @cache
 def _known_spellings() -> dict[str, str]:
-    """Long legal-form and abbreviated words ("limited", "otvetstvennostyu", "management") and
-    their one-letter misspellings: a single deletion, insertion, substitution or swap meets
-    the right spelling in its deletion neighbourhood."""
+    """Long legal-form words ("limited", "otvetstvennostyu", "gesellschaft") and their
+    one-letter misspellings: a single deletion, insertion, substitution or swap meets the
+    right spelling in its deletion neighbourhood."""
     table_words = [v for k, vs in _data("legal_forms.json").items() if isinstance(vs, list)
                    for v in [k, *vs]]
     words = {w for v in table_words for w in fold(v).split() if len(w) >= 6}
-    words |= {w for w in _abbreviations()[0] if len(w) >= 6}
     words |= {"partnership", "incorporated", "gesellschaft", "aktsionernoe", "aktsionernoye"}
+    return _neighbourhood(words)
+
+
+@cache
+def _known_abbreviated() -> dict[str, str]:
+    """Long abbreviated words ("management", "exports") and their one-letter misspellings,
+    like ``_known_spellings``; read only for a letter missing, added or swapped with its
+    neighbour, since a letter put in place of another often spells another real word
+    ("experts" is not "exports")."""
+    return _neighbourhood({w for w in _abbreviations()[0] if len(w) >= 6})
+
+
+def _neighbourhood(words: set[str]) -> dict[str, str]:
     table: dict[str, str] = {}
     for w in sorted(words):
         for variant in sorted({w, *_deletions(w)}):
@@ -331,7 +343,13 @@ def _spell_known(token: str) -> str:
     table = _known_spellings()
     if token in table:
         return table[token]
-    return next((table[d] for d in sorted(_deletions(token)) if d in table), token)
+    if (right := next((table[d] for d in sorted(_deletions(token)) if d in table), None)):
+        return right
+    abbreviated = _known_abbreviated()
+    if token in abbreviated:
+        return abbreviated[token]
+    near = (abbreviated[d] for d in sorted(_deletions(token)) if d in abbreviated)
+    return next((w for w in near if len(w) < len(token) or sorted(w) == sorted(token)), token)
 
 
 def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
