@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from rigour.names import NameTypeTag, analyze_names
 from rigour.text.phonetics import metaphone
+from rigour.text.stopwords import is_stopword
 
 from redletter.match.index import MasterIndex
 from redletter.match.master import Customer
@@ -210,6 +211,50 @@ def other_words(pair: Pair) -> Result:
     if (ours and theirs) or rare:
         return 0.0, f"words on one side only: {', '.join(ours) or '-'} / {', '.join(theirs) or '-'}"
     return None
+
+
+def replaced_words(pair: Pair) -> Result:
+    """Whether a word of one name stands where the other has another word, not even misspelt
+    ("Zanier Impianti" / "Zanier Servizi", "Société Malienne" / "Société Guinéenne"): sister
+    companies and namesakes differ so, so the pair's score drops below the review level
+    unless the rest of the names is close. Common words ("Group", "Trading") count too."""
+    ck = pair.customer_key
+    _, pk, _ = _best(pair)
+    if ck is None or "".join(pk.core) == "".join(ck.core) or compact_equal(pair) is not None:
+        return None
+    ours = [t for t in sorted(set(pk.core)) if _replacing(t, ck.core)]
+    theirs = [t for t in sorted(set(ck.core)) if _replacing(t, pk.core)]
+    if ours and theirs:
+        return 0.0, f"{', '.join(ours)} in place of {', '.join(theirs)}"
+    return None
+
+
+def _replacing(token: str, others: tuple[str, ...]) -> bool:
+    """Whether a word can stand in place of another: not a number (``numbers`` speaks for
+    those), a single letter or a stopword (rigour's: "and", "de"), nor found in ``others``,
+    misspelt or abbreviated."""
+    if token.isdigit() or len(token) == 1 or is_stopword(token, normalizer=_folded):
+        return False
+    return _credit(token, others) == 0.0 and not any(_abbreviates(token, o) for o in others)
+
+
+def _folded(text: str | None) -> str | None:
+    """``fold`` as rigour's word lists want it: their words read as our keys do ("für")."""
+    return fold(text) or None if text else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _abbreviates(a: str, b: str) -> bool:
+    """Whether one of the words abbreviates the other: its first three letters or more
+    ("Ind." / "Indústria"), or its letters in order from the first to the last ("Mgmt" /
+    "Management")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 3 or len(short) == len(long_) or short[0] != long_[0]:
+        return False
+    if long_.startswith(short):
+        return True
+    rest = iter(long_)
+    return short[-1] == long_[-1] and all(ch in rest for ch in short)
 
 
 def rare_word_typo(pair: Pair) -> Result:
@@ -409,6 +454,7 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(compact_equal, 0.95, Role.IDENTITY),
     FeatureSpec(rare_word_typo, 0.8, Role.FLOOR),
     FeatureSpec(other_words, 0.0, Role.PENALTY, Conflict.MATCH),
+    FeatureSpec(replaced_words, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(qualifier, 0.3, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(legal_form, 0.05, Role.PENALTY, Conflict.MATCH, match_at=1.0),
