@@ -391,6 +391,28 @@ def qualifier(pair: Pair) -> Result:
     return 0.0, f"different places ({', '.join(sorted(a))} vs {', '.join(sorted(b))})"
 
 
+def foreign_subsidiary(pair: Pair) -> Result:
+    """Whether one name adds a country and the legal forms differ ("Lundqvist Hydraulics
+    Inc." / "Lundqvist Hydraulics (UK) Ltd.", "Nakamura Precision Tooling Canada Ltd."): a
+    subsidiary registered there under that country's legal form, another company. The same
+    form with a country ("Deutsche Bank (Schweiz) AG") says nothing."""
+    ck = pair.customer_key
+    printed, pk, _ = _best(pair)
+    if ck is None or not pk.legal or not ck.legal or pk.legal == ck.legal:
+        return None
+    a, b = places(printed, pk.qualifiers), places(pair.customer.name, ck.qualifiers)
+    added = sorted(p for p in a ^ b if _is_country(p))
+    if not added or not (a <= b or b <= a):
+        return None
+    forms = f"{', '.join(sorted(pk.legal))} vs {', '.join(sorted(ck.legal))}"
+    return 0.0, f"{', '.join(added)} on one side only, legal forms {forms}"
+
+
+def _is_country(place: str) -> bool:
+    """A place rigour reads as a country (a two-letter territory code)."""
+    return len(place) == 2 and place.isalpha()
+
+
 def legal_form(pair: Pair) -> Result:
     """Whether the legal forms agree (rigour's organisation types across jurisdictions: Kft =
     Korlátolt Felelősségű Társaság, LLC = OOO); two forms of the same kind (GmbH, Ltd: limited
@@ -457,6 +479,7 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(replaced_words, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(qualifier, 0.3, Role.PENALTY, Conflict.MATCH, match_at=1.0),
+    FeatureSpec(foreign_subsidiary, 0.3, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(legal_form, 0.05, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(address_similarity, 0.03, Role.BONUS, match_at=0.5, review_at=0.9),
     FeatureSpec(country, 0.15, Role.PENALTY, Conflict.PLACE),
