@@ -19,6 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from rigour.names import NameTypeTag, analyze_names
 from rigour.text.phonetics import metaphone
+from rigour.text.scripts import is_latin, is_modern_alphabet
 from rigour.text.stopwords import is_stopword
 
 from redletter.match.index import MasterIndex
@@ -217,10 +218,12 @@ def replaced_words(pair: Pair) -> Result:
     """Whether a word of one name stands where the other has another word, not even misspelt
     ("Zanier Impianti" / "Zanier Servizi", "Société Malienne" / "Société Guinéenne"): sister
     companies and namesakes differ so, so the pair's score drops below the review level
-    unless the rest of the names is close. Common words ("Group", "Trading") count too."""
+    unless the rest of the names is close. Common words ("Group", "Trading") count too; a
+    name in another script (``other_script``) has its words translated, not replaced."""
     ck = pair.customer_key
     _, pk, _ = _best(pair)
-    if ck is None or "".join(pk.core) == "".join(ck.core) or compact_equal(pair) is not None:
+    if ck is None or "".join(pk.core) == "".join(ck.core) or compact_equal(pair) is not None \
+            or other_script(pair) is not None:
         return None
     ours = [t for t in sorted(set(pk.core)) if _replacing(t, ck.core)]
     theirs = [t for t in sorted(set(ck.core)) if _replacing(t, pk.core)]
@@ -274,6 +277,32 @@ def rare_word_typo(pair: Pair) -> Result:
     if len(pairs) != len(a) or any(h is None for h in how):
         return None
     return 1.0, "; ".join(f"{x!r} ~ {y!r}: {h}" for (x, y), h in zip(pairs, how, strict=True))
+
+
+_HEAD = 6  # letters, at least, of the first word that a name in another script must spell
+
+
+def other_script(pair: Pair) -> Result:
+    """Whether a name written in a script that has no spaces between words or no reliable
+    transliteration (Chinese, Korean, Hebrew, Arabic...) spells, transliterated, the first
+    distinctive word of the other name, in Latin letters ("沧澜远洋航运有限公司" / "Canglan
+    Ocean Shipping Co., Ltd."): the rest of such a name is usually translated ("Ocean
+    Shipping"), so this is a reason to review, never a match. A place ("Beijing") is not
+    distinctive enough."""
+    ck = pair.customer_key
+    printed, pk, _ = _best(pair)
+    if ck is None:
+        return None
+    sides = sorted([(is_latin(printed), pk, printed), (is_latin(pair.customer.name), ck, pair.customer.name)],
+                   key=lambda side: side[0])
+    (latin_a, other, other_name), (latin_b, latin, _) = sides
+    if latin_a or not latin_b or is_modern_alphabet(other_name):
+        return None
+    head, spelt = latin.core[0], "".join(other.core)
+    if len(head) < _HEAD or any(c == "LOC" for c, _, _ in _analysed(head)):
+        return None
+    near = spelt.startswith(head) or OSA.distance(spelt[:len(head)], head, score_cutoff=1) <= 1
+    return (1.0, f"{other_name!r} reads {spelt!r}, which starts with {head!r}") if near else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -475,6 +504,7 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(abbreviation_equal, 0.96, Role.IDENTITY),
     FeatureSpec(compact_equal, 0.95, Role.IDENTITY),
     FeatureSpec(rare_word_typo, 0.8, Role.FLOOR),
+    FeatureSpec(other_script, 0.8, Role.FLOOR),
     FeatureSpec(other_words, 0.0, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(replaced_words, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
