@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from rigour.names import NameTypeTag, analyze_names
 from rigour.text.phonetics import metaphone
-from rigour.text.scripts import is_latin, is_modern_alphabet
+from rigour.text.scripts import is_dense_script, is_latin, is_modern_alphabet
 from rigour.text.stopwords import is_stopword
 
 from redletter.match.index import MasterIndex
@@ -232,11 +232,34 @@ def replaced_words(pair: Pair) -> Result:
     return None
 
 
+def added_words(pair: Pair) -> Result:
+    """Whether one name is the other with words added ("Motors" / "Motor Spares", "Shipping"
+    / "Ship Finance"): a sister company or a subsidiary by activity, so the score drops by a
+    little. Places (``qualifier``), numbers, stopwords and words of one or two letters (a
+    vessel's "M/T") do not count."""
+    ck = pair.customer_key
+    _, pk, _ = _best(pair)
+    if ck is None or "".join(pk.core) == "".join(ck.core) or compact_equal(pair) is not None \
+            or other_script(pair) is not None:
+        return None
+    ours = [t for t in sorted(set(pk.core)) if len(t) > 2 and _replacing(t, ck.core) and not _is_place(t)]
+    theirs = [t for t in sorted(set(ck.core)) if len(t) > 2 and _replacing(t, pk.core) and not _is_place(t)]
+    if bool(ours) == bool(theirs):
+        return None
+    return 0.0, f"words added: {', '.join(ours or theirs)}"
+
+
+def _is_place(token: str) -> bool:
+    return any(c == "LOC" for c, _, _ in _analysed(token))
+
+
 def _replacing(token: str, others: tuple[str, ...]) -> bool:
     """Whether a word can stand in place of another: not a number (``numbers`` speaks for
     those), a single letter or a stopword (rigour's: "and", "de"), nor found in ``others``,
-    misspelt or abbreviated."""
+    misspelt, abbreviated or as its initial."""
     if token.isdigit() or len(token) == 1 or is_stopword(token, normalizer=_folded):
+        return False
+    if any(len(o) == 1 and o == token[0] for o in others):  # its initial: "Qualizza R."
         return False
     return _credit(token, others) == 0.0 and not any(_abbreviates(token, o) for o in others)
 
@@ -263,10 +286,13 @@ def _abbreviates(a: str, b: str) -> bool:
 def rare_word_typo(pair: Pair) -> Result:
     """Whether the names have the same words but for a typo or a spelling by sound in one or two
     of them ("Tayota" / "Toyota", "Khoury" / "Khouri"): a reason to review, never alone a
-    match, since one letter also tells real companies apart ("Lixin" / "Lixing")."""
+    match, since one letter also tells real companies apart ("Lixin" / "Lixing"). Not in
+    Chinese or Japanese characters or Korean syllables: there one sign is a whole syllable
+    ("東光商事" / "東洋商事")."""
     ck = pair.customer_key
-    _, pk, _ = _best(pair)
-    if ck is None or len(pk.core) != len(ck.core) or pk.core == ck.core:
+    printed, pk, _ = _best(pair)
+    if ck is None or len(pk.core) != len(ck.core) or pk.core == ck.core \
+            or is_dense_script(printed) or is_dense_script(pair.customer.name):
         return None
     a = sorted(set(pk.core) - set(ck.core))
     b = sorted(set(ck.core) - set(pk.core))
@@ -507,6 +533,7 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(other_script, 0.8, Role.FLOOR),
     FeatureSpec(other_words, 0.0, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(replaced_words, 0.1, Role.PENALTY, Conflict.MATCH),
+    FeatureSpec(added_words, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(qualifier, 0.3, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(foreign_subsidiary, 0.3, Role.PENALTY, Conflict.MATCH),
