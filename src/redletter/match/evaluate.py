@@ -109,8 +109,10 @@ def main(argv: list[str]) -> int:
     print("\n".join(s.failures))
     for pairs in argv[2:]:
         print(f"labelled pairs {pairs}:")
-        for label in (*sorted({part_of(r) for r in read_pairs(Path(pairs))}, key=_tuned_first), "all"):
-            score = evaluate_pairs(Path(pairs), part=None if label == "all" else label)
+        parts = sorted({part_of(r) for r in read_pairs(Path(pairs))}, key=_tuned_first)
+        for label in (*parts, "held-out", "all"):
+            score = evaluate_pairs(Path(pairs), held_out=True if label == "held-out" else None,
+                                   part=None if label in ("all", "held-out") else label)
             print(f"  {label:16s} {score.line()}")
             if label == show:
                 print("\n".join(f"    {e}" for e in score.errors))
