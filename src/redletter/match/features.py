@@ -533,7 +533,7 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(other_script, 0.8, Role.FLOOR),
     FeatureSpec(other_words, 0.0, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(replaced_words, 0.1, Role.PENALTY, Conflict.MATCH),
-    FeatureSpec(added_words, 0.1, Role.PENALTY, Conflict.MATCH),
+    FeatureSpec(added_words, 0.15, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(qualifier, 0.3, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(foreign_subsidiary, 0.3, Role.PENALTY, Conflict.MATCH),
