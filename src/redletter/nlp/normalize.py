@@ -534,6 +534,17 @@ def _drop_labels(names: Sequence[str | None]) -> list[str]:
     return mains
 
 
+# An annotation after the name: "care of" someone else ("c/o Aduanas Pedraza, Nuevo Laredo"),
+# or the branch after a comma (", Sukkur Branch"). It is read as a bracketed qualifier.
+_ANNOTATION = re.compile(r"\s+(c/o\s.*)$|,\s*([^,()]*\bbranch)\s*$", re.IGNORECASE)
+
+
+def _bracket_annotations(names: list[str]) -> None:
+    """The names with their annotations (``_ANNOTATION``) put in brackets, in place."""
+    for i in [i for i, n in enumerate(names) if "c/o" in n.lower() or "branch" in n.lower()]:
+        names[i] = _ANNOTATION.sub(lambda m: f" ({m.group(1) or m.group(2)})", names[i], count=1)
+
+
 def _split_brackets(names: list[str]) -> dict[int, list[str]]:
     """The bracketed parts of the names that have some; the names lose them (in place)."""
     parts: dict[int, list[str]] = {}
@@ -587,6 +598,7 @@ def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     if not names:
         return []
     mains = _drop_labels(names)
+    _bracket_annotations(mains)
     parts = _split_brackets(mains)
     respelled = _by_word(mains, _respelled_words)
     typed = _typed(respelled).split("\n")
