@@ -26,6 +26,7 @@ from redletter.match.index import MasterIndex
 from redletter.match.master import Customer
 from redletter.nlp.normalize import (
     NameKey,
+    abbreviated_spellings,
     address_key,
     fold,
     former_names,
@@ -256,12 +257,15 @@ def _is_place(token: str) -> bool:
 def _replacing(token: str, others: tuple[str, ...]) -> bool:
     """Whether a word can stand in place of another: not a number (``numbers`` speaks for
     those), a single letter or a stopword (rigour's: "and", "de"), nor found in ``others``,
-    misspelt, abbreviated or as its initial."""
+    misspelt (also as the word our abbreviation table shortened: "Kenter" / "Center" read
+    "ctr"), abbreviated or as its initial."""
     if token.isdigit() or len(token) == 1 or is_stopword(token, normalizer=_folded):
         return False
     if any(len(o) == 1 and o == token[0] for o in others):  # its initial: "Qualizza R."
         return False
-    return _credit(token, others) == 0.0 and not any(_abbreviates(token, o) for o in others)
+    spelt = (*others, *(w for o in others for w in abbreviated_spellings(o)))  # "Kenter": "ctr"
+    mine = (token, *abbreviated_spellings(token))
+    return all(_credit(t, spelt) == 0.0 for t in mine) and not any(_abbreviates(token, o) for o in others)
 
 
 def _folded(text: str | None) -> str | None:

@@ -280,6 +280,13 @@ def _abbreviations() -> tuple[dict[str, str], dict[str, tuple[tuple[tuple[str, .
     return words, {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in phrases.items()}
 
 
+@lru_cache(maxsize=1 << 12)
+def abbreviated_spellings(code: str) -> tuple[str, ...]:
+    """The one-word spellings that ``data/abbreviations.json`` reads as ``code`` ("ctr" ->
+    "center", "centre", "ctr"), sorted; ``()`` for a word that is no such code."""
+    return tuple(sorted(w for w, c in _abbreviations()[0].items() if c == code))
+
+
 @cache
 def _numbers() -> dict[str, dict[str, int]]:
     return {k: {w: int(n) for w, n in v.items()}  # type: ignore[attr-defined]
