@@ -1,6 +1,7 @@
 """Score the matcher on a customer master with planted rows (see scripts/make_customers.py).
 
-    python -m redletter.match.evaluate samples/customers.csv samples/letters
+    python -m redletter.match.evaluate samples/customers.csv samples/letters \
+        [tests/fixtures/matching/company_pairs.csv ...] [--errors cascade-dev]
 
 Recall: planted variants of letter parties found as ``match`` or ``review``. Precision of
 ``match``: the share of ``match`` decisions that are planted variants. Look-alikes must not be
@@ -10,6 +11,7 @@ review candidates per party.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from dataclasses import dataclass, field
@@ -92,6 +94,14 @@ def evaluate_master(master: Path, letters: Path, settings: Settings | None = Non
 
 
 def main(argv: list[str]) -> int:
+    """``master letters [pairs.csv ...] [--errors PART]``: the master's figures, then each
+    labelled-pairs file's figures per part; ``--errors`` lists one part's wrong decisions
+    (a development part only: the test halves are read in aggregate)."""
+    show = argv[argv.index("--errors") + 1] if "--errors" in argv else None
+    if show is not None and show.endswith("-test"):
+        print(f"{show}: a test half is read in aggregate only", file=sys.stderr)
+        return 2
+    argv = [a for i, a in enumerate(argv) if a != "--errors" and (i == 0 or argv[i - 1] != "--errors")]
     s = evaluate_master(Path(argv[0]), Path(argv[1]))
     print(f"planted variants: {s.planted}; recall (match + review): {s.recall:.4f}")
     print(f"match decisions: {s.matches}; precision of match: {s.match_precision:.4f}")
@@ -99,16 +109,36 @@ def main(argv: list[str]) -> int:
     print("\n".join(s.failures))
     for pairs in argv[2:]:
         print(f"labelled pairs {pairs}:")
-        for label, held_out in (("tuned groups", False), ("held-out groups", True), ("all", None)):
-            print(f"  {label:16s} {evaluate_pairs(Path(pairs), held_out=held_out).line()}")
+        parts = sorted({part_of(r) for r in read_pairs(Path(pairs))}, key=_tuned_first)
+        for label in (*parts, "held-out", "all"):
+            score = evaluate_pairs(Path(pairs), held_out=True if label == "held-out" else None,
+                                   part=None if label in ("all", "held-out") else label)
+            print(f"  {label:16s} {score.line()}")
+            if label == show:
+                print("\n".join(f"    {e}" for e in score.errors))
     return 0
 
 
-
-# The labelled pairs are split by case group: rules were tuned on the nomenklatura groups and
-# the Cascade group is held out (its figures are reported apart, never tuned on).
+# The labelled pairs are split by case group: rules were tuned on the nomenklatura groups; each
+# other group (Cascade's) is held out and cut in two halves by a hash of the names, so that the
+# split is stable whatever the row order: "-dev", whose errors may be read pair by pair, and
+# "-test", read in aggregate only (its figures are reported, never tuned on).
 TUNED_GROUPS = frozenset({"synth_companies", "nk_checks", "nk_unit_tests", "cluster_align",
                           "cust_cases"})
+
+
+def part_of(row: dict[str, str]) -> str:
+    """The part of the labelled pairs a row belongs to: ``tuned``, or the held-out group's
+    first word and its half ("cascade-dev", "cascade-test")."""
+    group = row.get("case_group") or "held-out"
+    if group in TUNED_GROUPS:
+        return "tuned"
+    digest = hashlib.sha256(f"{row['name1']}\t{row['name2']}".encode()).digest()
+    return f"{group.split('_')[0]}-{'dev' if digest[0] % 2 == 0 else 'test'}"
+
+
+def _tuned_first(part: str) -> tuple[bool, str]:
+    return part != "tuned", part
 
 
 @dataclass
@@ -167,10 +197,10 @@ def read_pairs(path: Path) -> list[dict[str, str]]:
 
 
 def evaluate_pairs(path: Path, settings: Settings | None = None, *,
-                   held_out: bool | None = None) -> PairScore:
+                   held_out: bool | None = None, part: str | None = None) -> PairScore:
     """Match each ``name1`` against a master of all the ``name2`` values, and read the decision
     for its own ``name2``. ``held_out``: only the held-out groups (True), only the tuned ones
-    (False), or all rows (None)."""
+    (False), or all rows (None); ``part``: only the rows of that part (``part_of``)."""
     from redletter.match.features import party_keys
     from redletter.match.master import Customer
 
@@ -180,6 +210,8 @@ def evaluate_pairs(path: Path, settings: Settings | None = None, *,
     s = PairScore()
     for i, r in enumerate(rows):
         if held_out is not None and (r.get("case_group") not in TUNED_GROUPS) != held_out:
+            continue
+        if part is not None and part_of(r) != part:
             continue
         party = Party(name=r["name1"], page=1, row=1, bbox=(0, 0, 1, 1), source="table",
                       confidence=1.0)

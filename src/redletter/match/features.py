@@ -19,11 +19,14 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import OSA
 from rigour.names import NameTypeTag, analyze_names
 from rigour.text.phonetics import metaphone
+from rigour.text.scripts import is_dense_script, is_latin, is_modern_alphabet
+from rigour.text.stopwords import is_stopword
 
 from redletter.match.index import MasterIndex
 from redletter.match.master import Customer
 from redletter.nlp.normalize import (
     NameKey,
+    abbreviated_spellings,
     address_key,
     fold,
     former_names,
@@ -212,13 +215,88 @@ def other_words(pair: Pair) -> Result:
     return None
 
 
+def replaced_words(pair: Pair) -> Result:
+    """Whether a word of one name stands where the other has another word, not even misspelt
+    ("Zanier Impianti" / "Zanier Servizi", "Société Malienne" / "Société Guinéenne"): sister
+    companies and namesakes differ so, so the pair's score drops below the review level
+    unless the rest of the names is close. Common words ("Group", "Trading") count too; a
+    name in another script (``other_script``) has its words translated, not replaced."""
+    ck = pair.customer_key
+    _, pk, _ = _best(pair)
+    if ck is None or "".join(pk.core) == "".join(ck.core) or compact_equal(pair) is not None \
+            or other_script(pair) is not None:
+        return None
+    ours = [t for t in sorted(set(pk.core)) if _replacing(t, ck.core)]
+    theirs = [t for t in sorted(set(ck.core)) if _replacing(t, pk.core)]
+    if ours and theirs:
+        return 0.0, f"{', '.join(ours)} in place of {', '.join(theirs)}"
+    return None
+
+
+def added_words(pair: Pair) -> Result:
+    """Whether one name is the other with words added ("Motors" / "Motor Spares", "Shipping"
+    / "Ship Finance"): a sister company or a subsidiary by activity, so the score drops by a
+    little. Places (``qualifier``), numbers, stopwords and words of one or two letters (a
+    vessel's "M/T") do not count."""
+    ck = pair.customer_key
+    _, pk, _ = _best(pair)
+    if ck is None or "".join(pk.core) == "".join(ck.core) or compact_equal(pair) is not None \
+            or other_script(pair) is not None:
+        return None
+    ours = [t for t in sorted(set(pk.core)) if len(t) > 2 and _replacing(t, ck.core) and not _is_place(t)]
+    theirs = [t for t in sorted(set(ck.core)) if len(t) > 2 and _replacing(t, pk.core) and not _is_place(t)]
+    if bool(ours) == bool(theirs):
+        return None
+    return 0.0, f"words added: {', '.join(ours or theirs)}"
+
+
+def _is_place(token: str) -> bool:
+    return any(c == "LOC" for c, _, _ in _analysed(token))
+
+
+def _replacing(token: str, others: tuple[str, ...]) -> bool:
+    """Whether a word can stand in place of another: not a number (``numbers`` speaks for
+    those), a single letter or a stopword (rigour's: "and", "de"), nor found in ``others``,
+    misspelt (also as the word our abbreviation table shortened: "Kenter" / "Center" read
+    "ctr"), abbreviated or as its initial."""
+    if token.isdigit() or len(token) == 1 or is_stopword(token, normalizer=_folded):
+        return False
+    if any(len(o) == 1 and o == token[0] for o in others):  # its initial: "Qualizza R."
+        return False
+    spelt = (*others, *(w for o in others for w in abbreviated_spellings(o)))  # "Kenter": "ctr"
+    mine = (token, *abbreviated_spellings(token))
+    return all(_credit(t, spelt) == 0.0 for t in mine) and not any(_abbreviates(token, o) for o in others)
+
+
+def _folded(text: str | None) -> str | None:
+    """``fold`` as rigour's word lists want it: their words read as our keys do ("für")."""
+    return fold(text) or None if text else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _abbreviates(a: str, b: str) -> bool:
+    """Whether one of the words abbreviates the other: its first three letters or more
+    ("Ind." / "Indústria"), or its letters in order from the first to the last ("Mgmt" /
+    "Management")."""
+    short, long_ = sorted((a, b), key=len)
+    if len(short) < 3 or len(short) == len(long_) or short[0] != long_[0]:
+        return False
+    if long_.startswith(short):
+        return True
+    rest = iter(long_)
+    return short[-1] == long_[-1] and all(ch in rest for ch in short)
+
+
 def rare_word_typo(pair: Pair) -> Result:
     """Whether the names have the same words but for a typo or a spelling by sound in one or two
     of them ("Tayota" / "Toyota", "Khoury" / "Khouri"): a reason to review, never alone a
-    match, since one letter also tells real companies apart ("Lixin" / "Lixing")."""
+    match, since one letter also tells real companies apart ("Lixin" / "Lixing"). Not in
+    Chinese or Japanese characters or Korean syllables: there one sign is a whole syllable
+    ("東光商事" / "東洋商事")."""
     ck = pair.customer_key
-    _, pk, _ = _best(pair)
-    if ck is None or len(pk.core) != len(ck.core) or pk.core == ck.core:
+    printed, pk, _ = _best(pair)
+    if ck is None or len(pk.core) != len(ck.core) or pk.core == ck.core \
+            or is_dense_script(printed) or is_dense_script(pair.customer.name):
         return None
     a = sorted(set(pk.core) - set(ck.core))
     b = sorted(set(ck.core) - set(pk.core))
@@ -229,6 +307,32 @@ def rare_word_typo(pair: Pair) -> Result:
     if len(pairs) != len(a) or any(h is None for h in how):
         return None
     return 1.0, "; ".join(f"{x!r} ~ {y!r}: {h}" for (x, y), h in zip(pairs, how, strict=True))
+
+
+_HEAD = 6  # letters, at least, of the first word that a name in another script must spell
+
+
+def other_script(pair: Pair) -> Result:
+    """Whether a name written in a script that has no spaces between words or no reliable
+    transliteration (Chinese, Korean, Hebrew, Arabic...) spells, transliterated, the first
+    distinctive word of the other name, in Latin letters ("沧澜远洋航运有限公司" / "Canglan
+    Ocean Shipping Co., Ltd."): the rest of such a name is usually translated ("Ocean
+    Shipping"), so this is a reason to review, never a match. A place ("Beijing") is not
+    distinctive enough."""
+    ck = pair.customer_key
+    printed, pk, _ = _best(pair)
+    if ck is None:
+        return None
+    sides = sorted([(is_latin(printed), pk, printed), (is_latin(pair.customer.name), ck, pair.customer.name)],
+                   key=lambda side: side[0])
+    (latin_a, other, other_name), (latin_b, latin, _) = sides
+    if latin_a or not latin_b or is_modern_alphabet(other_name):
+        return None
+    head, spelt = latin.core[0], "".join(other.core)
+    if len(head) < _HEAD or any(c == "LOC" for c, _, _ in _analysed(head)):
+        return None
+    near = spelt.startswith(head) or OSA.distance(spelt[:len(head)], head, score_cutoff=1) <= 1
+    return (1.0, f"{other_name!r} reads {spelt!r}, which starts with {head!r}") if near else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -346,6 +450,28 @@ def qualifier(pair: Pair) -> Result:
     return 0.0, f"different places ({', '.join(sorted(a))} vs {', '.join(sorted(b))})"
 
 
+def foreign_subsidiary(pair: Pair) -> Result:
+    """Whether one name adds a country and the legal forms differ ("Lundqvist Hydraulics
+    Inc." / "Lundqvist Hydraulics (UK) Ltd.", "Nakamura Precision Tooling Canada Ltd."): a
+    subsidiary registered there under that country's legal form, another company. The same
+    form with a country ("Deutsche Bank (Schweiz) AG") says nothing."""
+    ck = pair.customer_key
+    printed, pk, _ = _best(pair)
+    if ck is None or not pk.legal or not ck.legal or pk.legal == ck.legal:
+        return None
+    a, b = places(printed, pk.qualifiers), places(pair.customer.name, ck.qualifiers)
+    added = sorted(p for p in a ^ b if _is_country(p))
+    if not added or not (a <= b or b <= a):
+        return None
+    forms = f"{', '.join(sorted(pk.legal))} vs {', '.join(sorted(ck.legal))}"
+    return 0.0, f"{', '.join(added)} on one side only, legal forms {forms}"
+
+
+def _is_country(place: str) -> bool:
+    """A place rigour reads as a country (a two-letter territory code)."""
+    return len(place) == 2 and place.isalpha()
+
+
 def legal_form(pair: Pair) -> Result:
     """Whether the legal forms agree (rigour's organisation types across jurisdictions: Kft =
     Korlátolt Felelősségű Társaság, LLC = OOO); two forms of the same kind (GmbH, Ltd: limited
@@ -408,9 +534,13 @@ FEATURES: tuple[FeatureSpec, ...] = (
     FeatureSpec(abbreviation_equal, 0.96, Role.IDENTITY),
     FeatureSpec(compact_equal, 0.95, Role.IDENTITY),
     FeatureSpec(rare_word_typo, 0.8, Role.FLOOR),
+    FeatureSpec(other_script, 0.8, Role.FLOOR),
     FeatureSpec(other_words, 0.0, Role.PENALTY, Conflict.MATCH),
+    FeatureSpec(replaced_words, 0.1, Role.PENALTY, Conflict.MATCH),
+    FeatureSpec(added_words, 0.15, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(numbers, 0.1, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(qualifier, 0.3, Role.PENALTY, Conflict.MATCH, match_at=1.0),
+    FeatureSpec(foreign_subsidiary, 0.3, Role.PENALTY, Conflict.MATCH),
     FeatureSpec(legal_form, 0.05, Role.PENALTY, Conflict.MATCH, match_at=1.0),
     FeatureSpec(address_similarity, 0.03, Role.BONUS, match_at=0.5, review_at=0.9),
     FeatureSpec(country, 0.15, Role.PENALTY, Conflict.PLACE),

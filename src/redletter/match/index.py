@@ -29,6 +29,7 @@ from typing import Any
 
 import numpy as np
 from rapidfuzz import fuzz, process
+from rigour.text.scripts import is_modern_alphabet
 
 from redletter.match.master import (
     Columns,
@@ -63,6 +64,7 @@ _PREFILTER = 60.0  # token_sort_ratio below which a blocked customer is not scor
 _SHORTLIST = 25  # the most similar distinct keys scored further
 _SAME_KEY = 20  # customers scored for one key, at most (the first rows)
 _MIN_SPLIT = 3  # the shortest part of a joined word looked up on its own
+_MIN_SCRIPT_HEAD = 6  # letters of the first word a name in another script must spell
 _PARALLEL_FROM = 100_000  # rows; below this a second process costs more than it saves
 _SECOND_SHARE = 0.46  # of a CSV read in halves: the copy also packs its half to send it back
 _REMEMBERED = ("_similar", "_pools", "_by_len")  # lookups remembered while matching, not cached
@@ -240,6 +242,8 @@ class MasterIndex:
             for a, b in pairwise(words):
                 if self._usable(a + b):
                     found.update(self.postings.rows(a + b))
+            if len(words) > 2 and self._usable(whole := "".join(words)):
+                found.update(self.postings.rows(whole))
             for word in words:
                 found.update(self._split_candidates(word))
         return found
@@ -276,11 +280,38 @@ class MasterIndex:
         texts = sorted(rows)
         shortlist: set[int] = set()
         for key in keys if texts else ():
-            hits = process.extract(key.text, texts, scorer=fuzz.token_sort_ratio,
-                                   score_cutoff=_PREFILTER, limit=None)
-            for _, _, j in sorted(hits, key=lambda h: (-h[1], h[2]))[:_SHORTLIST]:
-                shortlist.update(rows[texts[j]][:_SAME_KEY])
-        return shortlist | self._address_candidates(address)
+            shortlist |= self._shortlist(key.text, texts, rows)
+        return shortlist | self._address_candidates(address) | self._script_candidates(names)
+
+    def _shortlist(self, text: str, texts: list[str], rows: Mapping[str, list[int]]) -> set[int]:
+        """The customers of the keys most similar to ``text``: by their words in any order, or
+        with the spaces left out ("GroupeDiarraImportExport" / "Groupe Diarra Import Export")."""
+        hits = process.extract(text, texts, scorer=fuzz.token_sort_ratio, score_cutoff=_PREFILTER, limit=None)
+        if " " in text or any(" " in t for t in texts):
+            compact = [t.replace(" ", "") for t in texts]
+            hits += process.extract(text.replace(" ", ""), compact, scorer=fuzz.ratio,
+                                    score_cutoff=_PREFILTER, limit=None)
+        best: dict[int, float] = {}
+        for _, score, j in hits:
+            best[j] = max(best.get(j, 0.0), score)
+        ranked = sorted(best.items(), key=lambda h: (-h[1], h[0]))[:_SHORTLIST]
+        return {i for j, _ in ranked for i in rows[texts[j]][:_SAME_KEY]}
+
+    def _script_candidates(self, names: Sequence[str]) -> set[int]:
+        """Customers whose first word a name in a script without spaces or reliable
+        transliteration (Chinese, Korean...) spells at its start ("沧澜远洋航运" -> "canglan"):
+        its other words are translated, so the similarity of the whole keys says nothing."""
+        found: set[int] = set()
+        for name in names:
+            if name.isascii() or is_modern_alphabet(name):
+                continue
+            spelt = fold(name).replace(" ", "")
+            head = next((spelt[:cut] for cut in range(len(spelt), _MIN_SCRIPT_HEAD - 1, -1)
+                         if self._usable(spelt[:cut])), None)
+            if head is not None:
+                found.update(i for i in self.postings.rows(head)[:_SAME_KEY]
+                             if self.key_texts[i].startswith(head))
+        return found
 
 
 @dataclass

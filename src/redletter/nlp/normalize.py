@@ -280,6 +280,13 @@ def _abbreviations() -> tuple[dict[str, str], dict[str, tuple[tuple[tuple[str, .
     return words, {k: tuple(sorted(v, key=lambda p: (-len(p[0]), p))) for k, v in phrases.items()}
 
 
+@lru_cache(maxsize=1 << 12)
+def abbreviated_spellings(code: str) -> tuple[str, ...]:
+    """The one-word spellings that ``data/abbreviations.json`` reads as ``code`` ("ctr" ->
+    "center", "centre", "ctr"), sorted; ``()`` for a word that is no such code."""
+    return tuple(sorted(w for w, c in _abbreviations()[0].items() if c == code))
+
+
 @cache
 def _numbers() -> dict[str, dict[str, int]]:
     return {k: {w: int(n) for w, n in v.items()}  # type: ignore[attr-defined]
@@ -292,14 +299,26 @@ def _deletions(token: str) -> set[str]:
 
 @cache
 def _known_spellings() -> dict[str, str]:
-    """Long legal-form and abbreviated words ("limited", "otvetstvennostyu", "management") and
-    their one-letter misspellings: a single deletion, insertion, substitution or swap meets
-    the right spelling in its deletion neighbourhood."""
+    """Long legal-form words ("limited", "otvetstvennostyu", "gesellschaft") and their
+    one-letter misspellings: a single deletion, insertion, substitution or swap meets the
+    right spelling in its deletion neighbourhood."""
     table_words = [v for k, vs in _data("legal_forms.json").items() if isinstance(vs, list)
                    for v in [k, *vs]]
     words = {w for v in table_words for w in fold(v).split() if len(w) >= 6}
-    words |= {w for w in _abbreviations()[0] if len(w) >= 6}
     words |= {"partnership", "incorporated", "gesellschaft", "aktsionernoe", "aktsionernoye"}
+    return _neighbourhood(words)
+
+
+@cache
+def _known_abbreviated() -> dict[str, str]:
+    """Long abbreviated words ("management", "exports") and their one-letter misspellings,
+    like ``_known_spellings``; read only for a letter missing, added or swapped with its
+    neighbour, since a letter put in place of another often spells another real word
+    ("experts" is not "exports")."""
+    return _neighbourhood({w for w in _abbreviations()[0] if len(w) >= 6})
+
+
+def _neighbourhood(words: set[str]) -> dict[str, str]:
     table: dict[str, str] = {}
     for w in sorted(words):
         for variant in sorted({w, *_deletions(w)}):
@@ -331,7 +350,13 @@ def _spell_known(token: str) -> str:
     table = _known_spellings()
     if token in table:
         return table[token]
-    return next((table[d] for d in sorted(_deletions(token)) if d in table), token)
+    if (right := next((table[d] for d in sorted(_deletions(token)) if d in table), None)):
+        return right
+    abbreviated = _known_abbreviated()
+    if token in abbreviated:
+        return abbreviated[token]
+    near = (abbreviated[d] for d in sorted(_deletions(token)) if d in abbreviated)
+    return next((w for w in near if len(w) < len(token) or sorted(w) == sorted(token)), token)
 
 
 def _take_legal(tokens: list[str]) -> tuple[list[str], set[str]]:
@@ -516,6 +541,17 @@ def _drop_labels(names: Sequence[str | None]) -> list[str]:
     return mains
 
 
+# An annotation after the name: "care of" someone else ("c/o Aduanas Pedraza, Nuevo Laredo"),
+# or the branch after a comma (", Sukkur Branch"). It is read as a bracketed qualifier.
+_ANNOTATION = re.compile(r"\s+(c/o\s.*)$|,\s*([^,()]*\bbranch)\s*$", re.IGNORECASE)
+
+
+def _bracket_annotations(names: list[str]) -> None:
+    """The names with their annotations (``_ANNOTATION``) put in brackets, in place."""
+    for i in [i for i, n in enumerate(names) if "c/o" in n.lower() or "branch" in n.lower()]:
+        names[i] = _ANNOTATION.sub(lambda m: f" ({m.group(1) or m.group(2)})", names[i], count=1)
+
+
 def _split_brackets(names: list[str]) -> dict[int, list[str]]:
     """The bracketed parts of the names that have some; the names lose them (in place)."""
     parts: dict[int, list[str]] = {}
@@ -569,6 +605,7 @@ def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     if not names:
         return []
     mains = _drop_labels(names)
+    _bracket_annotations(mains)
     parts = _split_brackets(mains)
     respelled = _by_word(mains, _respelled_words)
     typed = _typed(respelled).split("\n")
