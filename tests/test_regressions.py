@@ -4,9 +4,11 @@ here with reportlab (real PDFs through pdfplumber), asserting on the values extr
 from __future__ import annotations
 
 import itertools
+import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+from PIL import Image
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
@@ -958,3 +960,24 @@ def test_stacked_cards_with_an_item_table_and_blocks_with_other_labels(tmp_path:
     assert by_name["MODMER TRADING ULUSLARARASI ITHALAT VE IHRACAT LIMITED SIRKETI"].country == "TR"
     asia = by_name["ASIA PACIFIC LINKS LIMITED"]
     assert (asia.country, asia.hs_codes) == ("HK", ("8517.69", "8542.31"))
+
+
+def test_a_scanned_full_grid_is_read_from_its_rules(tmp_path: Path) -> None:
+    """On a scan, the rules of a full grid (found in the pixels) were not used: centred cells
+    and a two-row header of merged cells were read line by line, a wrapped name as two rows.
+    (A grid scanned askew, whose rules are found in pieces, is still left to the line reader.)"""
+    pdf = tmp_path / "grid.pdf"
+    _grid_letter(pdf)
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    with Image.open(tmp_path / "page.png") as img:  # a straight scan with specks of dust
+        speckled = img.copy()
+        for k in range(400):
+            speckled.putpixel(((k * 7919) % img.width, (k * 104729) % img.height), 0)
+        speckled.save(tmp_path / "scan.png", dpi=(200, 200))
+    got = extract_letter(tmp_path / "scan.png")
+    assert got.ocr_pages == (1,)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("ZHEJIANG ZHENHUAN CNC MACHINE TOOL CO., LTD.", "CN"),
+        ("ALLPARTS TRADING CO., LTD.", "CN"), ("GMM FZE", "AE")]
+    assert got.parties[1].aliases == ("ALLPARTS TRADING COMPANY",)

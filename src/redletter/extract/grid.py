@@ -8,8 +8,8 @@ are its lines; the top bands made of header words are the header, a band that ca
 across merged cells is a heading. A grid whose top band is no header continues the table open
 at the foot of the page before when it has as many columns.
 
-Only born-digital pages: on a scan, rules found in the pixels have gaps and the line reader
-(tables.py) copes better.
+On a scan the rules are those found in the pixels: a grid scanned askew has them in pieces, no
+grid is found, and the line reader (tables.py) reads the table.
 """
 
 from __future__ import annotations
@@ -72,11 +72,9 @@ def _cluster(values: Sequence[float]) -> list[float]:
 
 
 def find_grids(page: PageLayout) -> list[Grid]:
-    """The ruled grids of a born-digital page: stacks of three horizontal rules at least that
+    """The ruled grids of a page: stacks of three horizontal rules at least that
     share their extent (a header and one row), with three column edges at least drawn by
     vertical rules between them."""
-    if page.ocr:
-        return []
     across = sorted((r for r in page.rules if r.horizontal and r.x1 - r.x0 >= 40),
                     key=lambda r: (r.top, r.x0))
     upright = [r for r in page.rules if not r.horizontal and r.bottom - r.top >= 4]
