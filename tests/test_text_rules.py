@@ -31,7 +31,8 @@ from redletter.schema import NoticeType
      ("United Arab Emirates", "AE"), ("Türkiye", "TR"), ("Turkey", "TR"), ("Russian Federation", "RU"),
      ("RUSSIA", "RU"), ("PRC", "CN"), ("People's Republic of China", "CN"), ("Kyrgyz Republic", "KG"),
      ("Korea, Republic of", "KR"), ("Iran", "IR"), ("DEU", "DE"), ("SWITZERLAN D", None),
-     ("Springfield", None), ("", None)],
+     ("Springfield", None), ("", None), ("\U0001F1E8\U0001F1F3", "CN"),
+     ("\U0001F1E6\U0001F1EA United Arab Emirates", "AE"), ("\U0001F1F7\U0001F1FA Russia", "RU")],
 )
 def test_country_names_resolve_to_iso2(printed: str, code: str | None) -> None:
     assert resolve_country(printed) == code
@@ -80,6 +81,12 @@ def test_trailing_country_splits_the_address() -> None:
         ("NANCHANG KUDOS IMPORT AND EXPORT CO", "NANCHANG KUDOS IMPORT AND EXPORT CO", []),
         ("X LLC, also known as Y IMPORT AND EXPORT LLC and Z LLC", "X LLC",
          ["Y IMPORT AND EXPORT LLC", "Z LLC"]),
+        ("Shenzhen X Technology Co LTD 深圳市路诚伟业科技发展有限公司", "Shenzhen X Technology Co LTD",
+         ["深圳市路诚伟业科技发展有限公司"]),
+        ("OOO Catkoneft / ООО «Катконефт»", "OOO Catkoneft", ["ООО «Катконефт»"]),
+        ("Beijing Timingtron Corporation 深深深深深深 深深深深深深深深深", "Beijing Timingtron Corporation",
+         []),
+        ("Société Générale", "Société Générale", []),
     ],
 )
 def test_aliases_inside_a_name(cell: str, name: str, aliases: list[str]) -> None:

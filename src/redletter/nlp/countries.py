@@ -111,6 +111,9 @@ def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None
     """ISO alpha-2 code for a printed country, or ``None`` when it is not a country."""
     if not text:
         return None
+    if (flag := _FLAG.search(text)) is not None and not _FLAG.sub("", text).strip(" ,;:-"):
+        return "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in flag.group())  # "🇨🇳": CN
+    text = _FLAG.sub("", text).strip() or text  # "🇨🇳 China"
     key = country_key(text)
     if not key:
         return None
@@ -128,6 +131,7 @@ def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None
 
 
 _PLACE_IN_BRACKETS = re.compile(r"([^()]+?)\s*\(([^()]*)\)")
+_FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")  # a flag: two regional indicator letters
 
 
 def country_name(code: str) -> str:
