@@ -981,3 +981,35 @@ def test_a_scanned_full_grid_is_read_from_its_rules(tmp_path: Path) -> None:
         ("ZHEJIANG ZHENHUAN CNC MACHINE TOOL CO., LTD.", "CN"),
         ("ALLPARTS TRADING CO., LTD.", "CN"), ("GMM FZE", "AE")]
     assert got.parties[1].aliases == ("ALLPARTS TRADING COMPANY",)
+
+
+def _address_rows_letter(path: Path, rules: str) -> None:
+    c = canvas.Canvas(str(path), pagesize=letter)
+    top = _page(c, ["Re: Red Flag Notification", "The following parties have been identified:"])
+    rows: list[list[Row]] = [[["No."], ["Entity"], ["Country"], ["HS codes"]]]
+    for n, (name, country, codes, address) in enumerate([
+            (["ALFA LOGISTICS FZCO"], ["United Arab", "Emirates"], ["8542.31, 8536.69"],
+             "Address: Office 4EA 324, Dubai Airport Free Zone, Dubai"),
+            (["KOMINVEX DOO BEOGRAD"], ["Serbia"], ["8542.39"],
+             "Address: Nikole Marakovica 21, Belgrade 11090"),
+            (["SHENZHEN BLUE SKY", "TECHNOLOGY CO., LIMITED"], ["China"], ["8471.80"],
+             "Address: Room 1203, Block A, Tianan Cyber Park, Shenzhen")], start=1):
+        rows += [[[str(n)], name, country, codes], [[], [address], [], []]]
+    _table(c, [54, 80, 230, 330], top - 20, rows, rules=rules)
+    c.save()
+
+
+def test_each_party_with_an_address_line_of_its_own_across_the_columns(tmp_path: Path) -> None:
+    """A table that prints each party's address on a line of its own under its row, across the
+    columns ("Address: …"): without rules the line ended the table (no party at all); with a
+    rule between the two, the address row was a row without a name."""
+    for rules in ("none", "rows"):
+        pdf = tmp_path / f"address_rows_{rules}.pdf"
+        _address_rows_letter(pdf, rules)
+        got = extract_letter(pdf)
+        assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
+            ("ALFA LOGISTICS FZCO", "AE", ("8542.31", "8536.69")),
+            ("KOMINVEX DOO BEOGRAD", "RS", ("8542.39",)),
+            ("SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED", "CN", ("8471.80",))], rules
+        assert got.parties[0].address == "Office 4EA 324, Dubai Airport Free Zone, Dubai", rules
+        assert not got.review_reasons, rules

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from redletter.extract.columns import is_date_or_number
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, union_bbox, words_to_lines
 from redletter.extract.headers import ITEM_ROLES, header_match, header_role
-from redletter.extract.rows import Row, cell_text
+from redletter.extract.rows import Row, cell_text, detail_line
 from redletter.nlp.items import HS_TOKEN
 from redletter.nlp.party_text import ends_with_legal_form
 
@@ -205,12 +205,15 @@ def item_or_party(roles: Sequence[str | None]) -> bool:
 def band_row(grid: Grid, band: GridBand, merged_down: dict[int, tuple[Word, ...]], page: int) -> Row:
     """A table row from a band; ``merged_down`` holds, per column, the words of a cell merged
     over several bands (a country printed once for its group), lent to each band it spans."""
+    all_words = [w for c in band.cells for w in c]
+    lines = words_to_lines(all_words)
+    details = [(ln, found) for ln in lines[1:] if (found := detail_line(ln, grid.xs[1:-1])) is not None]
+    left_out = {id(w) for ln, _ in details for w in ln.words}
     cells: list[tuple[Line, ...]] = []
     for k, words in enumerate(band.cells):
-        own = words or merged_down.get(k, ())
+        own = [w for w in words if id(w) not in left_out] or list(merged_down.get(k, ()))
         cells.append(tuple(words_to_lines(own)))
-    all_words = [w for c in band.cells for w in c]
-    return Row(tuple(cells), union_bbox(all_words), page)
+    return Row(tuple(cells), union_bbox(all_words), page, tuple(found for _, found in details))
 
 
 def vertical_merges(grid: Grid, body: Sequence[GridBand]) -> list[dict[int, tuple[Word, ...]]]:

@@ -7,9 +7,9 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from redletter.extract.geometry import Line, Word
+from redletter.extract.geometry import Line, Word, words_to_lines
 from redletter.extract.headers import PARTY_ROLES
-from redletter.extract.rows import Row, cell_text
+from redletter.extract.rows import Row, cell_text, detail_line, labelled_lines_out
 from redletter.extract.tables import TableFragment, TableModel, is_partial_row
 from redletter.nlp import ner
 from redletter.nlp.countries import (
@@ -177,7 +177,12 @@ def _index_in_name_header(model: TableModel) -> bool:
 
 def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) -> Party | None:
     """A party from one row, or ``None`` for a row with no name."""
+    if (name_col := _col(model, "name")) is not None:
+        row = labelled_lines_out(row, name_col)
     texts = _texts(row, model)
+    for role, text in row.details:  # "Address: …" printed across the row under its cells
+        joiner = "; " if role == "alias" else ", "
+        texts[role] = f"{texts[role]}{joiner}{text}" if texts.get(role) else text
     if _index_in_name_header(model) and (m := _ROW_NUMBER.match(texts.get("name", ""))):
         texts["name"] = texts["name"][m.end():]  # "Item Entity" over "7 BANGKOK …": the row's number
     name, aliases, address = _name_parts(texts)
@@ -195,6 +200,8 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
     confidence = round((0.97 if country else 0.8) * mean_conf(row.words), 3)
     extra = row_extra(row, model)
     items = row_items(row, model)
+    items += [i for role, text in row.details if role in _ITEM_ROLES
+              for i in printed_items(text, role, row.page) if i not in items]
     for remark in extra.values():  # "Also known as: X. HS 9014.80, 8486.40. 19 shipments"
         aliases += remark_aliases(remark)
         items += [i for i in remark_items(remark, row.page) if i not in items]
@@ -240,6 +247,25 @@ def fragments_to_rows(fragments: Sequence[TableFragment]) -> list[tuple[Row, Tab
             out.append((merge_rows(prev, rows.pop(0)), model))
         out += [(r, frag.model) for r in rows]
         last_page = frag.page
+    return _with_detail_rows(out)
+
+
+def _with_detail_rows(rows: list[tuple[Row, TableModel]]) -> list[tuple[Row, TableModel]]:
+    """Rows that only carry a labelled line for the row above ("Address: …" in a row of its
+    own, spanning the columns) joined to that row as its details."""
+    out: list[tuple[Row, TableModel]] = []
+    for row, model in rows:
+        words = sorted((w for cell in row.cells for ln in cell for w in ln.words),
+                       key=lambda w: (round(w.top), w.x0))
+        lines = words_to_lines(words)
+        found = detail_line(lines[0]) if lines else None
+        if out and found is not None and out[-1][1].roles == model.roles:
+            role, text = found
+            more = " ".join(ln.text for ln in lines[1:])
+            prev = out[-1][0]
+            out[-1] = (replace(prev, details=(*prev.details, (role, f"{text} {more}".strip()))), model)
+            continue
+        out.append((row, model))
     return out
 
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, union_bbox, words_to_lines
+from redletter.extract.headers import header_role
 from redletter.extract.row_fit import fitted_starts
 from redletter.schema import BBox
 
@@ -32,6 +33,7 @@ class Row:
     cells: tuple[tuple[Line, ...], ...]
     bbox: BBox
     page: int
+    details: tuple[tuple[str, str], ...] = ()  # (role, text) of labelled lines across the row
 
     @property
     def words(self) -> list[Word]:
@@ -186,13 +188,33 @@ def _sparse_anchor(body: Sequence[Line], model: TableModel) -> list[bool] | None
     return [i == 0 or (filled[i] and not filled[i - 1] and named[i]) for i in range(len(body))]
 
 
+_DETAIL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./&()-]{0,30}?)\s*:\s*(?P<value>\S.*)$")
+_DETAIL_ROLES = frozenset({"address", "alias", "country", "city", "hs_code", "eccn", "part_number"})
+
+
+def detail_line(line: Line, edges: Sequence[float] = ()) -> tuple[str, str] | None:
+    """(role, text) of a labelled line printed across a row's columns under its cells (a table
+    that gives each party a line of its own for the address: "Address: Office 4EA 324, Dubai"
+    under the name, country and codes) when it crosses one of ``edges`` (all lines when none
+    are given), else ``None``."""
+    m = _DETAIL.match(line.text)
+    if m is None or (edges and not any(line.x0 < e < line.x1 for e in edges)):
+        return None
+    role = header_role(m.group("label"))
+    return (role, m.group("value").strip()) if role in _DETAIL_ROLES else None
+
+
 def _make_row(lines: Sequence[Line], model: TableModel, page: int) -> Row:
     per_col: list[list[Word]] = [[] for _ in model.columns]
-    for ln in lines:
+    details: list[tuple[str, str]] = []
+    for k, ln in enumerate(lines):
+        if k and (found := detail_line(ln, model.boundaries)) is not None:
+            details.append(found)
+            continue
         for w in ln.words:
             per_col[min(model.column_of(w), len(per_col) - 1)].append(w)
     cells = tuple(tuple(words_to_lines(ws)) for ws in per_col)
-    return Row(cells, union_bbox(w for ln in lines for w in ln.words), page)
+    return Row(cells, union_bbox(w for ln in lines for w in ln.words), page, tuple(details))
 
 
 def lines_to_rows(body: Sequence[Line], model: TableModel, page: PageLayout,
@@ -208,3 +230,21 @@ def lines_to_rows(body: Sequence[Line], model: TableModel, page: PageLayout,
         else:
             groups[-1].append(ln)
     return [_make_row(g, model, page.number) for g in groups]
+
+
+def labelled_lines_out(row: Row, column: int) -> Row:
+    """The row with the labelled lines under the first line of one cell ("ALFA LOGISTICS
+    FZCO" over "Address: Office 4EA 324, …" in the name cell) moved to its details."""
+    if column >= len(row.cells) or len(row.cells[column]) < 2:
+        return row
+    cell = row.cells[column]
+    found = [(k, d) for k, ln in enumerate(cell) if k and (d := detail_line(ln)) is not None]
+    if not found:
+        return row
+    first = found[0][0]  # the lines after a labelled line go on with it
+    details = [*row.details]
+    for (k, (role, text)), nxt in zip(found, [*(f[0] for f in found[1:]), len(cell)], strict=True):
+        more = " ".join(ln.text for ln in cell[k + 1:nxt])
+        details.append((role, f"{text} {more}".strip()))
+    cells = (*row.cells[:column], cell[:first], *row.cells[column + 1:])
+    return replace(row, cells=cells, details=tuple(details))

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from redletter.extract.columns import content_role, is_date_or_number, name_score
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
 from redletter.extract.headers import ITEM_ROLES, HeaderMatch, header_match, header_role
-from redletter.extract.rows import Row, lines_to_rows
+from redletter.extract.rows import Row, detail_line, lines_to_rows
 from redletter.nlp.countries import resolve_country
 from redletter.nlp.items import HS_TOKEN
 from redletter.nlp.party_text import ends_with_legal_form
@@ -279,6 +279,7 @@ def _between_headers(left: Column, right: Column, runs: Sequence[Line]) -> tuple
     centred headers), left of every run under the right one. ``None`` when a run straddles."""
     lo, hi = left.x0, right.x1
     centre_l, centre_r = (left.x0 + left.x1) / 2, (right.x0 + right.x1) / 2
+    right_starts = [r.x0 for r in runs if r.x0 < right.x1 and r.x1 > right.x0 and r.x0 >= left.x1]
     for run in runs:
         if run.x1 <= left.x0 or run.x0 >= right.x1:
             continue
@@ -286,7 +287,8 @@ def _between_headers(left: Column, right: Column, runs: Sequence[Line]) -> tuple
         if under_l and under_r:
             return None
         centre = (run.x0 + run.x1) / 2
-        if under_l or (not under_r and abs(centre - centre_l) < abs(centre - centre_r)):
+        aligned = any(abs(run.x0 - x) <= 2 for x in right_starts)  # a cell's second line ("LIMITED")
+        if under_l or (not under_r and not aligned and abs(centre - centre_l) < abs(centre - centre_r)):
             lo = max(lo, run.x1)
         else:
             hi = min(hi, run.x0)
@@ -338,9 +340,10 @@ def _candidate_body(lines: Sequence[Line], x0: float, x1: float,
     well left of the table (a source note)."""
     body: list[Line] = []
     for ln in lines:
-        if header_roles(ln) or ln.x0 < x0 - 2 * ln.size:
+        if header_roles(ln) or ln.x0 < x0 - 2 * ln.size or _closing(ln):
             break
-        if _is_prose(ln, x0, x1) and not _under_one_cell(ln, x0, x1, head):
+        if _is_prose(ln, x0, x1) and not _under_one_cell(ln, x0, x1, head) and not (
+                body and detail_line(ln) is not None):
             break
         body.append(ln)
     return body
@@ -377,7 +380,7 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     head = _header_cells(block[anchor], walls)
     x0, x1 = _left_edge(block[anchor], head[0], walls, after), max(
         head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
-    body = _candidate_body(after, x0, x1, head)
+    body = [ln for ln in _candidate_body(after, x0, x1, head) if detail_line(ln) is None]
     words = [w for ln in body for w in ln.words]
     merged = _lost_columns(_merge_header(block, anchor, body, walls), body)
     columns = _columns_with_cells(merged, words, len(body))
@@ -513,6 +516,10 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
     for i, ln in enumerate(lines):
         gap = ln.top - body[-1].bottom if body else 0.0
         limit = max(2.6 * ln.size, 2.2 * max(gaps, default=0.0))
+        if body and gap <= limit and detail_line(ln) is not None and ln.x0 >= model.x0 - ln.size:
+            gaps.append(gap)  # "Address: …" across the row above, under its cells
+            body.append(ln)
+            continue
         if bottom_rule is not None and body and ln.top > bottom_rule:
             if not _row_below(lines[i:i + 3], model):
                 break
