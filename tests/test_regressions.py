@@ -1013,3 +1013,52 @@ def test_each_party_with_an_address_line_of_its_own_across_the_columns(tmp_path:
             ("SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED", "CN", ("8471.80",))], rules
         assert got.parties[0].address == "Office 4EA 324, Dubai Airport Free Zone, Dubai", rules
         assert not got.review_reasons, rules
+
+
+def test_bold_names_after_drawn_bullets_and_an_attachment_in_two_columns(tmp_path: Path) -> None:
+    """Bullets drawn as shapes (no bullet character) before a bold name and its address in
+    plain type gave no party; an attachment set in two columns was read across both columns,
+    each line made of two parties' halves."""
+    pdf = tmp_path / "bold_and_columns.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    y = _page(c, ["Re: Project Guardian request",
+                  "Please notify us of any order from the following parties:"])
+    for k, (name, address) in enumerate([
+            ("ALFA LOGISTICS FZCO", "Office 4EA 324, Dubai Airport Free Zone, Dubai, United Arab Emirates"),
+            ("KOMINVEX DOO BEOGRAD", "Nikole Marakovica 21, Belgrade 11090, Serbia")]):
+        ty = y - 20 - 16 * k
+        c.circle(70, ty + 3, 2, fill=1)
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(80, ty, name)
+        c.setFont("Helvetica", 10)
+        c.drawString(82 + stringWidth(name, "Helvetica-Bold", 10), ty, address)
+    c.drawString(54, y - 60, "Thank you for your cooperation.")
+    c.showPage()
+    c.setFont("Helvetica", 10)
+    top = _page(c, ["Attachment A", "BIS has identified the following parties as suppliers of CHPL items."])
+    left = ["1. ALFA TRADE HOUSE LLC, 12 Abovyan", "Street, Yerevan 0001, Armenia.",
+            "2. KOMINVEX DOO BEOGRAD, Nikole", "Marakovica 21, Belgrade 11090, Serbia.",
+            "3. SHENZHEN BLUE SKY TECHNOLOGY CO.,", "LIMITED, a.k.a. BLUE SKY TECH, Room",
+            "1203, Tianan Cyber Park, Shenzhen, China.", "4. OOO VEKTOR PLUS, ul. Lenina 5,",
+            "Moscow 101000, Russia."]
+    right = ["5. TECHNO LINK FZE, P.O. Box 123456,", "Sharjah Airport Free Zone, Sharjah,",
+             "United Arab Emirates.", "6. ISTANBUL ELEKTRONIK DIS TICARET",
+             "LIMITED SIRKETI, Buyukdere Cad. No: 201,", "Sisli, Istanbul, Turkey.",
+             "7. SILK WAY TRADING LLP, 45 Dostyk", "Avenue, Almaty 050010, Kazakhstan."]
+    for k, text in enumerate(left):
+        c.drawString(54, top - 20 - 14 * k, text)
+    for k, text in enumerate(right):
+        c.drawString(320, top - 20 - 14 * k, text)
+    c.save()
+    got = extract_letter(pdf)
+    by_name = {p.name: p for p in got.parties}
+    assert sorted(by_name) == sorted([
+        "ALFA LOGISTICS FZCO", "KOMINVEX DOO BEOGRAD", "ALFA TRADE HOUSE LLC",
+        "SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED", "OOO VEKTOR PLUS", "TECHNO LINK FZE",
+        "ISTANBUL ELEKTRONIK DIS TICARET LIMITED SIRKETI", "SILK WAY TRADING LLP"]), list(by_name)
+    assert sum(1 for p in got.parties if p.name == "KOMINVEX DOO BEOGRAD") == 1  # named twice, one party
+    assert by_name["ALFA LOGISTICS FZCO"].address == "Office 4EA 324, Dubai Airport Free Zone, Dubai"
+    assert by_name["ALFA LOGISTICS FZCO"].country == "AE"
+    assert by_name["SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED"].aliases == ("BLUE SKY TECH",)
+    assert by_name["TECHNO LINK FZE"].country == "AE"
+    assert by_name["SILK WAY TRADING LLP"].address == "45 Dostyk Avenue, Almaty 050010"

@@ -24,6 +24,7 @@ from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine
 from redletter.extract.grid_tables import grid_fragments
 from redletter.extract.ocr_jobs import OcrJob, OcrResult, PageRun, Progress
+from redletter.extract.page_columns import in_reading_order
 from redletter.extract.pdf import open_pdf, read_page
 from redletter.extract.prose import card_parties, prose_parties
 from redletter.extract.records import (
@@ -192,10 +193,12 @@ def _mended(party: Party) -> Party:
 
 def _running_text(lines_by_page: Sequence[list[Line]],
                   fragments: Sequence[TableFragment]) -> list[PlacedLine]:
-    """Lines outside the table rows (rows hold the page's own Word objects)."""
+    """Lines outside the table rows (rows hold the page's own Word objects), a stretch set in two
+    columns read column by column."""
     table_words = {id(w) for f in fragments for r in f.rows for w in r.words}
-    return [PlacedLine(i, ln) for i, lines in enumerate(lines_by_page, start=1) for ln in lines
-            if not any(id(w) in table_words for w in ln.words)]
+    outside = [[ln for ln in lines if not any(id(w) in table_words for w in ln.words)]
+               for lines in lines_by_page]
+    return [PlacedLine(i, ln) for i, lines in enumerate(outside, start=1) for ln in in_reading_order(lines)]
 
 
 def _warnings(pages: Sequence[PageLayout], parties: Sequence[Party]) -> list[str]:

@@ -62,7 +62,8 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
     grouped = first > 0 and _heading_over(lines[first - 1], lines[first])  # a heading over the first
     letter = ""  # the last item's letter marker ("a.", "b)")
     for pl, nxt in itertools.zip_longest(lines, lines[1:]):
-        if _MARKER.match(pl.line.text) and _in_sequence(pl.line.text, letter, current is not None):
+        if (_MARKER.match(pl.line.text) and _in_sequence(pl.line.text, letter, current is not None)) \
+                or bold_lead(pl.line) is not None:
             letter = m.group(1) if (m := _LETTER.match(pl.line.text)) else ""
             current = [pl]
             items.append(current)
@@ -77,6 +78,25 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
 
 
 _LETTER = re.compile(r"^\s*\(?([a-z])[.)]\s")
+
+
+def _bold(word: Word) -> bool:
+    return "bold" in word.font.casefold() or "black" in word.font.casefold()
+
+
+def bold_lead(line: Line) -> str | None:
+    """The name printed in bold at the start of a line that goes on in plain type ("**ALFA
+    LOGISTICS FZCO** Office 4EA 324, Dubai…", a list whose bullets are drawn, not typed): the
+    bold words, when they read as a name (two words at least, capitals or a legal form)."""
+    words = [w for w in line.words if not _MARKER.fullmatch(w.text + " ")]
+    n = next((k for k, w in enumerate(words) if not _bold(w)), len(words))
+    if n < 2 or n == len(words) or n > _MAX_NAME_WORDS:
+        return None
+    printed = " ".join(w.text for w in words[:n])
+    name = printed.rstrip(",;")
+    if printed.endswith(":") or not (_capitalised(name) or ends_with_legal_form(name)):
+        return None  # ("Subject:" in bold is a label)
+    return name
 
 
 def _in_sequence(text: str, letter: str, inside: bool) -> bool:
@@ -113,7 +133,8 @@ def _ends_item(item: list[PlacedLine], nxt: PlacedLine, pitch: float) -> bool:
         return not _continues(prev)
     if nxt.line.top - prev.line.top > 1.25 * max(pitch, prev.line.size):
         return True
-    return nxt.line.x0 < item[0].line.x0 - 2 and not _continues(prev)
+    typed = _MARKER.match(item[0].line.text) is not None  # else a bold name opens the item
+    return nxt.line.x0 < item[0].line.x0 - 2 and (not typed or not _continues(prev))
 
 
 def _continues(prev: PlacedLine) -> bool:
@@ -194,6 +215,9 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     laid out in columns is read by column; one printed a part per line (name, "Also known as"
     lines, address, country) by its lines; otherwise by its text."""
     texts = [_MARKER.sub("", lines[0].line.text, count=1), *(pl.line.text for pl in lines[1:])]
+    lead = bold_lead(lines[0].line)
+    if lead and body.startswith(lead) and not body[len(lead):].lstrip().startswith(","):
+        body = f"{lead}, {body[len(lead):].lstrip()}"  # the bold name, then its address
     by_line = body.startswith(texts[0][:20])
     items: list[Item] = []
     labelled_country = None
@@ -209,7 +233,9 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
         items = printed_items(clause.group("codes"), "hs_code", lines[0].page)
         body = body[:clause.start()]
     columns = item_columns(lines) if by_line else None
-    by_lines = split_party_lines(texts) if by_line else None
+    wrapped = texts[0].rstrip().endswith(",") or (  # a sentence wrapped, not a part per line
+        len(texts) > 1 and starts_with_legal_form(texts[1]) and "," in texts[1])
+    by_lines = split_party_lines(texts) if by_line and not wrapped else None
     name, aliases, address = (_from_columns(columns) if columns else None) or by_lines or \
         split_prose_party(body)
     if address is None and (spans := ner.find(body)) is not None and spans.orgs and spans.address:

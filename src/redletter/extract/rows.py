@@ -188,7 +188,7 @@ def _sparse_anchor(body: Sequence[Line], model: TableModel) -> list[bool] | None
     return [i == 0 or (filled[i] and not filled[i - 1] and named[i]) for i in range(len(body))]
 
 
-_DETAIL = re.compile(r"^\s*(?P<label>[A-Za-z][A-Za-z ./&()-]{0,30}?)\s*:\s*(?P<value>\S.*)$")
+_DETAIL = re.compile(r"^\s*(?P<label>[A-Z][A-Za-z ./&()-]{0,30}?)\s*:\s*(?P<value>\S.*)$")  # "Address: …"
 _DETAIL_ROLES = frozenset({"address", "alias", "country", "city", "hs_code", "eccn", "part_number"})
 
 
