@@ -1062,3 +1062,24 @@ def test_bold_names_after_drawn_bullets_and_an_attachment_in_two_columns(tmp_pat
     assert by_name["SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED"].aliases == ("BLUE SKY TECH",)
     assert by_name["TECHNO LINK FZE"].country == "AE"
     assert by_name["SILK WAY TRADING LLP"].address == "45 Dostyk Avenue, Almaty 050010"
+
+
+def test_a_footnote_mark_set_small_after_a_name(tmp_path: Path) -> None:
+    """A footnote mark printed as a small raised "1" after a name (not the character "¹") stayed
+    in the name: "ALFA LOGISTICS FZCO 1"."""
+    pdf = tmp_path / "footnote.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Red flag notification", "The parties below were identified:"])
+    _table(c, [54, 230, 430], top - 20, [
+        [["Company"], ["Address"], ["Country"]],
+        [["ALFA LOGISTICS FZCO"], ["Office 4EA 324, Dubai Airport Free Zone"], ["UAE"]],
+        [["KOMINVEX DOO BEOGRAD"], ["Nikole Marakovica 21, Belgrade 11090"], ["Serbia"]]], size=10)
+    c.setFont("Helvetica", 7)
+    c.drawString(56 + stringWidth("ALFA LOGISTICS FZCO", "Helvetica", 10) + 1, top - 20 - 24 - 10 + 4, "1")
+    c.drawString(54, 300, "1")
+    c.setFont("Helvetica", 8)
+    c.drawString(60, 300, "Also known as ALFA FREIGHT FZCO.")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties][:2] == [
+        ("ALFA LOGISTICS FZCO", "AE"), ("KOMINVEX DOO BEOGRAD", "RS")]

@@ -87,6 +87,8 @@ def test_trailing_country_splits_the_address() -> None:
         ("Beijing Timingtron Corporation 深深深深深深 深深深深深深深深深", "Beijing Timingtron Corporation",
          []),
         ("Société Générale", "Société Générale", []),
+        ("SHENZHEN X CO., LIMITED (深圳 市蓝天科技有限公司)", "SHENZHEN X CO., LIMITED",
+         ["深圳市蓝天科技有限公司"]),
     ],
 )
 def test_aliases_inside_a_name(cell: str, name: str, aliases: list[str]) -> None:

@@ -43,13 +43,34 @@ def _col(model: TableModel, role: str) -> int | None:
     return next((i for i, r in enumerate(model.roles) if r == role), None)
 
 
+def _without_marks(lines: Sequence[Line]) -> list[Line]:
+    """A cell's lines without footnote marks set small (and raised) after a word ("ALFA
+    LOGISTICS FZCO¹" printed as a small "1", not as the character "¹")."""
+    sizes = sorted(w.size for ln in lines for w in ln.words)
+    if not sizes:
+        return list(lines)
+    usual = sizes[len(sizes) // 2]
+    out = []
+    for ln in lines:
+        base = sorted(w.bottom for w in ln.words)[len(ln.words) // 2]
+        words = tuple(w for w in ln.words if not (
+            len(w.text) <= 2 and (w.text.isdigit() or w.text in _MARKS)
+            and (w.size < 0.75 * usual or (w.size < 0.9 * usual and w.bottom < base - 1))))
+        if words:
+            out.append(Line(words))
+    return out
+
+
+_MARKS = frozenset({"*", "**", "†", "‡", "§", "a", "b", "c"})
+
+
 def _texts(row: Row, model: TableModel) -> dict[str, str]:
     out: dict[str, str] = {}
     for i, role in enumerate(model.roles):
         if i >= len(row.cells):
             continue
-        text = alias_cell_text(row.cells[i], _span(model, i)) if role == "alias" else \
-            cell_text(row.cells[i])
+        cell = _without_marks(row.cells[i]) if role in ("name", "alias") else row.cells[i]
+        text = alias_cell_text(cell, _span(model, i)) if role == "alias" else cell_text(cell)
         if role and role not in out:
             out[role] = text
         elif role == "alias":

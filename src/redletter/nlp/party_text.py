@@ -49,6 +49,7 @@ _LOOSE_STOP = re.compile(r"(?<=\w)\s+([.,;])(?=\s|$)")  # "OOO MVIZION . 313": a
 _FOOTNOTE = re.compile(r"(?<=[\w.)])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+(?=[\s,;:.)]|$)")
 _NATIVE = re.compile(r"\(\s*([^()A-Za-z]*[^\x00-\x7f][^()A-Za-z]*)\s*\)")  # no Latin letter inside
 _NATIVE_TAIL = re.compile(r"\s*[/|–—-]?\s*([^A-Za-z()]*[^\x00-\x7f][^A-Za-z()]*)$")
+_CJK_SPACE = re.compile(r"(?<=[\u3040-\u9fff])\s+(?=[\u3040-\u9fff])")  # no spaces in Chinese
 _GARBLED = re.compile(r"(\w)\1{3,}")  # one sign four times over: text a font could not map
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
 _BETWEEN_QUOTES = re.compile(r"(?:[\s,;.:/|&–—-]|\b(?:and|or|и|или)\b)*", re.I)
@@ -150,7 +151,7 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
         return " "
 
     def native(match: re.Match[str]) -> str:
-        aliases.append(clean(match.group(1)))
+        aliases.append(_CJK_SPACE.sub("", clean(match.group(1))))
         return " "
 
     text = _PAREN_ALIAS.sub(take, text)
@@ -158,7 +159,7 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
     if ((own := _NATIVE_TAIL.search(text)) and re.search("[A-Za-z]", text[:own.start()])
             and sum(1 for c in own.group(1) if c.isalpha() and not c.isascii()) >= 2):
         if not _GARBLED.search(own.group(1)):  # "Shenzhen … Co LTD 深圳市…公司", "… / ООО «…»"
-            aliases.append(clean(own.group(1)))
+            aliases.append(_CJK_SPACE.sub("", clean(own.group(1))))
         text = text[:own.start()]  # (a font without its character map prints "深深深深")
     head, *rest = _INLINE_ALIAS.split(text)
     for tail in rest:  # "X a.k.a. Y a.k.a. Z": each marker opens another alias
