@@ -195,7 +195,8 @@ def test_a_city_that_ends_an_address_names_its_country(address: str | None, code
                                                    "CEMENT CA LIMITED LIABILITY COMPANY"),
     ("UNITED TRADING LLC", "UNITED TRADING LLC"), ("ACME (HK) LIMITED", "ACME (HK) LIMITED"),
     ("000 NOVYI MEDIA KHOLDING", "OOO NOVYI MEDIA KHOLDING"), ("ALFA 100 LLC", "ALFA 100 LLC"),
-    ("ALFA CO. LTD", "ALFA CO. LTD")])
+    ("ALFA CO. LTD", "ALFA CO. LTD"), ("ALFA COLIMITED", "ALFA CO LIMITED"),
+    ("COLT TRADING LLC", "COLT TRADING LLC")])
 def test_ocr_misreadings_of_legal_forms_are_mended(read: str, mended: str) -> None:
     assert mend_ocr_name(read) == mended
 

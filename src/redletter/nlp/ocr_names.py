@@ -40,12 +40,17 @@ def _variants(word: str) -> set[str]:
 
 
 def mend_legal_word(word: str) -> str:
-    """A word of a scanned name, or the legal-form word it is one OCR confusion away from."""
+    """A word of a scanned name, or the legal-form word it is one OCR confusion away from, or
+    the two words of a legal form OCR read as one ("COLTD": "CO LTD")."""
     upper = word.upper()
     if len(word) < 3 or word != upper or not any(c.isalnum() for c in word) or upper in _form_words():
         return word
     found = {v for v in _variants(upper) if v in _form_words()}
-    return found.pop() if len(found) == 1 else word
+    if len(found) == 1:
+        return found.pop()
+    joined = [f"{word[:k]} {word[k:]}" for k in range(2, len(word) - 1)
+              if f"{upper[:k]} {upper[k:]}".casefold() in legal_form_keys()]
+    return joined[0] if len(joined) == 1 else word
 
 
 def mend_ocr_name(name: str) -> str:
