@@ -215,8 +215,22 @@ def _note_written(respelled: str) -> set[tuple[str, str]]:
 
 def _retyped(respelled: str) -> str:
     """rigour's comparison form of organisation types, then our phrases, over a joined column."""
+    return _phrased(_rigour(respelled))
+
+
+def _phrased(text: str) -> str:
+    """Our phrases (``_phrases``) over a joined column: only the lines that hold one of them
+    (as a plain string, a quick search) go through the pattern."""
     pattern, table = _phrases()
-    return pattern.sub(lambda m: table[m.group(0)], _rigour(respelled))
+    data = text.encode("utf-8", "surrogatepass")
+    where = _lines_of(data, sorted(at for p in table for at in _found(data, p.encode())))
+    if not where:
+        return text
+    lines = text.split("\n")
+    found = pattern.sub(lambda m: table[m.group(0)], "\n".join(lines[i] for i in where))
+    for i, line in zip(where, found.split("\n"), strict=True):
+        lines[i] = line
+    return "\n".join(lines)
 
 
 _MARK = "~"  # starts a token that a phrase rule made a legal form (fold leaves no "~")
@@ -377,12 +391,13 @@ def _spell_known(token: str) -> str:
     table = _known_spellings()
     if token in table:
         return table[token]
-    if (right := next((table[d] for d in sorted(_deletions(token)) if d in table), None)):
-        return right
+    deletions = _deletions(token)
+    if (right := table[min(hits)] if (hits := [d for d in deletions if d in table]) else None):
+        return right  # the first known deletion in sorted order
     abbreviated = _known_abbreviated()
     if token in abbreviated:
         return abbreviated[token]
-    near = (abbreviated[d] for d in sorted(_deletions(token)) if d in abbreviated)
+    near = (abbreviated[d] for d in sorted(d for d in deletions if d in abbreviated))
     return next((w for w in near if len(w) < len(token) or sorted(w) == sorted(token)), token)
 
 
