@@ -201,21 +201,27 @@ def _typed_many(folded: list[str]) -> tuple[list[str], list[str]]:
 def _typed(respelled: str) -> str:
     """rigour's comparison form of organisation types, then our phrases, over a joined column
     (legal-form words spelled right); the forms rigour wrote in are remembered."""
-    _note_written(respelled)
-    return _retyped(respelled)
+    rewritten = _rigour(respelled)
+    _note_written(_rewritten_lines(respelled, rewritten))
+    return _phrased(rewritten)
 
 
-def _note_written(respelled: str) -> set[tuple[str, str]]:
-    """rigour's organisation types in a joined column (as read, as written); the forms it
-    writes in are remembered (``_WRITTEN_FORMS``)."""
-    found = set(extract_org_types(respelled, _FLAGS, Cleanup.Strong))
-    _WRITTEN_FORMS.update(f for f in {f for _, f in found} if " " not in f and org_form(f) is None)
-    return found
+def _rewritten_lines(before: str, after: str) -> str:
+    """The lines of a joined column that rigour rewrote, as they were (all of them when it
+    rewrote none: it leaves a text that its types would leave empty as it is). Only there can
+    it have written a form it does not also read: where a type reads as itself ("llc"), it is
+    a spelling rigour reads."""
+    lines, rewritten = before.split("\n"), after.split("\n")
+    if before == after or len(lines) != len(rewritten):
+        return before
+    return "\n".join([b for b, a in zip(lines, rewritten, strict=True) if b != a])
 
 
-def _retyped(respelled: str) -> str:
-    """rigour's comparison form of organisation types, then our phrases, over a joined column."""
-    return _phrased(_rigour(respelled))
+def _note_written(respelled: str) -> None:
+    """The forms rigour writes in for the organisation types of a joined column and does not
+    also read alone (``_WRITTEN_FORMS``)."""
+    forms = {f for _, f in extract_org_types(respelled, _FLAGS, Cleanup.Strong)}
+    _WRITTEN_FORMS.update(f for f in forms if " " not in f and org_form(f) is None)
 
 
 def _phrased(text: str) -> str:
