@@ -198,12 +198,13 @@ def _typed_many(folded: list[str]) -> tuple[list[str], list[str]]:
     return respelled.split("\n"), _typed(respelled).split("\n")
 
 
-def _typed(respelled: str) -> str:
+def _typed(respelled: str, tokens: set[str] | None = None) -> str:
     """rigour's comparison form of organisation types, then our phrases, over a joined column
-    (legal-form words spelled right); the forms rigour wrote in are remembered."""
+    (legal-form words spelled right); the forms rigour wrote in are remembered. ``tokens``:
+    all the column's tokens, if known (our phrases of other words are not looked for)."""
     rewritten = _rigour(respelled)
-    _note_written(_rewritten_lines(respelled, rewritten))
-    return _phrased(rewritten)
+    forms = _note_written(_rewritten_lines(respelled, rewritten))
+    return _phrased(rewritten, None if tokens is None else tokens.union(*map(str.split, forms)))
 
 
 def _rewritten_lines(before: str, after: str) -> str:
@@ -217,19 +218,22 @@ def _rewritten_lines(before: str, after: str) -> str:
     return "\n".join([b for b, a in zip(lines, rewritten, strict=True) if b != a])
 
 
-def _note_written(respelled: str) -> None:
-    """The forms rigour writes in for the organisation types of a joined column and does not
-    also read alone (``_WRITTEN_FORMS``)."""
+def _note_written(respelled: str) -> set[str]:
+    """The forms rigour writes for the organisation types of a joined column; those it does
+    not also read alone are remembered (``_WRITTEN_FORMS``)."""
     forms = {f for _, f in extract_org_types(respelled, _FLAGS, Cleanup.Strong)}
     _WRITTEN_FORMS.update(f for f in forms if " " not in f and org_form(f) is None)
+    return forms
 
 
-def _phrased(text: str) -> str:
+def _phrased(text: str, tokens: set[str] | None = None) -> str:
     """Our phrases (``_phrases``) over a joined column: only the lines that hold one of them
-    (as a plain string, a quick search) go through the pattern."""
+    (as a plain string, a quick search) go through the pattern. ``tokens``: all the text's
+    tokens, if known: a phrase with another word is not looked for."""
     pattern, table = _phrases()
     data = text.encode("utf-8", "surrogatepass")
-    where = _lines_of(data, sorted(at for p in table for at in _found(data, p.encode())))
+    phrases = [p for p in table if tokens is None or tokens.issuperset(p.split())]
+    where = _lines_of(data, sorted(at for p in phrases for at in _found(data, p.encode())))
     if not where:
         return text
     lines = text.split("\n")
@@ -692,8 +696,8 @@ def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     annotated = sorted({*marks["c/o"], *marks["branch"]})
     _bracket_annotations(mains, annotated)
     parts = _split_brackets(mains, sorted({*marks["("], *marks["["], *annotated}))
-    respelled = _by_word(mains, _respelled_words)
-    typed = _typed(respelled).split("\n")
+    respelled, tokens = _respelled_column(mains)
+    typed = _typed(respelled, tokens).split("\n")
     found = _keys_of_coded(_coded(typed), typed, respelled)
     pending = {i: k for i, k in enumerate(found) if isinstance(k, _Again)}
     for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
@@ -701,6 +705,14 @@ def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     out = [_final(k.core, k.legal) if isinstance(k, _Again) else k for k in found]
     _add_qualifiers(out, parts)
     return out
+
+
+def _respelled_column(names: list[str]) -> tuple[str, set[str]]:
+    """The names folded and respelled (``_respelled_words``), one a line, each distinct word
+    once (``_by_word``); and all their tokens."""
+    words = _column_words(names)
+    respelled_of = _word_table(words, _respelled_words)
+    return _spaced(words, respelled_of), {t for r in respelled_of.values() for t in r.split()}
 
 
 def _once_more(pending: dict[int, _Again], found: list[KeyParts | _Again]) -> dict[int, _Again]:
