@@ -28,6 +28,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress
+from operator import ne
 
 from anyascii import anyascii
 from rigour.names import extract_org_types, replace_org_types_compare
@@ -215,7 +217,7 @@ def _rewritten_lines(before: str, after: str) -> str:
     lines, rewritten = before.split("\n"), after.split("\n")
     if before == after or len(lines) != len(rewritten):
         return before
-    return "\n".join([b for b, a in zip(lines, rewritten, strict=True) if b != a])
+    return "\n".join(compress(lines, map(ne, lines, rewritten)))
 
 
 def _note_written(respelled: str) -> set[str]:
