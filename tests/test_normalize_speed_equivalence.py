@@ -158,19 +158,3 @@ def update() -> None:
 if __name__ == "__main__" and sys.argv[1:] == ["--update"]:
     update()
 
-
-# --- while the work goes on: the implementation as it was, frozen (removed before merging) ---
-try:
-    import _frozen_normalize as frozen
-except ImportError:  # pragma: no cover
-    frozen = None
-
-
-@pytest.mark.skipif(frozen is None, reason="no frozen copy")
-def test_keys_are_the_frozen_keys() -> None:
-    names = sample_names(variants=4)
-    assert frozen is not None
-    want = frozen.key_parts_many(names)
-    got = key_parts_many(names)
-    wrong = [(n, k, g) for n, k, g in zip(names, want, got, strict=True) if k != g]
-    assert not wrong, f"{len(wrong)} keys changed, e.g. {wrong[:5]}"
