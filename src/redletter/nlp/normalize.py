@@ -700,11 +700,14 @@ def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     parts = _split_brackets(mains, sorted({*marks["("], *marks["["], *annotated}))
     respelled, tokens = _respelled_column(mains)
     typed = _typed(respelled, tokens).split("\n")
-    found = _keys_of_coded(_coded(typed), typed, respelled)
-    pending = {i: k for i, k in enumerate(found) if isinstance(k, _Again)}
+    found, pending = _keys_of_coded(_coded(typed), typed, respelled)
+    again = list(pending)
     for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
         pending = _once_more(pending, found)
-    out = [_final(k.core, k.legal) if isinstance(k, _Again) else k for k in found]
+    for i in again:
+        key = found[i]
+        found[i] = _final(key.core, key.legal) if isinstance(key, _Again) else key
+    out: list[KeyParts] = found  # type: ignore[assignment]
     _add_qualifiers(out, parts)
     return out
 
@@ -756,18 +759,22 @@ _COMMON = re.compile("^(?:([^\x00\x01\n]*)(?:(?<=[^ \n]) \x00([^\x00\x01 \n]+))?
                      re.MULTILINE)
 
 
-def _keys_of_coded(coded: str, typed: list[str], respelled: str) -> list[KeyParts | _Again]:
+def _keys_of_coded(coded: str, typed: list[str], respelled: str
+                   ) -> tuple[list[KeyParts | _Again], dict[int, _Again]]:
     """The keys of the names from their codes (``_coded``): the common case (``_COMMON``) for
     the whole column in one pass, the others name by name (``_key_of_codes``, else
-    ``_key_parts_slow``)."""
+    ``_key_parts_slow``); and those of them that go through the rules again, by index."""
     found: list[KeyParts | _Again] = _COMMON.findall(coded)
     if len(found) != len(typed):  # cannot happen (a line per name); name by name all the same
         found = [("", "", c) for c in coded.split("\n")]
     before = respelled.split("\n")
+    pending: dict[int, _Again] = {}
     for i in [i for i, k in enumerate(found) if k[2]]:  # type: ignore[index]
         t = typed[i]
         found[i] = _key_of_codes(found[i][2]) or _key_parts_slow(t, before[i], t.split())  # type: ignore[index]
-    return found
+        if isinstance(found[i], _Again):
+            pending[i] = found[i]  # type: ignore[assignment]
+    return found, pending
 
 
 def _key_of_codes(codes: str) -> KeyParts | None:
