@@ -14,8 +14,10 @@ digits ("Forty-Four" -> "44", "First" -> "1"; ``data/numbers.json``). A brackete
 ``name_keys`` keys a whole column at once: each distinct word is folded once (a master repeats
 its words far more than its names), rigour's org types and our phrases run over the joined
 column, the column's words become their codes in one map, and only names that need a word's
-neighbours (number words, initials, a legal form inside the name) go rule by rule. Normalizers
-return ``None`` instead of raising, and are idempotent.
+neighbours (number words, initials, a legal form inside the name) go rule by rule. The passes
+that only some names need run on those names alone: labels, annotations, brackets and our
+phrases where a plain-string search of the joined column finds them, rigour's written forms
+where it rewrote a name. Normalizers return ``None`` instead of raising, and are idempotent.
 """
 
 from __future__ import annotations
@@ -594,7 +596,7 @@ def _holding(texts: list[str], needles: tuple[str, ...]) -> dict[str, list[int]]
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1:  # line breaks inside: all of them
         return {n: list(range(len(texts))) for n in needles}
-    data = joined.encode("utf-8", "surrogatepass").lower()  # ASCII letters: no other lowers to one
+    data = joined.encode("utf-8", "surrogatepass").lower()  # no other letter lowers to theirs
     return {n: _lines_of(data, _found(data, n.encode())) for n in needles}
 
 
