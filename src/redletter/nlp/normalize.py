@@ -14,8 +14,10 @@ digits ("Forty-Four" -> "44", "First" -> "1"; ``data/numbers.json``). A brackete
 ``name_keys`` keys a whole column at once: each distinct word is folded once (a master repeats
 its words far more than its names), rigour's org types and our phrases run over the joined
 column, the column's words become their codes in one map, and only names that need a word's
-neighbours (number words, initials, a legal form inside the name) go rule by rule. Normalizers
-return ``None`` instead of raising, and are idempotent.
+neighbours (number words, initials, a legal form inside the name) go rule by rule. The passes
+that only some names need run on those names alone: labels, annotations, brackets and our
+phrases where a plain-string search of the joined column finds them, rigour's written forms
+where it rewrote a name. Normalizers return ``None`` instead of raising, and are idempotent.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from itertools import compress
+from operator import ne
 
 from anyascii import anyascii
 from rigour.names import extract_org_types, replace_org_types_compare
@@ -136,13 +140,28 @@ def _by_word(texts: Sequence[str], convert: Callable[[list[str]], list[str]]) ->
     stands between spaces) and single spaces between the results. ``convert`` must treat a
     text as its words do one by one: folding does, since no rule of it reaches across a space
     (a non-ASCII run never holds one), and a master repeats its words far more than its names."""
+    words = _column_words(texts)
+    return _spaced(words, _word_table(words, convert))
+
+
+def _column_words(texts: Sequence[str]) -> list[str]:
+    """The words of the texts (what stands between spaces), with ``"\\n"`` between texts."""
     joined = "\n".join(texts)
     if joined.count("\n") != len(texts) - 1 or "\r" in joined:  # line breaks inside: spaces
         joined = "\n".join(t.replace("\n", " ").replace("\r", " ") for t in texts)
-    words = joined.replace("\n", " \n ").split(" ")
+    return joined.replace("\n", " \n ").split(" ")
+
+
+def _word_table(words: list[str], convert: Callable[[list[str]], list[str]]) -> dict[str, str]:
+    """Each distinct word and what ``convert`` makes of it; ``"\\n"`` stays."""
     distinct = list(set(words) - {"\n"})
     table = dict(zip(distinct, convert(distinct), strict=True))
     table["\n"] = "\n"
+    return table
+
+
+def _spaced(words: list[str], table: dict[str, str]) -> str:
+    """The words as ``table`` has them, single spaces between, one text a line."""
     text = " ".join(filter(None, map(table.__getitem__, words)))  # a word may fold to nothing
     return text.replace(" \n", "\n").replace("\n ", "\n")
 
@@ -183,13 +202,49 @@ def _typed_many(folded: list[str]) -> tuple[list[str], list[str]]:
     return respelled.split("\n"), _typed(respelled).split("\n")
 
 
-def _typed(respelled: str) -> str:
+def _typed(respelled: str, tokens: set[str] | None = None) -> str:
     """rigour's comparison form of organisation types, then our phrases, over a joined column
-    (legal-form words spelled right); the forms rigour wrote in are remembered."""
+    (legal-form words spelled right); the forms rigour wrote in are remembered. ``tokens``:
+    all the column's tokens, if known (our phrases of other words are not looked for)."""
+    rewritten = _rigour(respelled)
+    forms = _note_written(_rewritten_lines(respelled, rewritten))
+    return _phrased(rewritten, None if tokens is None else tokens.union(*map(str.split, forms)))
+
+
+def _rewritten_lines(before: str, after: str) -> str:
+    """The lines of a joined column that rigour rewrote, as they were (all of them when it
+    rewrote none: it leaves a text that its types would leave empty as it is). Only there can
+    it have written a form it does not also read: where a type reads as itself ("llc"), it is
+    a spelling rigour reads."""
+    lines, rewritten = before.split("\n"), after.split("\n")
+    if before == after or len(lines) != len(rewritten):
+        return before
+    return "\n".join(compress(lines, map(ne, lines, rewritten)))
+
+
+def _note_written(respelled: str) -> set[str]:
+    """The forms rigour writes for the organisation types of a joined column; those it does
+    not also read alone are remembered (``_WRITTEN_FORMS``)."""
     forms = {f for _, f in extract_org_types(respelled, _FLAGS, Cleanup.Strong)}
     _WRITTEN_FORMS.update(f for f in forms if " " not in f and org_form(f) is None)
+    return forms
+
+
+def _phrased(text: str, tokens: set[str] | None = None) -> str:
+    """Our phrases (``_phrases``) over a joined column: only the lines that hold one of them
+    (as a plain string, a quick search) go through the pattern. ``tokens``: all the text's
+    tokens, if known: a phrase with another word is not looked for."""
     pattern, table = _phrases()
-    return pattern.sub(lambda m: table[m.group(0)], _rigour(respelled))
+    data = text.encode("utf-8", "surrogatepass")
+    phrases = [p for p in table if tokens is None or tokens.issuperset(p.split())]
+    where = _lines_of(data, sorted(at for p in phrases for at in _found(data, p.encode())))
+    if not where:
+        return text
+    lines = text.split("\n")
+    found = pattern.sub(lambda m: table[m.group(0)], "\n".join(lines[i] for i in where))
+    for i, line in zip(where, found.split("\n"), strict=True):
+        lines[i] = line
+    return "\n".join(lines)
 
 
 _MARK = "~"  # starts a token that a phrase rule made a legal form (fold leaves no "~")
@@ -350,12 +405,13 @@ def _spell_known(token: str) -> str:
     table = _known_spellings()
     if token in table:
         return table[token]
-    if (right := next((table[d] for d in sorted(_deletions(token)) if d in table), None)):
-        return right
+    deletions = _deletions(token)
+    if (right := table[min(hits)] if (hits := [d for d in deletions if d in table]) else None):
+        return right  # the first known deletion in sorted order
     abbreviated = _known_abbreviated()
     if token in abbreviated:
         return abbreviated[token]
-    near = (abbreviated[d] for d in sorted(_deletions(token)) if d in abbreviated)
+    near = (abbreviated[d] for d in sorted(d for d in deletions if d in abbreviated))
     return next((w for w in near if len(w) < len(token) or sorted(w) == sorted(token)), token)
 
 
@@ -533,12 +589,46 @@ def _drop_label(name: str) -> str:
     return _LABEL.sub("", name, count=1) if ":" in name[:40] else name
 
 
-def _drop_labels(names: Sequence[str | None]) -> list[str]:
-    """``_drop_label`` of each name ("" for none), run only where a colon is."""
+def _holding(texts: list[str], needles: tuple[str, ...]) -> dict[str, list[int]]:
+    """For each (ASCII) needle, the indices of the texts whose ``str.lower`` may hold it (all
+    that do, maybe more): found by searching the joined column once, since most columns have
+    few such names."""
+    joined = "\n".join(texts)
+    if joined.count("\n") != len(texts) - 1:  # line breaks inside: all of them
+        return {n: list(range(len(texts))) for n in needles}
+    data = joined.encode("utf-8", "surrogatepass").lower()  # no other letter lowers to theirs
+    return {n: _lines_of(data, _found(data, n.encode())) for n in needles}
+
+
+def _lines_of(data: bytes, starts: list[int]) -> list[int]:
+    """The lines (numbered from 0) of positions in ``data``, sorted."""
+    lines: list[int] = []
+    line = last = 0
+    for at in starts:
+        line += data.count(b"\n", last, at)
+        lines.append(line)
+        last = at
+    return sorted(set(lines))
+
+
+def _found(data: bytes, needle: bytes) -> list[int]:
+    """Where ``needle`` starts in ``data``."""
+    out: list[int] = []
+    at = data.find(needle)
+    while at >= 0:
+        out.append(at)
+        at = data.find(needle, at + 1)
+    return out
+
+
+def _drop_labels(names: Sequence[str | None]) -> tuple[list[str], dict[str, list[int]]]:
+    """``_drop_label`` of each name ("" for none), run only where a colon is; and where the
+    names may hold the marks of annotations and brackets (``_holding``)."""
     mains = [n or "" for n in names]
-    for i in [i for i, n in enumerate(mains) if ":" in n]:
+    found = _holding(mains, (":", "c/o", "branch", "(", "["))
+    for i in found[":"]:
         mains[i] = _drop_label(mains[i])
-    return mains
+    return mains, found  # a label dropped leaves a name's end: no mark made
 
 
 # An annotation after the name: "care of" someone else ("c/o Aduanas Pedraza, Nuevo Laredo"),
@@ -546,16 +636,18 @@ def _drop_labels(names: Sequence[str | None]) -> list[str]:
 _ANNOTATION = re.compile(r"\s+(c/o\s.*)$|,\s*([^,()]*\bbranch)\s*$", re.IGNORECASE)
 
 
-def _bracket_annotations(names: list[str]) -> None:
-    """The names with their annotations (``_ANNOTATION``) put in brackets, in place."""
-    for i in [i for i, n in enumerate(names) if "c/o" in n.lower() or "branch" in n.lower()]:
+def _bracket_annotations(names: list[str], where: list[int]) -> None:
+    """The names with their annotations (``_ANNOTATION``) put in brackets, in place (``where``:
+    all the names that may have one)."""
+    for i in [i for i in where if "c/o" in (low := names[i].lower()) or "branch" in low]:
         names[i] = _ANNOTATION.sub(lambda m: f" ({m.group(1) or m.group(2)})", names[i], count=1)
 
 
-def _split_brackets(names: list[str]) -> dict[int, list[str]]:
-    """The bracketed parts of the names that have some; the names lose them (in place)."""
+def _split_brackets(names: list[str], where: list[int]) -> dict[int, list[str]]:
+    """The bracketed parts of the names that have some; the names lose them (in place).
+    ``where``: all the names that may have some."""
     parts: dict[int, list[str]] = {}
-    for i in [i for i, n in enumerate(names) if "(" in n or "[" in n]:
+    for i in [i for i in where if "(" in names[i] or "[" in names[i]]:
         main = _BRACKETS.sub(" ", names[i])
         if main.strip(" ,.-"):
             parts[i] = [a or b for a, b in _BRACKETS.findall(names[i])]
@@ -604,19 +696,30 @@ def key_parts_many(names: Sequence[str | None]) -> list[KeyParts]:
     them; ``("", "", "")`` for a name with no letters or digits."""
     if not names:
         return []
-    mains = _drop_labels(names)
-    _bracket_annotations(mains)
-    parts = _split_brackets(mains)
-    respelled = _by_word(mains, _respelled_words)
-    typed = _typed(respelled).split("\n")
-    found = [_key_of_codes(c) or _key_parts_slow(t, b, t.split())
-             for c, t, b in zip(_coded(typed), typed, respelled.split("\n"), strict=True)]
-    pending = {i: k for i, k in enumerate(found) if isinstance(k, _Again)}
+    mains, marks = _drop_labels(names)
+    annotated = sorted({*marks["c/o"], *marks["branch"]})
+    _bracket_annotations(mains, annotated)
+    parts = _split_brackets(mains, sorted({*marks["("], *marks["["], *annotated}))
+    respelled, tokens = _respelled_column(mains)
+    typed = _typed(respelled, tokens).split("\n")
+    found, pending = _keys_of_coded(_coded(typed), typed, respelled)
+    again = list(pending)
     for _ in range(3):  # a key is its own key: apply the rules again until nothing changes
         pending = _once_more(pending, found)
-    out = [_final(k.core, k.legal) if isinstance(k, _Again) else k for k in found]
+    for i in again:
+        key = found[i]
+        found[i] = _final(key.core, key.legal) if isinstance(key, _Again) else key
+    out: list[KeyParts] = found  # type: ignore[assignment]
     _add_qualifiers(out, parts)
     return out
+
+
+def _respelled_column(names: list[str]) -> tuple[str, set[str]]:
+    """The names folded and respelled (``_respelled_words``), one a line, each distinct word
+    once (``_by_word``); and all their tokens."""
+    words = _column_words(names)
+    respelled_of = _word_table(words, _respelled_words)
+    return _spaced(words, respelled_of), {t for r in respelled_of.values() for t in r.split()}
 
 
 def _once_more(pending: dict[int, _Again], found: list[KeyParts | _Again]) -> dict[int, _Again]:
@@ -636,9 +739,10 @@ def _final(core: list[str], legal: set[str]) -> KeyParts:
     return " ".join(core), "|".join(sorted(legal)) if len(legal) > 1 else "".join(legal), ""
 
 
-def _coded(typed: list[str]) -> list[str]:
-    """Each name's tokens as their codes (``_token_code``), space-separated, in one map over
-    the column's words; a word rigour wrote in reads as ``_CONTEXT`` (rule by rule)."""
+def _coded(typed: list[str]) -> str:
+    """Each name's tokens as their codes (``_token_code``), space-separated, one name a line,
+    in one map over the column's words; a word rigour wrote in reads as ``_CONTEXT`` (rule by
+    rule)."""
     joined = " \n ".join(typed)
     if "  " in joined or joined.startswith(" ") or joined.endswith(" "):
         joined = " \n ".join(" ".join(t.split()) for t in typed)
@@ -647,7 +751,32 @@ def _coded(typed: list[str]) -> list[str]:
     codes = dict(zip(distinct, _token_codes(distinct), strict=True))
     codes.update({w: _CONTEXT for w in _WRITTEN_FORMS.intersection(distinct)})
     codes.update({"": "", "\n": "\n"})
-    return " ".join(map(codes.__getitem__, words)).split(" \n ")
+    return " ".join(map(codes.__getitem__, words)).replace(" \n ", "\n")
+
+
+# A line of codes in the common case, read in one pass over the column (``_keys_of_coded``):
+# plain codes, then maybe one legal form (its key's words and legal form; the third group
+# empty), or any other line (the third group: the line, left to ``_key_of_codes``).
+_COMMON = re.compile("^(?:([^\x00\x01\n]*)(?:(?<=[^ \n]) \x00([^\x00\x01 \n]+))?|([^\n]*))$",
+                     re.MULTILINE)
+
+
+def _keys_of_coded(coded: str, typed: list[str], respelled: str
+                   ) -> tuple[list[KeyParts | _Again], dict[int, _Again]]:
+    """The keys of the names from their codes (``_coded``): the common case (``_COMMON``) for
+    the whole column in one pass, the others name by name (``_key_of_codes``, else
+    ``_key_parts_slow``); and those of them that go through the rules again, by index."""
+    found: list[KeyParts | _Again] = _COMMON.findall(coded)
+    if len(found) != len(typed):  # cannot happen (a line per name); name by name all the same
+        found = [("", "", c) for c in coded.split("\n")]
+    before = respelled.split("\n")
+    pending: dict[int, _Again] = {}
+    for i in [i for i, k in enumerate(found) if k[2]]:  # type: ignore[index]
+        t = typed[i]
+        found[i] = _key_of_codes(found[i][2]) or _key_parts_slow(t, before[i], t.split())  # type: ignore[index]
+        if isinstance(found[i], _Again):
+            pending[i] = found[i]  # type: ignore[assignment]
+    return found, pending
 
 
 def _key_of_codes(codes: str) -> KeyParts | None:
