@@ -207,3 +207,18 @@ def test_bullets_of_symbol_fonts_open_list_items() -> None:
 
     assert _MARKER.match("\uf0b7 SEVER METAL MAKINA ANONIM SIRKETI, Bursa, Turkey")
     assert _MARKER.match("\u2022 ACME LLC, Dubai") and not _MARKER.match("ACME LLC, Dubai")
+
+
+def test_the_shipped_country_names_are_pycountrys() -> None:
+    """data/pycountry_names.json (read by every run instead of pycountry's database and
+    catalogues) holds what the installed pycountry gives: after an upgrade, run
+    scripts/make_country_names.py."""
+    import json
+    from importlib import resources
+
+    from redletter.nlp.countries import pycountry_names
+
+    shipped = json.loads(resources.files("redletter.data").joinpath("pycountry_names.json")
+                         .read_text("utf-8"))
+    assert shipped == pycountry_names()
+    assert shipped["translated"]["federacion rusa"] == "RU" and shipped["official"]["deu"] == "DE"
