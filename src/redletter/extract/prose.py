@@ -61,9 +61,11 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
     first = next((k for k, pl in enumerate(lines) if _MARKER.match(pl.line.text)), 0)
     grouped = first > 0 and _heading_over(lines[first - 1], lines[first])  # a heading over the first
     letter = ""  # the last item's letter marker ("a.", "b)")
+    bold = {id(pl.line) for pl in lines if bold_lead(pl.line) is not None}
+    bold = bold if len(bold) >= 2 else set()  # a list of bold names, not one heading in bold
     for pl, nxt in itertools.zip_longest(lines, lines[1:]):
         if (_MARKER.match(pl.line.text) and _in_sequence(pl.line.text, letter, current is not None)) \
-                or bold_lead(pl.line) is not None:
+                or id(pl.line) in bold:
             letter = m.group(1) if (m := _LETTER.match(pl.line.text)) else ""
             current = [pl]
             items.append(current)
@@ -96,6 +98,9 @@ def bold_lead(line: Line) -> str | None:
     name = printed.rstrip(",;")
     if printed.endswith(":") or not (_capitalised(name) or ends_with_legal_form(name)):
         return None  # ("Subject:" in bold is a label)
+    rest = " ".join(w.text for w in words[n:])
+    if not (any(c.isdigit() for c in rest) or "," in rest or looks_like_address(rest)):
+        return None  # what follows a bold name is its address ("Office 4EA 324, Dubai")
     return name
 
 
