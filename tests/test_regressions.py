@@ -1066,7 +1066,7 @@ def test_bold_names_after_drawn_bullets_and_an_attachment_in_two_columns(tmp_pat
 
 def test_a_footnote_mark_set_small_after_a_name(tmp_path: Path) -> None:
     """A footnote mark printed as a small raised "1" after a name (not the character "¹") stayed
-    in the name: "ALFA LOGISTICS FZCO 1"."""
+    in the name ("ALFA LOGISTICS FZCO 1"), and the alias its footnote gives was lost."""
     pdf = tmp_path / "footnote.pdf"
     c = canvas.Canvas(str(pdf), pagesize=letter)
     top = _page(c, ["Subject: Red flag notification", "The parties below were identified:"])
@@ -1081,5 +1081,7 @@ def test_a_footnote_mark_set_small_after_a_name(tmp_path: Path) -> None:
     c.drawString(60, 300, "Also known as ALFA FREIGHT FZCO.")
     c.save()
     got = extract_letter(pdf)
-    assert [(p.name, p.country) for p in got.parties][:2] == [
+    assert [(p.name, p.country) for p in got.parties] == [
         ("ALFA LOGISTICS FZCO", "AE"), ("KOMINVEX DOO BEOGRAD", "RS")]
+    assert got.parties[0].aliases == ("ALFA FREIGHT FZCO",)  # named in the footnote
+    assert got.parties[0].extra == {} and got.parties[1].aliases == ()

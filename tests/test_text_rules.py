@@ -222,3 +222,11 @@ def test_the_shipped_country_names_are_pycountrys() -> None:
                          .read_text("utf-8"))
     assert shipped == pycountry_names()
     assert shipped["translated"]["federacion rusa"] == "RU" and shipped["official"]["deu"] == "DE"
+
+
+def test_footnotes_that_name_aliases() -> None:
+    from redletter.extract.footnotes import footnote_aliases
+
+    assert footnote_aliases(["1 Also known as ALFA FREIGHT FZCO.", "² a.k.a. X TRADING LLC; Y LLC",
+                             "3 See 15 CFR 744.21.", "Note: the list is not exhaustive"]) == {
+        "1": ["ALFA FREIGHT FZCO"], "2": ["X TRADING LLC", "Y LLC"]}

@@ -20,6 +20,7 @@ from redletter.errors import (
 from redletter.extract import meta
 from redletter.extract.blocks import block_parties
 from redletter.extract.cards import card_lines, reading_order
+from redletter.extract.footnotes import footnoted_aliases
 from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine
 from redletter.extract.grid_tables import grid_fragments
@@ -259,6 +260,7 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
                       key=lambda p: (p.page, p.bbox[1], p.bbox[0]))  # reading order
     scanned = {p.number for p in pages if p.ocr}
     parties = _merge_mentions([_mended(p) if p.page in scanned else p for p in parties])
+    parties = footnoted_aliases(parties, [pl.line.text for pl in running])
     first = lines_by_page[0] if lines_by_page else []
     text = "\n".join(ln.text for lines in lines_by_page for ln in lines)
     kind, evidence = meta.notice_type(text, meta.subject_line(first))

@@ -62,6 +62,18 @@ def _without_marks(lines: Sequence[Line]) -> list[Line]:
 
 
 _MARKS = frozenset({"*", "**", "†", "‡", "§", "a", "b", "c"})
+FOOTNOTE = "footnote"  # the extra field that holds a name's footnote mark until it is used
+_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+
+
+def footnote_marks(lines: Sequence[Line]) -> str:
+    """The footnote mark after a name: a small raised word left out by ``_without_marks``, or
+    a superscript figure ("LTD¹")."""
+    kept = {id(w) for ln in _without_marks(lines) for w in ln.words}
+    small = [w.text for ln in lines for w in ln.words if id(w) not in kept]
+    raised = [m.group().translate(_SUPERSCRIPT) for ln in lines
+              for m in re.finditer(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+", ln.text)]
+    return (small + raised)[0] if small + raised else ""
 
 
 def _texts(row: Row, model: TableModel) -> dict[str, str]:
@@ -220,6 +232,8 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
     country, printed, address = _country(texts, address, carried)
     confidence = round((0.97 if country else 0.8) * mean_conf(row.words), 3)
     extra = row_extra(row, model)
+    if (name_col := _col(model, "name")) is not None and (marks := footnote_marks(row.cells[name_col])):
+        extra[FOOTNOTE] = marks  # the mark after the name, for a footnote that names aliases
     items = row_items(row, model)
     items += [i for role, text in row.details if role in _ITEM_ROLES
               for i in printed_items(text, role, row.page) if i not in items]
