@@ -34,7 +34,8 @@ def _gutter(lines: Sequence[Line], lo: float, hi: float) -> tuple[float, float] 
     return best
 
 
-def _two_columns(run: Sequence[Line], left: float, right: float) -> tuple[float, float] | None:
+def _two_columns(run: Sequence[Line], left: float, right: float,
+                 heads: frozenset[int] = frozenset()) -> tuple[float, float] | None:
     width = right - left
     gutter = _gutter(run, left + 0.35 * width, left + 0.65 * width)
     if gutter is None:
@@ -49,7 +50,7 @@ def _two_columns(run: Sequence[Line], left: float, right: float) -> tuple[float,
     reach = sum(1 for ws in lefts if gutter[0] - ws[-1].x1 < 0.2 * (gutter[0] - left)) / len(lefts)
     starts = sorted(round(ws[0].x0) for ws in rights)
     aligned = sum(1 for x in starts if abs(x - starts[len(starts) // 2]) <= 3) / len(starts)
-    if any(header_roles(ln) or maybe_header(ln) for ln in run):
+    if any(id(ln) in heads for ln in run):
         return None  # a table's header over its columns
     return gutter if prose >= 0.6 and reach >= 0.5 and aligned >= 0.6 else None
 
@@ -61,16 +62,17 @@ def in_reading_order(lines: Sequence[Line]) -> list[Line]:
         return list(lines)
     left = min(ln.x0 for ln in lines)
     right = max(ln.x1 for ln in lines)
+    heads = frozenset(id(ln) for ln in lines if header_roles(ln) or maybe_header(ln))
     # the stretch: the longest run of consecutive lines with a shared gutter
     best: tuple[int, int, tuple[float, float]] | None = None
     start = 0
     while start < len(lines):
         end = start + _MIN_LINES
-        found = _two_columns(lines[start:end], left, right) if end <= len(lines) else None
+        found = _two_columns(lines[start:end], left, right, heads) if end <= len(lines) else None
         if found is None:
             start += 1
             continue
-        while end < len(lines) and (wider := _two_columns(lines[start:end + 1], left, right)):
+        while end < len(lines) and (wider := _two_columns(lines[start:end + 1], left, right, heads)):
             end, found = end + 1, wider
         if best is None or end - start > best[1] - best[0]:
             best = (start, end, found)
