@@ -13,15 +13,13 @@ the header cell it sits under.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from redletter.extract.geometry import Line, split_line
-from redletter.extract.headers import ITEM_ROLES, header_role
+from redletter.extract.headers import ITEM_ROLES, NUMBERED_TAG, header_role
 from redletter.extract.records import printed_items
 from redletter.schema import Item
 
-_TAG = re.compile(r"^(?:party|entity|item|no\.?|#)\s*\d{1,3}$", re.I)
 _GAP = 0.9  # font sizes of white space between two cells (as between header cells)
 
 
@@ -30,10 +28,10 @@ def without_tag(lines: Sequence[Line]) -> list[Line]:
     apart at the name's right."""
     if not lines:
         return []
-    if _TAG.match(lines[0].text):
+    if NUMBERED_TAG.match(lines[0].text):
         return list(lines[1:])
     runs = split_line(lines[0], gap=2 * _GAP * lines[0].size)
-    if len(runs) >= 2 and _TAG.match(runs[-1].text):
+    if len(runs) >= 2 and NUMBERED_TAG.match(runs[-1].text):
         return [Line(tuple(w for run in runs[:-1] for w in run.words)), *lines[1:]]
     return list(lines)
 

@@ -8,13 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from redletter.extract.records import FOOTNOTE
+from redletter.extract.records import FOOTNOTE, SUPERSCRIPT
 from redletter.nlp.party_text import ALIAS_MARKER, split_alias_list, strip_period
 from redletter.schema import Party
 
 _NOTE = re.compile(rf"^\s*\(?(?P<mark>\d{{1,2}}|[*†‡¹²³⁴⁵⁶⁷⁸⁹]+)\)?[.:]?\s*"
                    rf"(?:{ALIAS_MARKER}|formerly(?:\s+known\s+as)?)\s*[:,]?\s*(?P<aliases>.+)$", re.I)
-_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹", "123456789")
 
 
 def footnote_aliases(lines: Sequence[str]) -> dict[str, list[str]]:
@@ -22,7 +21,7 @@ def footnote_aliases(lines: Sequence[str]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for text in lines:
         if m := _NOTE.match(text):
-            mark = m.group("mark").translate(_SUPERSCRIPT)
+            mark = m.group("mark").translate(SUPERSCRIPT)
             out.setdefault(mark, []).extend(
                 strip_period(a.strip(), sentence=True) for a in split_alias_list(m.group("aliases")))
     return out

@@ -16,6 +16,8 @@ from importlib import resources
 
 PARTY_ROLES = frozenset({"name", "alias", "address", "country", "city", "place"})
 ITEM_ROLES = frozenset({"hs_code", "eccn", "part_number", "description"})
+# The number of a party's card or row ("Party 1", "Entity 3"): a tag, never a header cell.
+NUMBERED_TAG = re.compile(r"^(?:party|entity|item|customer|no\.?|#)\s*\d{1,3}$", re.I)
 _NON_ALNUM = re.compile(r"[^0-9a-z#]+")
 _PLURAL = re.compile(r"\((?:e?s|ies)\)")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from redletter.extract.geometry import Line
-from redletter.extract.tables import header_roles, maybe_header
+from redletter.extract.tables import free_intervals, header_roles, maybe_header
 
 _MIN_LINES = 6  # lines on each side of the gutter
 _MIN_GUTTER = 8.0  # points of white space
@@ -22,16 +22,9 @@ _WORDS = 4  # a line of running text has this many words at least
 
 def _gutter(lines: Sequence[Line], lo: float, hi: float) -> tuple[float, float] | None:
     """The widest white interval between ``lo`` and ``hi`` that no line's word crosses."""
-    spans = sorted((w.x0, w.x1) for ln in lines for w in ln.words if w.x1 > lo and w.x0 < hi)
-    best: tuple[float, float] | None = None
-    cursor = lo
-    for a, b in spans:
-        if a - cursor >= _MIN_GUTTER and (best is None or a - cursor > best[1] - best[0]):
-            best = (cursor, a)
-        cursor = max(cursor, b)
-    if hi - cursor >= _MIN_GUTTER and (best is None or hi - cursor > best[1] - best[0]):
-        best = (cursor, hi)
-    return best
+    free = [iv for iv in free_intervals([w for ln in lines for w in ln.words], lo, hi)
+            if iv[1] - iv[0] >= _MIN_GUTTER]
+    return max(free, key=lambda iv: iv[1] - iv[0]) if free else None
 
 
 def _two_columns(run: Sequence[Line], left: float, right: float,

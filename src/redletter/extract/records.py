@@ -63,7 +63,7 @@ def _without_marks(lines: Sequence[Line]) -> list[Line]:
 
 _MARKS = frozenset({"*", "**", "†", "‡", "§", "a", "b", "c"})
 FOOTNOTE = "footnote"  # the extra field that holds a name's footnote mark until it is used
-_SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+SUPERSCRIPT = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")  # "¹" as "1"
 
 
 def footnote_marks(lines: Sequence[Line]) -> str:
@@ -71,7 +71,7 @@ def footnote_marks(lines: Sequence[Line]) -> str:
     a superscript figure ("LTD¹")."""
     kept = {id(w) for ln in _without_marks(lines) for w in ln.words}
     small = [w.text for ln in lines for w in ln.words if id(w) not in kept]
-    raised = [m.group().translate(_SUPERSCRIPT) for ln in lines
+    raised = [m.group().translate(SUPERSCRIPT) for ln in lines
               for m in re.finditer(r"[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+", ln.text)]
     return (small + raised)[0] if small + raised else ""
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from redletter.extract.columns import content_role, is_date_or_number, name_score
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
-from redletter.extract.headers import ITEM_ROLES, HeaderMatch, header_match, header_role
+from redletter.extract.headers import ITEM_ROLES, NUMBERED_TAG, HeaderMatch, header_match, header_role
 from redletter.extract.rows import Row, detail_line, lines_to_rows
 from redletter.nlp.countries import resolve_country
 from redletter.nlp.items import HS_TOKEN
@@ -29,7 +29,6 @@ _PROSE_WIDTH = 0.62  # a run wider than this share of the table is running text,
 _SAME_X = 6.0  # points: header cells this close are the same column on another page
 _DOUBTFUL = 0.6  # an OCR word read with less confidence may be a smudge on a column rule
 _LONG_NUMBER = re.compile(r"\d{5,}")
-_NUMBERED = re.compile(r"^(?:party|entity|item|customer)\s*\d{1,3}$", re.I)
 _CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|faithfully|truly)|very truly yours|"
                       r"respectfully|regards|best regards|kind regards|with regards)\b", re.I)
 
@@ -163,7 +162,7 @@ def _data_cell(text: str, match: HeaderMatch) -> bool:
     a postal code or other long number, a name with its legal form ("ACME CO LTD"), or the
     number of a party's card ("Party 2")."""
     return (is_date_or_number(text) or text.endswith(":") or _LONG_NUMBER.search(text) is not None
-            or (match.coverage < 1.0 and ends_with_legal_form(text)) or _NUMBERED.match(text) is not None)
+            or (match.coverage < 1.0 and ends_with_legal_form(text)) or NUMBERED_TAG.match(text) is not None)
 
 
 def _vocabulary_line(line: Line) -> bool:
@@ -222,7 +221,7 @@ def _split_by_body(cell: Line, body_words: Sequence[Word]) -> list[Line]:
         lo, hi = (a.x0 + a.x1) / 2, (b.x0 + b.x1) / 2
         left = any(w.x1 <= lo + 1 and w.x1 > cell.x0 for w in body_words)
         right = any(w.x0 >= hi - 1 and w.x0 < cell.x1 for w in body_words)
-        if left and right and any(iv[1] - iv[0] >= 3 for iv in _free_intervals(body_words, lo, hi)):
+        if left and right and any(iv[1] - iv[0] >= 3 for iv in free_intervals(body_words, lo, hi)):
             head, tail = Line(cell.words[:k + 1]), Line(cell.words[k + 1:])
             return [head, *_split_by_body(tail, body_words)]
     return [cell]
@@ -251,7 +250,8 @@ def _merge_header(block: list[Line], anchor: int = 0, body: Sequence[Line] = (),
     return columns
 
 
-def _free_intervals(words: Sequence[Word], lo: float, hi: float) -> list[tuple[float, float]]:
+def free_intervals(words: Sequence[Word], lo: float, hi: float) -> list[tuple[float, float]]:
+    """The white intervals between ``lo`` and ``hi`` that none of the words cross."""
     spans = sorted((max(lo, w.x0), min(hi, w.x1)) for w in words if w.x1 > lo and w.x0 < hi)
     free, cursor = [], lo
     for a, b in spans:
@@ -307,7 +307,7 @@ def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[
     window = _between_headers(left, right, runs)
     if window is not None and not window[0] <= target <= window[1]:
         return window[1] - min(1.5, (window[1] - window[0]) / 2)
-    free = [iv for iv in _free_intervals(words, left.x0 + 1, right.x1 - 1) if iv[1] - iv[0] >= 1.5]
+    free = [iv for iv in free_intervals(words, left.x0 + 1, right.x1 - 1) if iv[1] - iv[0] >= 1.5]
     if not free:
         return target
     containing = [iv for iv in free if iv[0] - 1 <= target <= iv[1] + 1]
