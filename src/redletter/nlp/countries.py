@@ -16,8 +16,6 @@ from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
-from rapidfuzz.distance import Levenshtein
-
 _NON_ALNUM = re.compile(r"[\W_]+")
 # Languages whose names for countries are looked up (pycountry's gettext catalogues).
 _LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ru", "uk", "ar", "zh_CN", "zh_TW")
@@ -119,6 +117,8 @@ def resolve_country_misread(text: str | None) -> str | None:
     key = country_key(text or "")
     if len(key) < 4 or not key.isascii():
         return None
+    from rapidfuzz.distance import Levenshtein  # only for a misspelt name: keeps start-up short
+
     near = {_table()[k] for k in _latin_names()
             if abs(len(k) - len(key)) <= 1 and Levenshtein.distance(k, key, score_cutoff=1) <= 1}
     return near.pop() if len(near) == 1 else None
