@@ -1085,3 +1085,36 @@ def test_a_footnote_mark_set_small_after_a_name(tmp_path: Path) -> None:
         ("ALFA LOGISTICS FZCO", "AE"), ("KOMINVEX DOO BEOGRAD", "RS")]
     assert got.parties[0].aliases == ("ALFA FREIGHT FZCO",)  # named in the footnote
     assert got.parties[0].extra == {} and got.parties[1].aliases == ()
+
+
+def test_name_and_address_on_lines_of_one_cell(tmp_path: Path) -> None:
+    """A table with no address column whose Entity cell prints the name, then the street and the
+    city on lines of their own: the first address line stayed in the name ("PORTEX TRADE LIMITED
+    Room 1502 Easey Coml Bldg", "ZDRAVO 12 Pop Lukina"). And an alias cell whose first alias
+    wraps onto a line that is only a legal form ("… TRADE" / "LIMITED COMPANY") ran on into the
+    second alias."""
+    pdf = tmp_path / "one_cell.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Supplier list", "Attachment: parties of diversion concern"])
+    _table(c, [54, 74, 250, 470], top - 20, [
+        [["#"], ["Entity"], ["Also known as"], ["Jurisdiction"]],
+        [["1"], ["PORTEX TRADE LIMITED", "Room 1502 Easey Coml Bldg", "Wan Chai"],
+         ["PORTEX TRADE FZE", "CLOUD COMPUTING INTERNATIONAL", "HONG KONG LIMITED"], ["Hong Kong SAR"]],
+        [["2"], ["ZDRAVO", "12 Pop Lukina", "Belgrade"], [], ["Serbia"]],
+        [["3"], ["LIMITED LIABILITY COMPANY", "INFRASTRUCTURE HOLDING", "ul. Lenina d. 5", "Moscow"],
+         [], ["Russia"]],
+        [["4"], ["IDA ASANSOR SANAYII VE TICARET", "LIMITED SIRKETI", "Osb Mahallesi 9. Cadde No 5",
+                 "Malatya"],
+         ["IDA ELEVATOR INDUSTRY AND TRADE", "LIMITED COMPANY", "IDA ASANSOR SAN VE TIC LTD"], ["Türkiye"]],
+        [["5"], ["SPARROW TRADING FZE", "Sharjah Saif Zone"], [], ["UAE"]]], rules="rows", size=9)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.address, p.country) for p in got.parties] == [
+        ("PORTEX TRADE LIMITED", "Room 1502 Easey Coml Bldg, Wan Chai", "HK"),
+        ("ZDRAVO", "12 Pop Lukina, Belgrade", "RS"),
+        ("LIMITED LIABILITY COMPANY INFRASTRUCTURE HOLDING", "ul. Lenina d. 5, Moscow", "RU"),
+        ("IDA ASANSOR SANAYII VE TICARET LIMITED SIRKETI", "Osb Mahallesi 9. Cadde No 5, Malatya", "TR"),
+        ("SPARROW TRADING FZE", "Sharjah Saif Zone", "AE")]
+    assert got.parties[0].aliases == ("PORTEX TRADE FZE", "CLOUD COMPUTING INTERNATIONAL HONG KONG LIMITED")
+    assert got.parties[3].aliases == ("IDA ELEVATOR INDUSTRY AND TRADE LIMITED COMPANY",
+                                      "IDA ASANSOR SAN VE TIC LTD")

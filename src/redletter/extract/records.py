@@ -25,10 +25,12 @@ from redletter.nlp.party_text import (
     comma_names,
     ends_with_legal_form,
     is_legal_form,
+    legal_form_across,
     looks_like_address,
     name_and_aliases,
     parse_entity_cell,
     split_alias_list,
+    split_cell_lines,
     starts_with_legal_form,
 )
 from redletter.schema import Item, Party
@@ -95,20 +97,13 @@ def _span(model: TableModel, column: int) -> tuple[float, float]:
     return left, (model.boundaries[column] if column < len(model.boundaries) else model.x1)
 
 
-def _legal_form_across(head: str, nxt: str) -> bool:
-    """Whether a legal form runs over the line break ("PROFFLAB LIMITED" / "LIABILITY COMPANY")."""
-    above, below = head.split()[-3:], nxt.split()[:3]
-    return any(is_legal_form(" ".join([*above[-i:], *below[:j]]))
-               for i in range(1, len(above) + 1) for j in range(1, len(below) + 1))
-
-
 def alias_cell_text(lines: Sequence[Line], span: tuple[float, float]) -> str:
     """An alias cell's text, its lines joined by "; " where a line break starts another alias:
-    the line above ends with a legal form, or is short (under 70% of the column) though the next
-    line's first word would have fitted on it, so it was ended on purpose, not wrapped; unless
-    the line above is only a
-    legal form or the next one opens with one ("PJSC" / "TRANSKAPITALBANK", "… TECHNOLOGY" /
-    "CO LTD" are one name wrapped)."""
+    the alias so far ends with a legal form ("… TRADE" / "LIMITED COMPANY" / "IDA ASANSOR …" is
+    two), or the line above is short (under 70% of the column) though the next line's first word
+    would have fitted on it, so it was ended on purpose, not wrapped; unless the line above is a
+    legal form that opens the alias or the next one opens with one ("PJSC" / "TRANSKAPITALBANK",
+    "… TECHNOLOGY" / "CO LTD" are one name wrapped)."""
     if len(lines) < 2:
         return cell_text(lines)
     left, right = span
@@ -119,11 +114,15 @@ def alias_cell_text(lines: Sequence[Line], span: tuple[float, float]) -> str:
         fitted = above.x1 + (first.x1 - first.x0) + 2 * above.size < right
         head = above.text.rsplit(";", 1)[-1].strip(" ,")  # the alias the line ends with
         nxt = line.text.split(";", 1)[0]
-        wrapped = (is_legal_form(head) or starts_with_legal_form(nxt) or _legal_form_across(head, nxt)
+        # "PJSC" / "TRANSKAPITALBANK"; "… COMPANY" / "JOINT STOCK COMPANY" / "NEVA" when it had
+        # no room for the next word
+        opening = is_legal_form(head) and (len(out[-1]) == 1 or not (short and fitted))
+        wrapped = (opening or starts_with_legal_form(nxt) or legal_form_across(head, nxt)
                    or above.text.rstrip().endswith(("-", ",", "&", " and", " of"))
                    or first.text.casefold() in {"and", "&", "of", "for", "in", "de", "ve"}
                    or (not first.text[:1].isupper() and not first.text[:1].isdigit()))
-        complete = ends_with_legal_form(head)  # "SBER VOSTOK LLP" / "SBER EAST LLP"
+        alias = " ".join(ln.text for ln in out[-1]).rsplit(";", 1)[-1].strip(" ,")
+        complete = ends_with_legal_form(alias) and not is_legal_form(alias)  # "SBER VOSTOK LLP" / …
         if not wrapped and (complete or (short and fitted)):
             out.append([line])
         else:
@@ -131,10 +130,13 @@ def alias_cell_text(lines: Sequence[Line], span: tuple[float, float]) -> str:
     return "; ".join(cell_text(part) for part in out)
 
 
-def _name_parts(texts: dict[str, str]) -> tuple[str, list[str], str | None]:
-    """Name, aliases and (for Entity List style cells) address from the name column."""
+def _name_parts(texts: dict[str, str], lines: Sequence[Line]) -> tuple[str, list[str], str | None]:
+    """Name, aliases and (for Entity List style cells) address from the name column, whose
+    ``lines`` are those of the cell."""
     name_text = texts.get("name", "")
     own_place = "address" in texts or "city" in texts
+    if not own_place and (by_lines := split_cell_lines([ln.text for ln in lines])) is not None:
+        return by_lines  # "NAME" / "Room 1502, …" / "Wan Chai": the cell's lines are its parts
     if _FOLLOWING_ALIASES.search(name_text) or (not own_place and "," in name_text):
         return parse_entity_cell(name_text)
     name, aliases = name_and_aliases(name_text)
@@ -218,7 +220,9 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) 
         texts[role] = f"{texts[role]}{joiner}{text}" if texts.get(role) else text
     if _index_in_name_header(model) and (m := _ROW_NUMBER.match(texts.get("name", ""))):
         texts["name"] = texts["name"][m.end():]  # "Item Entity" over "7 BANGKOK …": the row's number
-    name, aliases, address = _name_parts(texts)
+    name_lines = _without_marks(row.cells[name_col]) if name_col is not None and name_col < len(
+        row.cells) else []
+    name, aliases, address = _name_parts(texts, name_lines)
     if not name:
         return None
     aliases += [n for a in split_alias_list(texts.get("alias", "")) for n in comma_names(a)]

@@ -84,6 +84,13 @@ def is_legal_form(text: str) -> bool:
     return _form_key(text) in legal_form_keys()
 
 
+def legal_form_across(head: str, nxt: str) -> bool:
+    """Whether a legal form runs over the line break ("PROFFLAB LIMITED" / "LIABILITY COMPANY")."""
+    above, below = head.split()[-3:], nxt.split(",", 1)[0].split()[:3]
+    return any(is_legal_form(" ".join([*above[-i:], *below[:j]]))
+               for i in range(1, len(above) + 1) for j in range(1, len(below) + 1))
+
+
 def ends_with_legal_form(text: str) -> bool:
     """Whether a name ends with a legal form ("ACME TRADING CO., LTD.")."""
     words = _form_key(text).split()
@@ -344,14 +351,16 @@ def _continues_name(line: str) -> bool:
         "," not in line or ends_with_legal_form(line))
 
 
-def split_party_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None] | None:
+def split_party_lines(lines: Sequence[str], *, laid_out: bool = False
+                      ) -> tuple[str, list[str], str | None] | None:
     """Name, aliases and address of a party printed one part per line ("NAME" / "Also known as
     X" / "address" / "COUNTRY"); a line that only goes on with the name or an alias is joined
-    to it. ``None`` when the lines do not read that way (a single line, or prose)."""
+    to it. ``None`` when the lines do not read that way (a single line, or prose); ``laid_out``
+    when the caller knows they are a part per line."""
     if len(lines) < 2 or not _name_line(lines[0]):
         return None
-    laid_out = not any(_LOCATED.search(ln) for ln in lines) and (  # a part per line, not prose
-        _opens_address(lines[1]) or ends_with_legal_form(lines[0]) or starts_with_legal_form(lines[0]))
+    laid_out = laid_out or (not any(_LOCATED.search(ln) for ln in lines) and (  # not prose
+        _opens_address(lines[1]) or ends_with_legal_form(lines[0]) or starts_with_legal_form(lines[0])))
     if not (any(_ALIAS_LINE.match(ln) for ln in lines[1:]) or looks_like_country(lines[-1])
             or _ends_with_country(lines[-1]) or laid_out):
         return None
@@ -376,6 +385,40 @@ def split_party_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None]
     listed = [one for a in text["alias"] for one in (
         split_alias_list(a) if _QUOTED.search(a) or ";" in a else [strip_period(a, sentence=True)])]
     return name, [*inline, *listed], address
+
+
+def split_cell_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None] | None:
+    """Name, aliases and address of a table cell that prints them on lines of their own, with
+    nothing but the line breaks between them ("PORTEX TRADE LIMITED" / "Room 1502 Easey Coml
+    Bldg" / "Wan Chai"): the name is the first line and the lines that go on with it; the
+    address starts at the first line that opens one (an address word, a number), that turns
+    from capitals to mixed case, or that follows a line ended by a legal form. ``None`` when
+    the cell does not read that way: a name wrapped over lines, an Entity List cell run on with
+    "a.k.a." and commas."""
+    if len(lines) < 2 or lines[0].rstrip().endswith(",") or _FOLLOWING.match(" ".join(lines)) or any(
+            _INLINE_ALIAS.search(ln) and not _ALIAS_LINE.match(ln) for ln in lines):
+        return None  # "NAME, a.k.a., the following …": an Entity List cell, run on
+    end = 1
+    while end < len(lines) and not _ALIAS_LINE.match(lines[end]) and not _opens_place(lines[end - 1],
+                                                                                      lines[end]):
+        if not _continues_name(lines[end]):
+            return None
+        end += 1
+    if end == len(lines) or not _name_line(" ".join(lines[:end])):
+        return None
+    found = split_party_lines([" ".join(lines[:end]), *lines[end:]], laid_out=True)
+    return (strip_period(found[0], sentence=True), *found[1:]) if found else None
+
+
+def _opens_place(above: str, line: str) -> bool:
+    """Whether a cell's line opens the address under the name above it."""
+    if (starts_with_legal_form(line) or legal_form_across(above, line)
+            or above.rstrip().endswith(("-", "&", " and", " of"))):
+        return False
+    head = line.split(",", 1)[0]  # "PROPRIETORSHIP LLC, 12 …": the name's end, then the address
+    return (_opens_address(line) or sum(c.isdigit() for c in head) >= 2
+            or (ends_with_legal_form(above) and not is_legal_form(above.strip(" ,.")))
+            or not _same_case(above, head))
 
 
 def _ends_with_country(line: str) -> bool:
