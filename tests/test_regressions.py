@@ -1118,3 +1118,37 @@ def test_name_and_address_on_lines_of_one_cell(tmp_path: Path) -> None:
     assert got.parties[0].aliases == ("PORTEX TRADE FZE", "CLOUD COMPUTING INTERNATIONAL HONG KONG LIMITED")
     assert got.parties[3].aliases == ("IDA ELEVATOR INDUSTRY AND TRADE LIMITED COMPANY",
                                       "IDA ASANSOR SAN VE TIC LTD")
+
+
+def test_a_table_with_no_header_row(tmp_path: Path) -> None:
+    """A table printed with no header at all, right after the letter's prose, rules between its
+    rows and row numbers wrapped in a narrow column ("10" over "."): no table was found, the
+    parties of the first rows were read as a numbered list with their aliases in the address,
+    and from row 10 on (the number wrapped) none was read."""
+    pdf = tmp_path / "headerless.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Parties of diversion concern",
+                    "BIS has identified the following parties. The list is not exhaustive:"])
+    names = ["ALFA LOGISTICS FZCO", "KOMINVEX DOO BEOGRAD", "SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED",
+             "OOO VEKTOR PLUS", "TECHNO LINK FZE", "SILK WAY TRADING LLP", "MARSA ENERGY TRADING DMCC",
+             "ASIA PACIFIC LINKS LIMITED", "GMM FZE", "ROBOTRONIX SEMICONDUCTORS LIMITED", "ZDRAVO TRADE LLC"]
+    places = [(["Office 4EA 324, Dubai Airport", "Free Zone, Dubai"], "UAE"),
+              (["Nikole Marakovica 21,", "Belgrade 11090"], "Serbia"),
+              (["Room 1203, Block A, Tianan", "Cyber Park, Shenzhen"], "China"),
+              (["ul. Lenina d. 5,", "Moscow 125047"], "Russia")]
+    rows: list[list[Row]] = []
+    for n, name in enumerate(names, start=1):
+        address, country = places[n % len(places)]
+        alias = [f"{name.split()[0]} GROUP"] if n % 3 == 0 else []
+        cell = [name] if len(name) <= 34 else [name[:name.index(" CO.")], name[name.index(" CO.") + 1:]]
+        rows.append([[str(n)] if n < 10 else [str(n), "."], cell, alias, address, [country]])
+    _table(c, [54, 70, 250, 370, 500], top - 10, rows, rules="between", size=8)
+    c.save()
+    got = extract_letter(pdf)
+    assert [p.name for p in got.parties] == names
+    assert [p.country for p in got.parties] == [
+        {"UAE": "AE", "Serbia": "RS", "China": "CN", "Russia": "RU"}[places[n % len(places)][1]]
+        for n in range(1, len(names) + 1)]
+    assert got.parties[2].aliases == ("SHENZHEN GROUP",) and got.parties[3].aliases == ()
+    assert got.parties[9].address == "Room 1203, Block A, Tianan Cyber Park, Shenzhen"
+    assert got.parties[2].name == "SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED"

@@ -24,6 +24,7 @@ from redletter.extract.footnotes import footnoted_aliases
 from redletter.extract.furniture import remove_furniture
 from redletter.extract.geometry import Line, PageLayout, PlacedLine
 from redletter.extract.grid_tables import grid_fragments
+from redletter.extract.headerless import headerless_tables
 from redletter.extract.ocr_jobs import OcrJob, OcrResult, PageRun, Progress
 from redletter.extract.page_columns import in_reading_order
 from redletter.extract.pdf import open_pdf, read_page
@@ -148,6 +149,13 @@ def finish_letter(planned: Planned, results: Sequence[OcrResult]) -> Letter:
     return letter_from_layouts(source, pages, [*planned.notes, *errors])
 
 
+def _outside(lines: Sequence[Line], fragments: Sequence[TableFragment]) -> list[Line]:
+    """The lines of a page that lie outside the rows of every table found on it."""
+    spans = [(r.bbox[1], r.bbox[3]) for f in fragments for r in f.rows]
+    return [ln for ln in lines if not any(top - 1 <= (ln.top + ln.bottom) / 2 <= bottom + 1
+                                         for top, bottom in spans)]
+
+
 def find_tables(pages: Sequence[PageLayout],
                 lines_by_page: Sequence[list[Line]]) -> list[TableFragment]:
     """Table fragments of all pages, a table open at a page's foot carried to the next page."""
@@ -158,8 +166,9 @@ def find_tables(pages: Sequence[PageLayout],
         grids = grid_fragments(page, lines, carried)
         if grids.fragments and grids.fragments[0].continued:
             carried = None
-        found = sorted([*grids.fragments, *page_tables(page, grids.lines, carried, previous)],
-                       key=lambda f: f.rows[0].bbox[1] if f.rows else 0.0)
+        found = [*grids.fragments, *page_tables(page, grids.lines, carried, previous)]
+        found += headerless_tables(page, _outside(grids.lines, found))
+        found.sort(key=lambda f: f.rows[0].bbox[1] if f.rows else 0.0)
         fragments += found
         last = found[-1] if found else None
         carried = last.model if last and last.open_at_bottom else None

@@ -25,6 +25,11 @@ _INDEX = re.compile(r"^\s*\(?\d{1,4}[.)]?\s*$")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 
 
+def words(text: str) -> list[str]:
+    """The words of a cell: runs of two letters or more."""
+    return _WORD.findall(text)
+
+
 def is_country(text: str) -> bool:
     """A cell that is a country (name or code), once its spaces are dropped if need be."""
     return bool(resolve_country(text.strip(" .;")) or resolve_country("".join(text.split())))
@@ -55,13 +60,22 @@ def running_numbers(cells: Sequence[str], *, strict: bool = True) -> bool:
     ``strict``: a column headed "No." keeps its role despite a few numbers misread by OCR."""
     filled = [c for c in cells if c.strip()]
     numbers = [int(m.group(1).replace(" ", "")) for c in filled
-               if (m := re.match(r"^\s*\(?(\d(?: ?\d){0,3})[.)]?\s*$", c))]  # "1 0": 10 wrapped
+               if (m := re.match(r"^\s*\(?(\d(?: ?\d){0,3}) ?[.)]?\s*$", c))]  # "1 0", "10 .": wrapped
     if not numbers or len(numbers) < (0.9 if strict else 0.5) * len(filled):
         return False
     if strict and (len(numbers) < 3 or numbers[0] > 5):
         return False  # without a header saying so, a few numbers are counts, not row numbers
     steps = sum(1 for a, b in itertools.pairwise(numbers) if 0 < b - a <= (1 if strict else 3))
     return len(numbers) == 1 or steps >= (0.7 if strict else 0.5) * (len(numbers) - 1)
+
+
+def is_address(text: str) -> bool:
+    """A cell that reads as a street address: it opens like one ("Room 1203", "ul. Lenina"), or
+    holds a number among words, set off by commas ("Zavodskaya St. 5, Zelenodolsk 422546")."""
+    if looks_like_address(text):
+        return True
+    return "," in text and any(c.isdigit() for c in text) and len(_WORD.findall(text)) >= 2 and not (
+        ends_with_legal_form(text.split(",")[0]))
 
 
 def is_date_or_number(text: str) -> bool:

@@ -105,6 +105,22 @@ def _header_cells(line: Line, walls: Walls = ()) -> list[Line]:
     return out
 
 
+def line_cells(line: Line, walls: Walls = ()) -> list[Line]:
+    """A line's cells: runs of words apart by a wide gap or a vertical rule."""
+    return _header_cells(line, walls)
+
+
+def body_model(columns: Sequence[Column], body: Sequence[Line], rules: Sequence[Rule]) -> TableModel:
+    """The layout of a table known by its body only (no header): the columns' boundaries in the
+    white gutters between them, or on the ruling lines there."""
+    words = [w for ln in body for w in ln.words]
+    v_rules = _vertical_rules(rules, body[0].top, body[-1].bottom)
+    runs = _runs(body[:40])
+    bounds = tuple(_boundary(a, b, words, v_rules, runs) for a, b in itertools.pairwise(columns))
+    return TableModel(tuple(columns), bounds, min(w.x0 for w in words), max(w.x1 for w in words),
+                      _kind(c.role for c in columns))
+
+
 def page_walls(page: PageLayout) -> list[Rule]:
     """The page's vertical rules (not on a scan, where a rule found in the pixels may run
     through a word)."""
@@ -317,7 +333,7 @@ def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[
     return (best[0] + best[1]) / 2
 
 
-def _is_prose(line: Line, x0: float, x1: float) -> bool:
+def is_prose(line: Line, x0: float, x1: float) -> bool:
     width = max(x1 - x0, 1.0)
     return any(r.x1 - r.x0 > _PROSE_WIDTH * width for r in _header_cells(line)) and len(line.words) > 3
 
@@ -340,9 +356,9 @@ def _candidate_body(lines: Sequence[Line], x0: float, x1: float,
     well left of the table (a source note)."""
     body: list[Line] = []
     for ln in lines:
-        if header_roles(ln) or ln.x0 < x0 - 2 * ln.size or _closing(ln):
+        if header_roles(ln) or ln.x0 < x0 - 2 * ln.size or closing(ln):
             break
-        if _is_prose(ln, x0, x1) and not _under_one_cell(ln, x0, x1, head) and not (
+        if is_prose(ln, x0, x1) and not _under_one_cell(ln, x0, x1, head) and not (
                 body and detail_line(ln) is not None):
             break
         body.append(ln)
@@ -462,7 +478,7 @@ def column_span(model: TableModel, index: int) -> tuple[float, float]:
     return edges[index], edges[index + 1]
 
 
-def _table_rules(rules: Sequence[Rule], model: TableModel) -> list[Rule]:
+def table_rules(rules: Sequence[Rule], model: TableModel) -> list[Rule]:
     """Horizontal rules that span most of the table's width, or the whole name column (a grid
     whose name cells span several rows, "Partnership Health Plan" over fourteen counties, rules
     its rows only where a name cell ends)."""
@@ -474,7 +490,7 @@ def _table_rules(rules: Sequence[Rule], model: TableModel) -> list[Rule]:
         or (hi > lo and min(r.x1, hi) - max(r.x0, lo) > 0.8 * (hi - lo)))]
 
 
-def _closing(line: Line) -> bool:
+def closing(line: Line) -> bool:
     """A letter's closing or signature line ("Sincerely,", "Yours faithfully")."""
     return bool(_CLOSING.match(line.text))
 
@@ -530,9 +546,9 @@ def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],
         if _group_heading(ln) and i + 1 < len(lines) and (
                 header_roles(lines[i + 1]) is not None or maybe_header(lines[i + 1])):
             break  # the heading of the next table, printed over its header
-        if body and _is_prose(ln, model.x0, model.x1) and not _within_columns(ln, model):
+        if body and is_prose(ln, model.x0, model.x1) and not _within_columns(ln, model):
             break
-        if _closing(ln) or (not scanned and _set_apart(ln, gap, gaps, lines[i + 1:i + 3], model)):
+        if closing(ln) or (not scanned and _set_apart(ln, gap, gaps, lines[i + 1:i + 3], model)):
             break  # a closing ("Sincerely,"), or a line set apart below the rows: not the table
         if body:
             gaps.append(gap)
@@ -562,9 +578,9 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
     i = 0
     if carried is not None:
         skip = _repeated_header(lines, carried)
-        body = _body_lines(lines[skip:], carried, _table_rules(page.rules, carried), page.ocr)
+        body = _body_lines(lines[skip:], carried, table_rules(page.rules, carried), page.ocr)
         if _looks_like_rows(body, carried):
-            rows = lines_to_rows(body, carried, page, _table_rules(page.rules, carried))
+            rows = lines_to_rows(body, carried, page, table_rules(page.rules, carried))
             kept = trim_trailing_text(rows, carried)
             open_end = skip + len(body) == len(lines) and len(kept) == len(rows)
             fragments.append(TableFragment(carried, page.number, kept, open_end, continued=True))
@@ -608,7 +624,7 @@ def _table_at(page: PageLayout, lines: Sequence[Line], i: int,
     after = lines[i + len(block):]
     model = _same_layout(header_to_model(above + block, after, page.rules, len(above), page.ocr),
                          previous)
-    h_rules = _table_rules(page.rules, model)
+    h_rules = table_rules(page.rules, model)
     body = _body_lines(after, model, h_rules, page.ocr)
     rows = lines_to_rows(body, model, page, h_rules)
     if model is not previous and rows:
