@@ -87,14 +87,21 @@ def find_grids(page: PageLayout) -> list[Grid]:
         for k in range(i + 1, len(across)):
             r = across[k]
             if k not in used and abs(r.x0 - first.x0) <= 3 * _SNAP and abs(r.x1 - first.x1) <= 3 * _SNAP:
-                if r.top - stack[-1].top > 0.5 * page.height:
-                    break
+                if r.top - stack[-1].top > 0.5 * page.height or not _walled(stack[-1], r, upright):
+                    break  # (two grids one under the other: no wall between them)
                 stack.append(r)
                 used.add(k)
         grid = _grid(stack, upright, across)
         if grid is not None:
             grids.append(grid)
     return grids
+
+
+def _walled(above: Rule, below: Rule, upright: Sequence[Rule]) -> bool:
+    """Whether a vertical rule runs between two horizontal ones, inside their extent."""
+    return below.top - above.top <= _MIN_BAND or any(
+        above.x0 - _SNAP <= u.x0 <= above.x1 + _SNAP and u.top <= above.top + _SNAP
+        and u.bottom >= below.top - _SNAP for u in upright)
 
 
 def _grid(stack: Sequence[Rule], upright: Sequence[Rule], across: Sequence[Rule]) -> Grid | None:

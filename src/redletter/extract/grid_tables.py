@@ -18,7 +18,14 @@ from redletter.extract.grid import (
     item_or_party,
     vertical_merges,
 )
-from redletter.extract.tables import Column, TableFragment, TableModel, confirmed, refine_roles
+from redletter.extract.tables import (
+    Column,
+    TableFragment,
+    TableModel,
+    confirmed,
+    label_rows,
+    refine_roles,
+)
 
 _MAX_CELL_LINES = 10  # a band with a cell of more lines holds several rows
 
@@ -93,8 +100,8 @@ def grid_fragments(page: PageLayout, lines: Sequence[Line], carried: TableModel 
         below = any(ln.top > grid.bottom for ln in lines)
         first = not fragments and not any(ln.bottom < grid.top for ln in lines)
         fragment = _fragment(page, grid, words, carried if first else None, below)
-        if fragment is None:
-            continue
+        if fragment is None or label_rows(fragment.rows, fragment.model):
+            continue  # (a card of labels and values is read as a block)
         fragments.append(fragment)
         held.update(inside)
     return GridRead(fragments, [ln for i, ln in enumerate(lines) if i not in held])

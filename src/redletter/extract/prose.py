@@ -37,6 +37,7 @@ from redletter.schema import Item, Party
 _MARKER = re.compile(
     r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[^\W\d])|\d{1,3}[.)]|\([a-z]{1,3}\)|"
     r"[A-Z]{1,3}[-.]\d{1,3}[.):]?(?=\s+[^\W\d])|"  # "A-1.", "P.12" (annex and party codes)
+    r"0\d{1,3}(?=\s+[^\W\d])|"  # "001 NAME -- …" (a register's numbers)
     r"[a-z][.)](?=\s+[^\W\d]))\s+"
     r"|(?:[•▪●◦∙·*‣⁃○■□►➢➤✓]|[\ue000-\uf8ff]|[-–—](?![-–—])|\(cid:\d+\))\s*(?=\S))")
 _ALIAS = re.compile(ALIAS_MARKER, re.I)

@@ -596,6 +596,9 @@ def page_tables(page: PageLayout, lines: Sequence[Line], carried: TableModel | N
             i += 1
             continue
         fragment, used = found
+        if label_rows(fragment.rows, fragment.model):
+            i += 1  # "Name  ACME LLC" over "Aliases  …", "Address  …": a card of labels, not a table
+            continue
         fragments.append(fragment)
         previous = fragment.model
         i += used
@@ -639,6 +642,15 @@ def _table_at(page: PageLayout, lines: Sequence[Line], i: int,
     model = replace(model, heading=resolve_country(over.text.strip(" .:"), allow_codes=False)
                     if over is not None and heading else None)
     return TableFragment(model, page.number, kept, open_end), len(block) + len(body)
+
+
+def label_rows(rows: Sequence[Row], model: TableModel) -> bool:
+    """Whether a "table" is one party's labels and values: the first column of most of its rows
+    holds a label of the header vocabulary ("Aliases", "Address", "Country", "HS codes")."""
+    first = next((i for i, r in enumerate(model.roles) if r != "index"), 0)
+    labels = [r.text(first) for r in rows if r.text(first)]
+    known = [t for t in labels if (m := header_match(t.rstrip(":"))).role is not None and m.coverage >= 1.0]
+    return len(rows) >= 2 and len(known) >= 0.6 * len(rows)
 
 
 def confirmed(model: TableModel, rows: Sequence[Row]) -> bool:

@@ -324,16 +324,22 @@ def split_prose_party(text: str) -> tuple[str, list[str], str | None]:
     if address and (later := _PAREN_ALIAS.search(address)):  # "…, China (also known as X)"
         aliases += split_alias_list(later.group("aliases"))
         address = (address[:later.start()] + address[later.end():]).strip()
+    if address and (tail := _INLINE_ALIAS.search(address)) and tail.start() > 0:  # "…, UAE AKA: X"
+        aliases += [strip_period(a.strip(" ,;")) for a in _INLINE_ALIAS.split(address[tail.start():])
+                    if a.strip(" ,;.")]
+        address = address[:tail.start()].strip(" ,;")
     return name, aliases, clean(address).rstrip(".") if address else None
 
 
-_DASH = re.compile(r"\s+[–—-]\s+")
+_DASH = re.compile(r"\s+(?:--|[–—-])\s+")
 
 
 def _dashed(text: str) -> tuple[str, str] | None:
     """"NAME – ADDRESS": a dash set apart by spaces before an address."""
     for m in _DASH.finditer(text):
         head, rest = text[:m.start()], text[m.end():]
+        if m.group().strip() == "--":  # "NAME -- ADDRESS -- COUNTRY": a register's fields
+            return head, rest.replace(" -- ", ", ")
         if split_name_address(re.sub(r"\([^()]*\)", "", head))[1] is not None:
             return None  # "NAME, Unit 27610 - 001, …": the dash is inside the address
         if looks_like_address(rest) or re.search(r"\d", rest[:40]) or ends_with_legal_form(head):
