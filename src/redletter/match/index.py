@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -68,6 +68,16 @@ _MIN_SCRIPT_HEAD = 6  # letters of the first word a name in another script must 
 _PARALLEL_FROM = 100_000  # rows; below this a second process costs more than it saves
 _SECOND_SHARE = 0.46  # of a CSV read in halves: the copy also packs its half to send it back
 _REMEMBERED = ("_similar", "_pools", "_by_len")  # lookups remembered while matching, not cached
+
+
+class KeySource(Protocol):
+    """Keys made before for some name texts, under the same rules (``cache.KeyStore``)."""
+
+    def fill(self, parts: dict[str, KeyParts | None]) -> None:
+        """Set the key of each name of ``parts`` that it has."""
+
+
+Known = Mapping[str, KeyParts] | KeySource
 
 
 def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
@@ -118,14 +128,14 @@ class MasterIndex:
 
     @classmethod
     def build(cls, master: MasterColumns | Sequence[Customer], *,
-              known: Mapping[str, KeyParts] | None = None) -> MasterIndex:
+              known: Known | None = None) -> MasterIndex:
         """Index a master in whole-column passes; ``known``: keys already made for these name
         texts (under the same rules), which are not made again."""
         with no_gc():
             return cls._build(_columns(master), known or {})
 
     @classmethod
-    def _build(cls, master: MasterColumns, known: Mapping[str, KeyParts]) -> MasterIndex:
+    def _build(cls, master: MasterColumns, known: Known) -> MasterIndex:
         """The index of the master's two halves, the second made by a forked copy of this
         process for a large master (``twocores``), put together."""
         work = partial(_part, master, known)
@@ -145,7 +155,7 @@ class MasterIndex:
 
     @classmethod
     def of_file(cls, path: Path, columns: Columns | None = None, *,
-                known: Mapping[str, KeyParts] | None = None) -> MasterIndex:
+                known: Known | None = None) -> MasterIndex:
         """Load and index a master file. A large CSV is read and indexed in two halves, the
         second by a forked copy of this process (``twocores``), so that reading the file is
         shared too; anything else, or a file whose halves are not plain, in one pass
@@ -337,7 +347,7 @@ class _Part:
                      self.places.shifted(offset))
 
 
-def _part(master: MasterColumns, known: Mapping[str, KeyParts], start: int, stop: int) -> _Part:
+def _part(master: MasterColumns, known: Known, start: int, stop: int) -> _Part:
     """The part of the index of rows ``start`` to ``stop``."""
     texts, legal, quals = _keys(master.names[start:stop], known)
     return _Part(texts, legal, quals, pairs_of(texts, first=start), _address_pairs(master, start, stop))
@@ -346,7 +356,7 @@ def _part(master: MasterColumns, known: Mapping[str, KeyParts], start: int, stop
 _Half = tuple[MasterColumns, _Part] | None
 
 
-def _halves_indexed(path: Path, columns: Columns | None, known: Mapping[str, KeyParts]
+def _halves_indexed(path: Path, columns: Columns | None, known: Known
                     ) -> tuple[_Half, _Half]:
     """The halves of a large CSV master read and indexed, one here and one in a forked copy;
     ``None`` for a file that is not read in halves. (The file's text is let go on return.)"""
@@ -354,7 +364,7 @@ def _halves_indexed(path: Path, columns: Columns | None, known: Mapping[str, Key
     return in_two(partial(_half, halves, known), 2) if halves else (None, None)
 
 
-def _half(halves: CsvHalves, known: Mapping[str, KeyParts], start: int, stop: int
+def _half(halves: CsvHalves, known: Known, start: int, stop: int
           ) -> _Half:
     """Half of a CSV master read (``start``: 0 or 1) and indexed, its rows numbered from 0;
     ``None`` when the half is not plain."""
@@ -374,14 +384,23 @@ def _address_pairs(master: MasterColumns, start: int, stop: int) -> Pairs:
     return grouped_pairs(fold_many(distinct), group, first=start, keep=3, max_df=_ADDRESS_MAX_DF)
 
 
-def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> tuple[list[str], list[str], list[str]]:
+def _keys(names: Sequence[str], known: Known) -> tuple[list[str], list[str], list[str]]:
     """The keys of the names as three columns (words, legal forms, qualifiers): those in
     ``known`` reused, the rest made in one pass, each distinct name once."""
-    missing = [n for n in dict.fromkeys(names) if n not in known]
-    made = dict(zip(missing, key_parts_many(missing), strict=True)) if missing else {}
-    parts = list(map(made.__getitem__, names)) if not known else \
-        [made[n] if n in made else known[n] for n in names]
+    distinct: dict[str, KeyParts | None] = dict.fromkeys(names)
+    _fill(distinct, known)
+    if missing := [n for n, p in distinct.items() if p is None]:
+        distinct.update(zip(missing, key_parts_many(missing), strict=True))
+    parts: list[KeyParts] = list(map(distinct.__getitem__, names))  # type: ignore[arg-type]
     if not parts:
         return [], [], []
     texts, legal, quals = zip(*parts, strict=True)
     return list(texts), list(legal), list(quals)
+
+
+def _fill(parts: dict[str, KeyParts | None], known: Known) -> None:
+    """The keys ``known`` has for names of ``parts`` set there."""
+    if not isinstance(known, Mapping):
+        known.fill(parts)
+    elif known:
+        parts.update({n: known[n] for n in parts if n in known})

@@ -220,6 +220,14 @@ class PackedColumn(Sequence[str]):
             return self.text.split("\0")
         return [self[i] for i in range(len(self))]
 
+    def span(self, start: int, stop: int) -> list[str]:
+        """The values ``start`` to ``stop`` (``0 <= start <= stop <= len``), in one split."""
+        if start >= stop:
+            return []
+        if not self.plain:
+            return [self[i] for i in range(start, stop)]
+        return self.text[self.offsets[start] + start:self.offsets[stop] + stop - 1].split("\0")
+
     @overload
     def __getitem__(self, i: int) -> str: ...
     @overload
