@@ -23,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from redletter.match.features import FEATURES, Conflict, FeatureSpec, Pair, Role, party_keys
+from redletter.match.features import FEATURES, Conflict, FeatureSpec, Pair, PartyKeys, Role, party_keys
 from redletter.match.index import MasterIndex
 from redletter.match.twocores import in_two
 from redletter.schema import Candidate, Feature, Party, PartyMatches
@@ -118,9 +118,11 @@ def _forced(spoken: Spoken) -> bool:
     return any(s.review_at is not None and v >= s.review_at for s, v in spoken)
 
 
-def match_party(party: Party, index: MasterIndex, settings: Settings) -> list[Candidate]:
-    """The customers that may be this party, best first (ties by customer id, then row)."""
-    keys = party_keys(party)
+def match_party(party: Party, index: MasterIndex, settings: Settings, *,
+                keys: PartyKeys | None = None) -> list[Candidate]:
+    """The customers that may be this party, best first (ties by customer id, then row);
+    ``keys``: the party's keys (``party_keys``), if made already."""
+    keys = party_keys(party) if keys is None else keys
     if not keys:
         return []
     found: list[tuple[Candidate, int]] = []
@@ -142,7 +144,10 @@ def match_parties(parties: Sequence[Party], index: MasterIndex, settings: Settin
     """Candidates for every party of a letter; of a long list (a master's re-screening), the
     second half in a forked copy of this process (``twocores``: the index is shared, not sent)."""
     def work(start: int, stop: int) -> list[list[Candidate]]:
-        return [match_party(p, index, settings) for p in parties[start:stop]]
+        part = parties[start:stop]
+        keys = [party_keys(p) for p in part]
+        index.look_up_typos(k for party in keys for _, k in party)  # at once: faster
+        return [match_party(p, index, settings, keys=k) for p, k in zip(part, keys, strict=True)]
 
     if len(parties) >= _PARALLEL_FROM:
         first, second = in_two(work, len(parties))

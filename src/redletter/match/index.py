@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import pairwise
+from itertools import groupby, pairwise
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -195,13 +195,13 @@ class MasterIndex:
         if (known := self._similar.get(token)) is not None:
             return known
         if len(token) == 3:
-            ranked = [t for t in self._pool(3) if len(t) == 3 and romanised_alike(token, t)]
+            ranked = [t for t in self._pool(3) if len(t) == 3 and romanised_alike(token, t)][:3]
         else:
             found = process.extract(token, self._pool(len(token)), scorer=fuzz.ratio,
                                     score_cutoff=_FUZZY_TOKEN, limit=None)
-            ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
-        self._similar[token] = ranked[:3]
-        return self._similar[token]
+            ranked = _ranked(token, [t for t, _, _ in found])
+        self._similar[token] = ranked
+        return ranked
 
     def _pool(self, length: int) -> list[str]:
         """The vocabulary of tokens of this length +-1 (in spelling order), remembered."""
@@ -229,19 +229,41 @@ class MasterIndex:
     def _usable(self, token: str) -> bool:
         return 0 < self.df(token) <= self._limit()
 
+    def _rare(self, key: NameKey) -> list[str]:
+        """The key's rarest words that block (``_RARE_TOKENS`` at most), rarest first."""
+        return sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))[:_RARE_TOKENS]
+
+    def _typo_lookups(self, key: NameKey, rare: list[str]) -> list[str]:
+        """The words of a key whose typos are looked up: the rarest and those the master
+        lacks; every word, when none is rare ("New Tech": candidates come from "Nev Tech",
+        not from "Tech")."""
+        looked = set(rare) if rare else set(key.core)
+        return sorted({t for t in key.core if t not in self.postings} | looked)
+
     def _name_candidates(self, key: NameKey) -> set[int]:
         found = set(self.exact(key.text))
-        rare = sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))
-        for token in rare[:_RARE_TOKENS]:
+        rare = self._rare(key)
+        for token in rare:
             found.update(self.postings.rows(token))
-        # typos of the rarest words and of those the master lacks; of every word, when none
-        # is rare ("New Tech": candidates come from "Nev Tech", not from "Tech")
-        looked = set(rare[:_RARE_TOKENS]) if rare else set(key.core)
-        for token in sorted({t for t in key.core if t not in self.postings} | looked):
+        for token in self._typo_lookups(key, rare):
             for similar in self.similar_tokens(token):
                 if self._usable(similar):
                     found.update(self.postings.rows(similar))
         return found
+
+    def look_up_typos(self, keys: Iterable[NameKey]) -> None:
+        """``similar_tokens`` of the words that ``candidates`` will look up for these keys,
+        made at once and remembered: one rapidfuzz ``cdist`` per word length scores all the
+        words against the vocabulary, much faster than a search per word."""
+        words = {t for key in keys for t in self._typo_lookups(key, self._rare(key))}
+        todo = sorted((t for t in words if len(t) > 3 and t not in self._similar), key=lambda t: (len(t), t))
+        for length, group in groupby(todo, key=len):
+            queries = list(group)
+            pool = self._pool(length)
+            scores = process.cdist(queries, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN,
+                                   dtype=np.float32) if pool else np.zeros((len(queries), 0))
+            for token, row in zip(queries, scores, strict=True):
+                self._similar[token] = _ranked(token, [pool[j] for j in np.flatnonzero(row)])
 
     def _joined_candidates(self, names: Sequence[str]) -> set[int]:
         """Customers whose words are the party's words joined ("Good Will" -> "goodwill") or
@@ -322,6 +344,12 @@ class MasterIndex:
                 found.update(i for i in self.postings.rows(head)[:_SAME_KEY]
                              if self.key_texts[i].startswith(head))
         return found
+
+
+def _ranked(token: str, found: list[str]) -> list[str]:
+    """The three spellings found closest to ``token`` (not itself), best first, ties by
+    spelling."""
+    return sorted((t for t in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))[:3]
 
 
 @dataclass
