@@ -119,7 +119,7 @@ def _csv_text(path: Path) -> tuple[str, str]:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(): a copy of the whole file)
         raise InputFileError("the customer file is empty: no header and no customers", path=path)
     return text, delimiter
 
