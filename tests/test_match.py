@@ -121,6 +121,22 @@ def test_a_name_of_common_words_finds_a_variant_of_one_of_them() -> None:
     assert any("another romanisation" in f.detail for f in found["C1"].features)
 
 
+def test_typos_looked_up_at_once_are_those_looked_up_one_by_one() -> None:
+    """``look_up_typos`` (one rapidfuzz pass per word length, before matching) remembers
+    what ``similar_tokens`` finds word by word: the same spellings, in the same order."""
+    names = ["Gazprom Neft", "Gasprom Trading", "Gazprum Export", "Rosneft Oil", "Rossneft Trade",
+             "Lukoil Group", "Lukoyl Holding", "Tatneft Energy", "Novatek Gas", "Novateck Ltd"]
+    master = [Customer(f"C{i}", n, "", "", "RU", i + 2) for i, n in enumerate(names)]
+    keys = [k for n in ("Gazprom", "Rosneft Lukoil", "Novatec Tatnieft", "Unknown Words")
+            if (k := name_key(n)) is not None]
+    batch, single = MasterIndex.build(master), MasterIndex.build(master)
+    batch.look_up_typos(keys)
+    words = sorted({t for k in keys for t in k.core if len(t) > 3})
+    assert set(words) <= set(batch._similar)
+    assert {t: batch._similar[t] for t in words} == {t: single.similar_tokens(t) for t in words}
+    assert batch._similar["gazprom"] == ["gasprom", "gazprum"]
+
+
 def test_sample_master_numbers() -> None:
     score = evaluate_master(SAMPLES / "customers.csv", SAMPLES / "letters")
     assert score.planted >= 30

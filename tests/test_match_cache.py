@@ -10,7 +10,7 @@ import pytest
 from redletter.match import cache as cache_module
 from redletter.match import index as index_module
 from redletter.match.cache import master_index, wait_for_cache_writes
-from redletter.match.master import MasterColumns, joined_halves, load_columns
+from redletter.match.master import MasterColumns, PackedColumn, joined_halves, load_columns
 from redletter.nlp.normalize import KeyParts, key_parts_many
 
 
@@ -41,6 +41,19 @@ def test_a_changed_master_reuses_the_keys_of_unchanged_rows(tmp_path: Path,
     index = master_index(_master(tmp_path / "b.csv", [*names[:2], "Delta Mining JSC"]), cache_dir=cache)
     assert asked == [["Delta Mining JSC"]]
     assert list(index.key_texts) == ["alpha trad", "beta ship", "delta mining"]
+
+
+def test_the_key_store_is_read_chunk_by_chunk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the names asked for get their stored keys, whichever chunk holds them; a
+    name the store lacks is left to be made."""
+    monkeypatch.setattr(cache_module, "_CHUNK", 2)
+    names = ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"]
+    store = cache_module.KeyStore(*(PackedColumn(c) for c in (
+        names, [n.lower() for n in names], ["llc", "", "gmbh", "", "fze"], ["", "", "hk", "", ""])))
+    parts: dict[str, KeyParts | None] = dict.fromkeys(["Epsilon", "Zeta", "Beta", "Gamma"])
+    store.fill(parts)
+    assert parts == {"Epsilon": ("epsilon", "fze", ""), "Zeta": None, "Beta": ("beta", "", ""),
+                     "Gamma": ("gamma", "gmbh", "hk")}
 
 
 def test_a_rule_change_never_serves_a_stale_index(tmp_path: Path,

@@ -151,3 +151,5 @@ def test_packed_column_round_trip(values: list[str]) -> None:
     packed = pickle.loads(pickle.dumps(PackedColumn(values)))
     assert packed.tolist() == values and [packed[i] for i in range(len(values))] == values
     assert len(packed) == len(values) and packed[-1:] == values[-1:]
+    spans = [(a, b) for a in range(len(values) + 1) for b in range(a, len(values) + 1)]
+    assert all(packed.span(a, b) == values[a:b] for a, b in spans)

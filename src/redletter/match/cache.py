@@ -33,6 +33,7 @@ from redletter.match.master import Columns, PackedColumn, no_gc
 from redletter.nlp.normalize import KeyParts, rules_hash
 
 FORMAT = 5
+_CHUNK = 1 << 16  # rows of the key store read at a time
 
 
 def default_cache_dir() -> Path:
@@ -72,10 +73,16 @@ class KeyStore:
         return cls(PackedColumn(index.master.names), PackedColumn(index.key_texts),
                    PackedColumn(index.key_legal), PackedColumn(index.key_quals))
 
-    def known(self) -> dict[str, KeyParts]:
-        """Name -> key."""
-        parts = zip(self.texts.tolist(), self.legal.tolist(), self.quals.tolist(), strict=True)
-        return dict(zip(self.names.tolist(), parts, strict=True))
+    def fill(self, parts: dict[str, KeyParts | None]) -> None:
+        """Set the stored key of each name of ``parts`` that the store has. The store is read
+        a chunk of rows at a time: a dict of all its names and keys would take more memory
+        than the index being built (a third more at a million rows)."""
+        for start in range(0, len(self.names), _CHUNK):
+            stop = min(start + _CHUNK, len(self.names))
+            names = self.names.span(start, stop)
+            if hits := [k for k, name in enumerate(names) if name in parts]:
+                texts, legal, quals = (c.span(start, stop) for c in (self.texts, self.legal, self.quals))
+                parts.update({names[k]: (texts[k], legal[k], quals[k]) for k in hits})
 
 
 def _read(path: Path) -> object | None:
@@ -140,11 +147,14 @@ def wait_for_cache_writes() -> None:
 atexit.register(wait_for_cache_writes)
 
 
+def _stored_keys(cache_dir: Path) -> KeyStore | None:
+    store = _read(keys_path(cache_dir))
+    return store if isinstance(store, KeyStore) else None
+
+
 def _build(master: Path, columns: Columns, cache_dir: Path) -> MasterIndex:
     """Index the master, reusing the keys of names already seen."""
-    store = _read(keys_path(cache_dir))
-    known = store.known() if isinstance(store, KeyStore) else {}
-    return MasterIndex.of_file(master, columns, known=known)
+    return MasterIndex.of_file(master, columns, known=_stored_keys(cache_dir))
 
 
 def master_index(master: Path, columns: Columns | None = None,

@@ -12,6 +12,10 @@ distinctive words in common) unless an identity feature holds (Deutsche Bank AG 
 Bank GmbH); ``review`` a fair score, or a feature at its ``review_at`` level, such as the same
 street address and city under another name (15 CFR 744.16 lists high-diversion addresses),
 unless a place conflict rules it out. Thresholds come from ``Settings``.
+
+A candidate's penalty features are computed only when the others leave it a chance of review
+(``_features_if_decided``): most candidates of a screening fall short before, and the
+penalties, which can only lower the score, would not change that.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Literal
 
-from redletter.match.features import FEATURES, Conflict, FeatureSpec, Pair, Role, party_keys
+from redletter.match.features import FEATURES, Conflict, FeatureSpec, Pair, PartyKeys, Role, party_keys
 from redletter.match.index import MasterIndex
 from redletter.match.twocores import in_two
 from redletter.schema import Candidate, Feature, Party, PartyMatches
@@ -32,12 +36,38 @@ Found = dict[str, Feature]
 
 def features(pair: Pair) -> Found:
     """Every feature that has something to say about the pair, in declaration order."""
+    return _found(pair, FEATURES)
+
+
+def _found(pair: Pair, specs: Sequence[FeatureSpec]) -> Found:
     out = {}
-    for spec in FEATURES:
+    for spec in specs:
         result = spec.fn(pair)
         if result is not None:
             out[spec.name] = Feature(name=spec.name, score=round(result[0], 3), detail=result[1])
     return out
+
+
+_LOWERING = tuple(s for s in FEATURES if s.role is Role.PENALTY and s.weight >= 0 and s.review_at is None)
+_RAISING = tuple(s for s in FEATURES if s not in _LOWERING)
+
+
+def _hopeless(found: Found, settings: Settings) -> bool:
+    """Whether a pair whose features other than the penalties are ``found`` is decided
+    nothing whatever the penalties say: they only lower the score, and none forces a review,
+    so a score under the review threshold (the match threshold is never below it) stays so."""
+    spoken = _spoken(found)
+    return combine(found, spoken) < settings.review_threshold and not _forced(spoken)
+
+
+def _features_if_decided(pair: Pair, settings: Settings) -> Found | None:
+    """``features(pair)``, or ``None`` for a pair that is decided nothing before its penalty
+    features are looked at (most of a party's candidates): those are then not computed."""
+    found = _found(pair, _RAISING)
+    if _hopeless(found, settings):
+        return None
+    found.update(_found(pair, _LOWERING))
+    return {s.name: found[s.name] for s in FEATURES if s.name in found}
 
 
 Spoken = list[tuple[FeatureSpec, float]]
@@ -78,22 +108,30 @@ def decide(found: Found, settings: Settings) -> tuple[float, Decision | None]:
         return score, "match"
     if score >= settings.review_threshold:
         return score, "review"
-    forced = any(s.review_at is not None and v >= s.review_at for s, v in spoken)
-    if forced and Conflict.PLACE not in conflicts:
+    if _forced(spoken) and Conflict.PLACE not in conflicts:
         return max(score, settings.review_threshold), "review"
     return score, None
 
 
-def match_party(party: Party, index: MasterIndex, settings: Settings) -> list[Candidate]:
-    """The customers that may be this party, best first (ties by customer id, then row)."""
-    keys = party_keys(party)
+def _forced(spoken: Spoken) -> bool:
+    """Whether a feature is at the level that forces a review."""
+    return any(s.review_at is not None and v >= s.review_at for s, v in spoken)
+
+
+def match_party(party: Party, index: MasterIndex, settings: Settings, *,
+                keys: PartyKeys | None = None) -> list[Candidate]:
+    """The customers that may be this party, best first (ties by customer id, then row);
+    ``keys``: the party's keys (``party_keys``), if made already."""
+    keys = party_keys(party) if keys is None else keys
     if not keys:
         return []
     found: list[tuple[Candidate, int]] = []
     names = (party.name, *party.aliases)
     for i in sorted(index.candidates([k for _, k in keys], party.address, names=names)):
         customer = index.customer(i)
-        f = features(Pair(party, keys, customer, index.key(i), index))
+        f = _features_if_decided(Pair(party, keys, customer, index.key(i), index), settings)
+        if f is None:
+            continue
         score, decision = decide(f, settings)
         if decision is not None:
             found.append((Candidate(customer_id=customer.customer_id, name=customer.name, score=score,
@@ -106,7 +144,10 @@ def match_parties(parties: Sequence[Party], index: MasterIndex, settings: Settin
     """Candidates for every party of a letter; of a long list (a master's re-screening), the
     second half in a forked copy of this process (``twocores``: the index is shared, not sent)."""
     def work(start: int, stop: int) -> list[list[Candidate]]:
-        return [match_party(p, index, settings) for p in parties[start:stop]]
+        part = parties[start:stop]
+        keys = [party_keys(p) for p in part]
+        index.look_up_typos(k for party in keys for _, k in party)  # at once: faster
+        return [match_party(p, index, settings, keys=k) for p, k in zip(part, keys, strict=True)]
 
     if len(parties) >= _PARALLEL_FROM:
         first, second = in_two(work, len(parties))

@@ -552,7 +552,10 @@ def explanations() -> dict[str, str]:
     return {f.name: f.explanation for f in FEATURES}
 
 
-def party_keys(party: Party) -> tuple[tuple[str, NameKey], ...]:
+PartyKeys = tuple[tuple[str, NameKey], ...]
+
+
+def party_keys(party: Party) -> PartyKeys:
     """(printed name, key) for the party's name and each alias that has a key."""
     printed = (party.name, *party.aliases)
     names: Sequence[str] = tuple(dict.fromkeys([*printed, *(f for n in printed for f in former_names(n))]))

@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import pairwise
+from itertools import groupby, pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -68,6 +68,16 @@ _MIN_SCRIPT_HEAD = 6  # letters of the first word a name in another script must 
 _PARALLEL_FROM = 100_000  # rows; below this a second process costs more than it saves
 _SECOND_SHARE = 0.46  # of a CSV read in halves: the copy also packs its half to send it back
 _REMEMBERED = ("_similar", "_pools", "_by_len")  # lookups remembered while matching, not cached
+
+
+class KeySource(Protocol):
+    """Keys made before for some name texts, under the same rules (``cache.KeyStore``)."""
+
+    def fill(self, parts: dict[str, KeyParts | None]) -> None:
+        """Set the key of each name of ``parts`` that it has."""
+
+
+Known = Mapping[str, KeyParts] | KeySource
 
 
 def _columns(master: MasterColumns | Sequence[Customer]) -> MasterColumns:
@@ -118,14 +128,14 @@ class MasterIndex:
 
     @classmethod
     def build(cls, master: MasterColumns | Sequence[Customer], *,
-              known: Mapping[str, KeyParts] | None = None) -> MasterIndex:
+              known: Known | None = None) -> MasterIndex:
         """Index a master in whole-column passes; ``known``: keys already made for these name
         texts (under the same rules), which are not made again."""
         with no_gc():
             return cls._build(_columns(master), known or {})
 
     @classmethod
-    def _build(cls, master: MasterColumns, known: Mapping[str, KeyParts]) -> MasterIndex:
+    def _build(cls, master: MasterColumns, known: Known) -> MasterIndex:
         """The index of the master's two halves, the second made by a forked copy of this
         process for a large master (``twocores``), put together."""
         work = partial(_part, master, known)
@@ -145,7 +155,7 @@ class MasterIndex:
 
     @classmethod
     def of_file(cls, path: Path, columns: Columns | None = None, *,
-                known: Mapping[str, KeyParts] | None = None) -> MasterIndex:
+                known: Known | None = None) -> MasterIndex:
         """Load and index a master file. A large CSV is read and indexed in two halves, the
         second by a forked copy of this process (``twocores``), so that reading the file is
         shared too; anything else, or a file whose halves are not plain, in one pass
@@ -185,13 +195,13 @@ class MasterIndex:
         if (known := self._similar.get(token)) is not None:
             return known
         if len(token) == 3:
-            ranked = [t for t in self._pool(3) if len(t) == 3 and romanised_alike(token, t)]
+            ranked = [t for t in self._pool(3) if len(t) == 3 and romanised_alike(token, t)][:3]
         else:
             found = process.extract(token, self._pool(len(token)), scorer=fuzz.ratio,
                                     score_cutoff=_FUZZY_TOKEN, limit=None)
-            ranked = sorted((t for t, _, _ in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))
-        self._similar[token] = ranked[:3]
-        return self._similar[token]
+            ranked = _ranked(token, [t for t, _, _ in found])
+        self._similar[token] = ranked
+        return ranked
 
     def _pool(self, length: int) -> list[str]:
         """The vocabulary of tokens of this length +-1 (in spelling order), remembered."""
@@ -219,19 +229,41 @@ class MasterIndex:
     def _usable(self, token: str) -> bool:
         return 0 < self.df(token) <= self._limit()
 
+    def _rare(self, key: NameKey) -> list[str]:
+        """The key's rarest words that block (``_RARE_TOKENS`` at most), rarest first."""
+        return sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))[:_RARE_TOKENS]
+
+    def _typo_lookups(self, key: NameKey, rare: list[str]) -> list[str]:
+        """The words of a key whose typos are looked up: the rarest and those the master
+        lacks; every word, when none is rare ("New Tech": candidates come from "Nev Tech",
+        not from "Tech")."""
+        looked = set(rare) if rare else set(key.core)
+        return sorted({t for t in key.core if t not in self.postings} | looked)
+
     def _name_candidates(self, key: NameKey) -> set[int]:
         found = set(self.exact(key.text))
-        rare = sorted({t for t in key.core if self._usable(t)}, key=lambda t: (self.df(t), t))
-        for token in rare[:_RARE_TOKENS]:
+        rare = self._rare(key)
+        for token in rare:
             found.update(self.postings.rows(token))
-        # typos of the rarest words and of those the master lacks; of every word, when none
-        # is rare ("New Tech": candidates come from "Nev Tech", not from "Tech")
-        looked = set(rare[:_RARE_TOKENS]) if rare else set(key.core)
-        for token in sorted({t for t in key.core if t not in self.postings} | looked):
+        for token in self._typo_lookups(key, rare):
             for similar in self.similar_tokens(token):
                 if self._usable(similar):
                     found.update(self.postings.rows(similar))
         return found
+
+    def look_up_typos(self, keys: Iterable[NameKey]) -> None:
+        """``similar_tokens`` of the words that ``candidates`` will look up for these keys,
+        made at once and remembered: one rapidfuzz ``cdist`` per word length scores all the
+        words against the vocabulary, much faster than a search per word."""
+        words = {t for key in keys for t in self._typo_lookups(key, self._rare(key))}
+        todo = sorted((t for t in words if len(t) > 3 and t not in self._similar), key=lambda t: (len(t), t))
+        for length, group in groupby(todo, key=len):
+            queries = list(group)
+            pool = self._pool(length)
+            scores = process.cdist(queries, pool, scorer=fuzz.ratio, score_cutoff=_FUZZY_TOKEN,
+                                   dtype=np.float32) if pool else np.zeros((len(queries), 0))
+            for token, row in zip(queries, scores, strict=True):
+                self._similar[token] = _ranked(token, [pool[j] for j in np.flatnonzero(row)])
 
     def _joined_candidates(self, names: Sequence[str]) -> set[int]:
         """Customers whose words are the party's words joined ("Good Will" -> "goodwill") or
@@ -314,6 +346,12 @@ class MasterIndex:
         return found
 
 
+def _ranked(token: str, found: list[str]) -> list[str]:
+    """The three spellings found closest to ``token`` (not itself), best first, ties by
+    spelling."""
+    return sorted((t for t in found if t != token), key=lambda t: (-fuzz.ratio(token, t), t))[:3]
+
+
 @dataclass
 class _Part:
     """The keys and the pairs of the name and address postings of some rows of a master.
@@ -337,7 +375,7 @@ class _Part:
                      self.places.shifted(offset))
 
 
-def _part(master: MasterColumns, known: Mapping[str, KeyParts], start: int, stop: int) -> _Part:
+def _part(master: MasterColumns, known: Known, start: int, stop: int) -> _Part:
     """The part of the index of rows ``start`` to ``stop``."""
     texts, legal, quals = _keys(master.names[start:stop], known)
     return _Part(texts, legal, quals, pairs_of(texts, first=start), _address_pairs(master, start, stop))
@@ -346,7 +384,7 @@ def _part(master: MasterColumns, known: Mapping[str, KeyParts], start: int, stop
 _Half = tuple[MasterColumns, _Part] | None
 
 
-def _halves_indexed(path: Path, columns: Columns | None, known: Mapping[str, KeyParts]
+def _halves_indexed(path: Path, columns: Columns | None, known: Known
                     ) -> tuple[_Half, _Half]:
     """The halves of a large CSV master read and indexed, one here and one in a forked copy;
     ``None`` for a file that is not read in halves. (The file's text is let go on return.)"""
@@ -354,7 +392,7 @@ def _halves_indexed(path: Path, columns: Columns | None, known: Mapping[str, Key
     return in_two(partial(_half, halves, known), 2) if halves else (None, None)
 
 
-def _half(halves: CsvHalves, known: Mapping[str, KeyParts], start: int, stop: int
+def _half(halves: CsvHalves, known: Known, start: int, stop: int
           ) -> _Half:
     """Half of a CSV master read (``start``: 0 or 1) and indexed, its rows numbered from 0;
     ``None`` when the half is not plain."""
@@ -374,14 +412,23 @@ def _address_pairs(master: MasterColumns, start: int, stop: int) -> Pairs:
     return grouped_pairs(fold_many(distinct), group, first=start, keep=3, max_df=_ADDRESS_MAX_DF)
 
 
-def _keys(names: Sequence[str], known: Mapping[str, KeyParts]) -> tuple[list[str], list[str], list[str]]:
+def _keys(names: Sequence[str], known: Known) -> tuple[list[str], list[str], list[str]]:
     """The keys of the names as three columns (words, legal forms, qualifiers): those in
     ``known`` reused, the rest made in one pass, each distinct name once."""
-    missing = [n for n in dict.fromkeys(names) if n not in known]
-    made = dict(zip(missing, key_parts_many(missing), strict=True)) if missing else {}
-    parts = list(map(made.__getitem__, names)) if not known else \
-        [made[n] if n in made else known[n] for n in names]
+    distinct: dict[str, KeyParts | None] = dict.fromkeys(names)
+    _fill(distinct, known)
+    if missing := [n for n, p in distinct.items() if p is None]:
+        distinct.update(zip(missing, key_parts_many(missing), strict=True))
+    parts: list[KeyParts] = list(map(distinct.__getitem__, names))  # type: ignore[arg-type]
     if not parts:
         return [], [], []
     texts, legal, quals = zip(*parts, strict=True)
     return list(texts), list(legal), list(quals)
+
+
+def _fill(parts: dict[str, KeyParts | None], known: Known) -> None:
+    """The keys ``known`` has for names of ``parts`` set there."""
+    if not isinstance(known, Mapping):
+        known.fill(parts)
+    elif known:
+        parts.update({n: known[n] for n in parts if n in known})

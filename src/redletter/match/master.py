@@ -119,7 +119,7 @@ def _csv_text(path: Path) -> tuple[str, str]:
         delimiter = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    if not text.strip():
+    if not text or text.isspace():  # (not text.strip(): a copy of the whole file)
         raise InputFileError("the customer file is empty: no header and no customers", path=path)
     return text, delimiter
 
@@ -219,6 +219,14 @@ class PackedColumn(Sequence[str]):
         if self.plain:
             return self.text.split("\0")
         return [self[i] for i in range(len(self))]
+
+    def span(self, start: int, stop: int) -> list[str]:
+        """The values ``start`` to ``stop`` (``0 <= start <= stop <= len``), in one split."""
+        if start >= stop:
+            return []
+        if not self.plain:
+            return [self[i] for i in range(start, stop)]
+        return self.text[self.offsets[start] + start:self.offsets[stop] + stop - 1].split("\0")
 
     @overload
     def __getitem__(self, i: int) -> str: ...
