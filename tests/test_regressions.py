@@ -1152,3 +1152,77 @@ def test_a_table_with_no_header_row(tmp_path: Path) -> None:
     assert got.parties[2].aliases == ("SHENZHEN GROUP",) and got.parties[3].aliases == ()
     assert got.parties[9].address == "Room 1203, Block A, Tianan Cyber Park, Shenzhen"
     assert got.parties[2].name == "SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED"
+
+
+def test_two_grids_one_under_the_other(tmp_path: Path) -> None:
+    """A table of customers and, under it, a table of items, both ruled grids of the same width:
+    their rules were taken for one grid of six columns, the name cut in two ("FRACTAL" / "MARINE
+    DMCC") and the items read as parties."""
+    pdf = tmp_path / "two_grids.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Red flag notification", "Table 1. Customers of concern"])
+    y = _table(c, [54, 100, 260, 440], top - 10, [
+        [["Ref."], ["Counterparty"], ["Address"], ["Country"]],
+        [["P-01"], ["FRACTAL MARINE DMCC"], ["Unit No: 157 DMCC Business Centre"], ["UAE"]],
+        [["P-02"], ["MTTO INDUSTRY AND TRADE", "LIMITED"], ["No. 9 Hongji Street, Dalian"], ["China"]],
+        [["P-03"], ["C. J. SHAH AND CO."], ["105, Bajaj Bhavan, Mumbai 400021"], ["India"]]],
+        rules="cells", size=9)
+    c.setFont("Helvetica", 10)
+    c.drawString(54, y - 20, "Table 2. Items of concern (CHPL)")
+    _table(c, [54, 140, 440], y - 30, [
+        [["HS code"], ["Description"], ["CHPL tier"]],
+        [["8542.31"], ["Electronic integrated circuits: processors"], ["Tier 1"]],
+        [["8532.24"], ["Fixed capacitors, ceramic dielectric, multilayer"], ["Tier 2"]]],
+        rules="cells", size=9)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("FRACTAL MARINE DMCC", "AE"), ("MTTO INDUSTRY AND TRADE LIMITED", "CN"),
+        ("C. J. SHAH AND CO.", "IN")]
+    assert [i.hs_code for i in got.items] == ["8542.31", "8532.24"]
+
+
+def test_cards_of_labels_in_small_grids(tmp_path: Path) -> None:
+    """One small grid per party ("Name | X", "Aliases | Y", "Address | …"): the first card was
+    read as a table whose rows were parties named "Aliases", "Address" and "Country"."""
+    pdf = tmp_path / "cards.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Project Guardian", "Annex: parties of interest"])
+    cards = [("FEDERAL TRADE SERVICE LLC", "FEDERALNAYA SLUZHBA", "Kuznetskiy Most, Dom 22",
+              "Russian Federation", "854149, 903082"),
+             ("GMM FZE", "None known", "PO Box SHJ-124903, Sharjah", "United Arab Emirates", "8542.31")]
+    y = top - 10
+    for n, (name, alias, address, country, hs) in enumerate(cards, start=1):
+        c.setFont("Helvetica-Bold", 10)
+        c.drawString(54, y - 10, f"Party {n}")
+        rows = [[["Name"], [name]], [["Aliases"], [alias]], [["Address"], [address]],
+                [["Country"], [country]], [["HS codes"], [hs]]]
+        y = _table(c, [54, 100], y - 16, rows, rules="cells", size=8, header_font="Helvetica") - 12
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
+        ("FEDERAL TRADE SERVICE LLC", "RU", ("8541.49", "9030.82")), ("GMM FZE", "AE", ("8542.31",))]
+    assert got.parties[0].aliases == ("FEDERALNAYA SLUZHBA",) and got.parties[1].aliases == ()
+
+
+def test_register_lines_with_double_dashes(tmp_path: Path) -> None:
+    """Register lines "001  NAME -- ADDRESS -- COUNTRY" with "AKA: …" lines under them: none
+    was read (a zero-padded number was no list marker, "--" no separator)."""
+    pdf = tmp_path / "register.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Supplier list", "Attachment A - Register extract"])
+    c.setFont("Courier", 8)
+    lines = ["001  PROMA INDUSTRY CO., LTD. -- 1A, Fook Ying Building, 379 King's Road, North Point",
+             "     -- HONG KONG",
+             "     AKA: PROMA INDUSTRY COMPANY",
+             "002  AFRICA POLITOLOGY -- Andreyevskiy Dvor, Bolshoi Prospekt V.O., 18 -- RUSSIA",
+             "003  CREATIVE PYTHON L.L.C. -- Burlington Tower, 2806, Business Bay, Dubai -- UAE",
+             "     AKA: CREATIVE PYTHON"]
+    for k, text in enumerate(lines):
+        c.drawString(54, top - 20 - 11 * k, text)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("PROMA INDUSTRY CO., LTD.", ("PROMA INDUSTRY COMPANY",), "HK"),
+        ("AFRICA POLITOLOGY", (), "RU"), ("CREATIVE PYTHON L.L.C.", ("CREATIVE PYTHON",), "AE")]
+    assert got.parties[1].address == "Andreyevskiy Dvor, Bolshoi Prospekt V.O., 18"

@@ -35,6 +35,7 @@ _LABEL = re.compile(
     r"^\s*(?:\(?\d{1,3}[.)]\s+)?(?P<label>[A-Za-z][A-Za-z ./&()-]{0,40}?)\s*:\s*(?P<value>.*)$")
 _MAX_LABEL_WORDS = 5
 _CELL_GAP = 1.5  # font sizes of white space between a label and its value, without a colon
+_NEAR_GAP = 1.0  # or this much after words that are all label words
 
 
 @dataclass
@@ -55,6 +56,10 @@ def label_of(line: Line) -> tuple[str, str] | None:
 
 def _column_label(line: Line) -> tuple[str, str] | None:
     runs = split_line(line, gap=_CELL_GAP * line.size)
+    if len(runs) == 1:  # a label column close to its values ("HS codes  8542.31"): a word gap
+        runs = next(([Line(line.words[:k]), Line(line.words[k:])] for k in range(1, min(
+            _MAX_LABEL_WORDS, len(line.words) - 1) + 1) if line.words[k].x0 - line.words[k - 1].x1
+            >= _NEAR_GAP * line.size and header_match(Line(line.words[:k]).text).coverage >= 1.0), runs)
     if len(runs) != 2 or len(runs[0].words) > _MAX_LABEL_WORDS:
         return None  # more cells: a table's row or header line ("Consignee   Ctry   HS Codes")
     role, value = header_role(runs[0].text), runs[1].text.strip()
