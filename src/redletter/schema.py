@@ -7,6 +7,7 @@ of the page (pdfplumber's convention), pages numbered from 1.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from enum import StrEnum
 from typing import Literal
 
@@ -81,6 +82,17 @@ class Item(Frozen):
     page: int = Field(ge=1)
 
 
+def hs_codes_of(items: Sequence[Item]) -> tuple[str, ...]:
+    """The HS codes of ``items`` as printed, each national tariff line ("8542.31.4050",
+    "854231.00") followed by its six-digit subheading ("8542.31"), by which the CHPL and most
+    lists name goods."""
+    out: list[str] = []
+    for code in (i.hs_code for i in items if i.hs_code):
+        digits = "".join(c for c in code if c.isdigit())
+        out += [code, f"{digits[:4]}.{digits[4:6]}"] if len(digits) > 6 else [code]
+    return tuple(dict.fromkeys(out))
+
+
 class Party(Frozen):
     """A foreign party named in a letter, as printed, with where it was found.
 
@@ -106,11 +118,10 @@ class Party(Frozen):
     @model_validator(mode="before")
     @classmethod
     def _hs_codes_from_items(cls, data: object) -> object:
-        """``hs_codes`` always lists the HS codes of ``items`` (given or not)."""
+        """``hs_codes`` always lists the HS codes of ``items`` (given or not): ``hs_codes_of``."""
         if isinstance(data, dict) and "items" in data:
             items = tuple(i if isinstance(i, Item) else Item.model_validate(i) for i in data["items"])
-            codes = tuple(dict.fromkeys(i.hs_code for i in items if i.hs_code))
-            data = {**data, "items": items, "hs_codes": codes}
+            data = {**data, "items": items, "hs_codes": hs_codes_of(items)}
         return data
 
 

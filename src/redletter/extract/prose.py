@@ -30,14 +30,15 @@ from redletter.nlp.party_text import (
     starts_with_legal_form,
     strip_period,
 )
-from redletter.schema import Item, Party
+from redletter.schema import Item, Party, hs_codes_of
 
 # A bullet whose font has no Unicode mapping comes out of pdfminer as "(cid:127)"; one of a
 # symbol font (Word's Symbol and Wingdings bullets) as a private-use character ("\uf0b7").
 _MARKER = re.compile(
     r"^\s*(?:(?:\(\d{1,3}\)|\d{1,3}(?:\.\d{1,3})+\.?(?=\s+[^\W\d])|\d{1,3}[.)]|\([a-z]{1,3}\)|"
     r"[A-Z]{1,3}[-.]\d{1,3}[.):]?(?=\s+[^\W\d])|"  # "A-1.", "P.12" (annex and party codes)
-    r"0\d{1,3}(?=\s+[^\W\d])|"  # "001 NAME -- …" (a register's numbers)
+    r"0\d{1,3}(?=\s+[^\W\d])(?!\s+(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)|"
+    # ("001 NAME -- …": a register's numbers; not the day of "03 August 2024")
     r"[a-z][.)](?=\s+[^\W\d]))\s+"
     r"|(?:[•▪●◦∙·*‣⁃○■□►➢➤✓]|[\ue000-\uf8ff]|[-–—](?![-–—])|\(cid:\d+\))\s*(?=\S))")
 _ALIAS = re.compile(ALIAS_MARKER, re.I)
@@ -522,8 +523,7 @@ def card_parties(cards: Sequence[Sequence[PlacedLine]]) -> list[Party]:
             party = party.model_copy(update={"row": len(parties) + 1})
         if party is not None:
             if items and not party.items:
-                party = party.model_copy(update={"items": tuple(items), "hs_codes": tuple(
-                    dict.fromkeys(i.hs_code for i in items if i.hs_code))})
+                party = party.model_copy(update={"items": tuple(items), "hs_codes": hs_codes_of(items)})
             parties.append(party)
     return parties
 
