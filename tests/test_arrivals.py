@@ -27,7 +27,7 @@ def test_an_email_with_a_workbook_attached() -> None:
     first = letter.parties[0]
     assert first.name == "TURKIK UNION DIGITAL TECHNOLOGY TRANSFORMATION OFFICE INCORPORATED COMPANY"
     assert first.aliases == ("TURKIK UNION DIG TECH TRANSFORMATION JSC",)
-    assert (first.country, first.hs_codes, first.page) == ("TR", ("9030.39.0000",), 2)
+    assert (first.country, first.hs_codes, first.page) == ("TR", ("9030.39.0000", "9030.39"), 2)
     assert first.items[0].chpl_tier == "4.A" and first.items[0] in letter.items  # CHPL 9030.39
 
 
@@ -47,7 +47,7 @@ def test_a_csv_party_list_with_a_preamble() -> None:
     vtb = letter.parties[0]
     assert vtb.name == "VTB BANK AZERBAIJAN OPEN JOINT STOCK COMPANY"
     assert vtb.aliases == ("BANK VTB AZERBAIJAN OJSC", "JSC VTB BANK AZERBAIJAN")
-    assert vtb.hs_codes == ("8542.39.0000", "8504.40", "9030.82", "8486.40.0000")
+    assert vtb.hs_codes == ("8542.39.0000", "8542.39", "8504.40", "9030.82", "8486.40.0000", "8486.40")
     assert vtb.extra == {"shipments": "17", "last_seen": "2026-01-29"}
 
 
