@@ -72,7 +72,7 @@ def test_consignee_table_with_two_line_headers_and_hs_codes(tmp_path: Path) -> N
     got = extract_letter(pdf)
     assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
         ("ALFA LOGISTICS FZCO", "AE", ("8542.31", "8536.69")),
-        ("KOMINVEX DOO BEOGRAD", "RS", ("8542.39", "8542.31.0000"))]
+        ("KOMINVEX DOO BEOGRAD", "RS", ("8542.39", "8542.31.0000", "8542.31"))]
     first = got.parties[0]
     assert first.address == "Office 4EA 324, Dubai Airport Free Zone"
     assert first.extra == {"Ship- ments": "14", "Last Observed Shipment": "2025-03-02"}
@@ -532,11 +532,11 @@ def test_a_grid_of_boxed_cards_two_a_row(tmp_path: Path) -> None:
     c.save()
     got = extract_letter(pdf)
     assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
-        ("QINGYUAN FO FENG LEDA SUPPLY CHAIN SERVICE CO LTD", (), "CN", ("9030.32.0080",)),
+        ("QINGYUAN FO FENG LEDA SUPPLY CHAIN SERVICE CO LTD", (), "CN", ("9030.32.0080", "9030.32")),
         ("XIN QUAN ELECTRONICS CO LIMITED", ("XIN QUAN ELECTRONICS HK",), "HK",
-         ("8542.31.0000", "9030.39.1000")),
-        ("FLIGHT TRAVEL LLC", (), "AM", ("8466.93.0010",)),
-        ("PALOMA PRECIOUS DMCC", (), "AE", ("8542.39.1000",))]
+         ("8542.31.0000", "8542.31", "9030.39.1000", "9030.39")),
+        ("FLIGHT TRAVEL LLC", (), "AM", ("8466.93.0010", "8466.93")),
+        ("PALOMA PRECIOUS DMCC", (), "AE", ("8542.39.1000", "8542.39"))]
     assert got.parties[0].address == "Room 701, 59 Zhenxing South Road, Fogang County, Guangdong"
 
 
@@ -597,7 +597,7 @@ def test_aliases_and_hs_codes_in_a_remarks_column_and_alias_lists_with_commas(tm
         ("LLC SERVICE FLY BISHKEK", ("SERVIS FLAI BISHKEK",), ("9014.80", "8486.40")),
         ("CATU TECH LLC", ("Catu Tech LTD",), ()),
         ("SBER VOSTOK LIMITED LIABILITY PARTNERSHIP", ("SBER VOSTOK LLP", "SBER EAST LLP"),
-         ("8457.10.00", "8459.61.00"))]
+         ("8457.10.00", "8457.10", "8459.61.00", "8459.61"))]
 
 
 def test_annex_of_names_with_their_country_in_brackets_and_names_alone(tmp_path: Path) -> None:
