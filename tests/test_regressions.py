@@ -1226,3 +1226,39 @@ def test_register_lines_with_double_dashes(tmp_path: Path) -> None:
         ("PROMA INDUSTRY CO., LTD.", ("PROMA INDUSTRY COMPANY",), "HK"),
         ("AFRICA POLITOLOGY", (), "RU"), ("CREATIVE PYTHON L.L.C.", ("CREATIVE PYTHON",), "AE")]
     assert got.parties[1].address == "Andreyevskiy Dvor, Bolshoi Prospekt V.O., 18"
+
+
+def test_a_party_named_by_the_term_the_letter_defines(tmp_path: Path) -> None:
+    """An is-informed letter naming its one party inside a sentence, its address ended by the
+    term the letter defines for it ("… to NAME (also known as X), ADDRESS, Russia ("the
+    Entity")") gave no party; and a numbered item whose HS codes follow in a sentence of their
+    own ("… Turkey. This requirement applies … to items classified under HS 8466.93 and
+    8541.49.") lost them."""
+    pdf = tmp_path / "defined.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 9)
+    _page(c, ["Re: Is-informed letter",
+              "Specifically, a licence is required for the export of items classified under HS subheadings",
+              "8466.93 and 8471.80 to CITY DEVELOPMENT LIMITED LIABILITY COMPANY (also known as OOO",
+              "SITI-DEVELOPMENT), d. 6 str. 2, naberezhnaya Presnenskaya, Moscow 123112, Russia (\u201cthe",
+              "Entity\u201d). Your company may not export such items to the Entity without a licence.",
+              "",
+              "The parties subject to this requirement are:",
+              "1. GEFESD LTD, also known as PO GEFESD, located at ul. Sovetskaya d. 15, Lyulikh",
+              "601362, Russia.",
+              "2. TIT ULUSLARARASI NAKLIYAT LIMITED SIRKETI, located at No. 12 Ataturk Mah. Sulun Cad.,",
+              "Istanbul 34750, Turkey. This requirement applies in particular to items classified under HS",
+              "8466.93 and 8541.49.",
+              "",
+              "Sincerely,"])
+    c.save()
+    got = extract_letter(pdf)
+    by_name = {p.name: p for p in got.parties}
+    assert sorted(by_name) == ["CITY DEVELOPMENT LIMITED LIABILITY COMPANY", "GEFESD LTD",
+                               "TIT ULUSLARARASI NAKLIYAT LIMITED SIRKETI"]
+    city = by_name["CITY DEVELOPMENT LIMITED LIABILITY COMPANY"]
+    assert (city.aliases, city.country) == (("OOO SITI-DEVELOPMENT",), "RU")
+    assert city.hs_codes == ("8466.93", "8471.80")
+    assert city.address == "d. 6 str. 2, naberezhnaya Presnenskaya, Moscow 123112"
+    assert by_name["TIT ULUSLARARASI NAKLIYAT LIMITED SIRKETI"].hs_codes == ("8466.93", "8541.49")
+    assert by_name["GEFESD LTD"].hs_codes == ()

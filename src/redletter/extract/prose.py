@@ -235,7 +235,8 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
         if kept != texts:
             texts, body = kept, " ".join(kept)
     if not items and (clause := _ITEM_CLAUSE.search(body) or _ITEM_LABEL.search(body)
-                      or _ITEM_TAIL.search(body) or _ITEM_BRACKET.search(body)) \
+                      or _ITEM_TAIL.search(body) or _ITEM_BRACKET.search(body)
+                      or _ITEM_SENTENCE.search(body)) \
             and hs_codes_in(clause.group("codes")):
         items = printed_items(clause.group("codes"), "hs_code", lines[0].page)
         body = body[:clause.start()]
@@ -400,6 +401,9 @@ _ITEM_CLAUSE = re.compile(
     r"(?:classified\s+)?(?:under|in|as)\s+(?P<codes>.+)$", re.I | re.S)
 
 
+_ITEM_SENTENCE = re.compile(  # "…, Turkey. This requirement applies to items classified under HS …"
+    r"\.\s+(?=[A-Z])[^.]*?\b(?:items?|commodities|goods|products)\b[^.]*?\b(?:under|in|as)\s+"
+    r"(?P<codes>(?:(?:HS|HTS)\s+(?:subheadings?\s+|codes?\s+)?)?\d.+)$", re.S)
 _NAME_PLACE = re.compile(r"^(?P<name>.+?)\s*\((?P<place>[^()]{2,60})\)\s*\.?$")  # "NAME (China)"
 _ITEM_LABEL = re.compile(
     r"[.;,]\s*(?:items?|commodit(?:y|ies)|products?|goods|hs(?:\s+codes?)?|hts(?:\s+codes?)?)"
@@ -430,6 +434,13 @@ def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]
     clause stays for ``text_to_party``)."""
     text = " ".join(pl.line.text for pl in par)
     items = []
+    for m in _DEFINED.finditer(text):
+        name = m.group("name").strip()
+        if len(name.split()) <= _MAX_NAME_WORDS + 4 and _capitalised(name):
+            start = max(text.rfind(". ", 0, m.start()) + 1, 0)  # the sentence's codes, before "to"
+            codes = hs_codes_in(text[start:m.start()])
+            tail = f", of items classified under {', '.join(codes)}" if codes else ""
+            items.append((f"{name}, located at {m.group('rest').strip()}{tail}", par))
     for m in _ADDRESSED.finditer(text):
         name = m.group("name").strip()
         if len(name.split()) > _MAX_NAME_WORDS + 4 or not _capitalised(name):
@@ -443,6 +454,11 @@ def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]
 
 
 _VERB_CLAUSE = re.compile(r",\s+(?:has|have|had|is|was|were|which|who)\s+[a-z]")
+# "…to CITY DEVELOPMENT LLC (also known as X), d. 6 str. 2, …, Moscow 123112, Russia (“the
+# Entity”)": the party a sentence names, its address ended by the term the letter defines for it
+_DEFINED = re.compile(
+    r"\bto\s+(?P<name>[A-Z0-9][^,;:()]*?(?:\s*\([^()]*\))?)\s*,\s*(?P<rest>[^()“”\"]+?)\s*"
+    r"\(\s*[“\"]?the\s+(?:Entity|Company|Party|Firm|Customer|Consignee|End[- ]User)[”\"]?\s*\)", re.S)
 
 
 _CAPS_WORD = r"[A-Z0-9][A-Z0-9&'’.\-/]*,?"
