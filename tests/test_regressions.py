@@ -1092,7 +1092,8 @@ def test_name_and_address_on_lines_of_one_cell(tmp_path: Path) -> None:
     city on lines of their own: the first address line stayed in the name ("PORTEX TRADE LIMITED
     Room 1502 Easey Coml Bldg", "ZDRAVO 12 Pop Lukina"). And an alias cell whose first alias
     wraps onto a line that is only a legal form ("… TRADE" / "LIMITED COMPANY") ran on into the
-    second alias."""
+    second alias; and a line opening with a legal form after a whole name ("ERA FUND LLC" /
+    "OOO PSB-FINTEKH") was taken for its continuation."""
     pdf = tmp_path / "one_cell.pdf"
     c = canvas.Canvas(str(pdf), pagesize=letter)
     top = _page(c, ["Subject: Supplier list", "Attachment: parties of diversion concern"])
@@ -1100,7 +1101,7 @@ def test_name_and_address_on_lines_of_one_cell(tmp_path: Path) -> None:
         [["#"], ["Entity"], ["Also known as"], ["Jurisdiction"]],
         [["1"], ["PORTEX TRADE LIMITED", "Room 1502 Easey Coml Bldg", "Wan Chai"],
          ["PORTEX TRADE FZE", "CLOUD COMPUTING INTERNATIONAL", "HONG KONG LIMITED"], ["Hong Kong SAR"]],
-        [["2"], ["ZDRAVO", "12 Pop Lukina", "Belgrade"], [], ["Serbia"]],
+        [["2"], ["ZDRAVO", "12 Pop Lukina", "Belgrade"], ["ERA FUND LLC", "OOO PSB-FINTEKH"], ["Serbia"]],
         [["3"], ["LIMITED LIABILITY COMPANY", "INFRASTRUCTURE HOLDING", "ul. Lenina d. 5", "Moscow"],
          [], ["Russia"]],
         [["4"], ["IDA ASANSOR SANAYII VE TICARET", "LIMITED SIRKETI", "Osb Mahallesi 9. Cadde No 5",
@@ -1116,6 +1117,7 @@ def test_name_and_address_on_lines_of_one_cell(tmp_path: Path) -> None:
         ("IDA ASANSOR SANAYII VE TICARET LIMITED SIRKETI", "Osb Mahallesi 9. Cadde No 5, Malatya", "TR"),
         ("SPARROW TRADING FZE", "Sharjah Saif Zone", "AE")]
     assert got.parties[0].aliases == ("PORTEX TRADE FZE", "CLOUD COMPUTING INTERNATIONAL HONG KONG LIMITED")
+    assert got.parties[1].aliases == ("ERA FUND LLC", "OOO PSB-FINTEKH")
     assert got.parties[3].aliases == ("IDA ELEVATOR INDUSTRY AND TRADE LIMITED COMPANY",
                                       "IDA ASANSOR SAN VE TIC LTD")
 

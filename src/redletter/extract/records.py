@@ -117,12 +117,15 @@ def alias_cell_text(lines: Sequence[Line], span: tuple[float, float]) -> str:
         # "PJSC" / "TRANSKAPITALBANK"; "… COMPANY" / "JOINT STOCK COMPANY" / "NEVA" when it had
         # no room for the next word
         opening = is_legal_form(head) and (len(out[-1]) == 1 or not (short and fitted))
-        wrapped = (opening or starts_with_legal_form(nxt) or legal_form_across(head, nxt)
+        alias = " ".join(ln.text for ln in out[-1]).rsplit(";", 1)[-1].strip(" ,")
+        complete = ends_with_legal_form(alias) and not is_legal_form(alias)  # "SBER VOSTOK LLP" / …
+        # "ERA FUND LLC" / "OOO PSB-FINTEKH": after a whole name, a legal form opens the next one
+        form_opens = starts_with_legal_form(nxt) and not (complete and not is_legal_form(nxt.strip(" ,."))
+                                                          and len(nxt.split()) > 1)
+        wrapped = (opening or form_opens or legal_form_across(head, nxt)
                    or above.text.rstrip().endswith(("-", ",", "&", " and", " of"))
                    or first.text.casefold() in {"and", "&", "of", "for", "in", "de", "ve"}
                    or (not first.text[:1].isupper() and not first.text[:1].isdigit()))
-        alias = " ".join(ln.text for ln in out[-1]).rsplit(";", 1)[-1].strip(" ,")
-        complete = ends_with_legal_form(alias) and not is_legal_form(alias)  # "SBER VOSTOK LLP" / …
         if not wrapped and (complete or (short and fitted)):
             out.append([line])
         else:
