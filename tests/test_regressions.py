@@ -1264,3 +1264,27 @@ def test_a_party_named_by_the_term_the_letter_defines(tmp_path: Path) -> None:
     assert city.address == "d. 6 str. 2, naberezhnaya Presnenskaya, Moscow 123112"
     assert by_name["TIT ULUSLARARASI NAKLIYAT LIMITED SIRKETI"].hs_codes == ("8466.93", "8541.49")
     assert by_name["GEFESD LTD"].hs_codes == ()
+
+
+def test_a_table_with_no_header_and_names_that_open_with_their_legal_form(tmp_path: Path) -> None:
+    """A headerless table of Russian names ("LIMITED LIABILITY COMPANY KVAZAR") with a sparse
+    alias column: the alias column read more like names (legal forms were counted at the end
+    of a name only), its empty cells made the "names" repeat, and the table was dropped."""
+    pdf = tmp_path / "headerless_ru.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Parties of diversion concern", "BIS has identified the following parties:"])
+    rows: list[list[Row]] = [
+        [["1."], ["LIMITED LIABILITY COMPANY", "KVAZAR"], ["KVAZAR OOO"],
+         ["ul. Promyshlennaya d. 19,", "Saint Petersburg 198095"], ["Russia"]],
+        [["2."], ["JOINT STOCK COMPANY", "ODK-KLIMOV"], ["ODK-KLIMOV AO"],
+         ["11 Kantemirovskaya Str.,", "Saint Petersburg 194100"], ["Russia"]],
+        [["3."], ["OOO VEKTOR PLUS"], [], ["ul. Lenina d. 5,", "Moscow 125047"], ["Russia"]],
+        [["4."], ["LIMITED LIABILITY COMPANY", "AFINOR"], ["AFINOR OOO"], ["Ul Bykovskogo D. 1,",
+                                                                           "Voskresensk 140208"], ["Russia"]]]
+    _table(c, [54, 74, 220, 340, 500], top - 10, rows, rules="between", size=8)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("LIMITED LIABILITY COMPANY KVAZAR", ("KVAZAR OOO",), "RU"),
+        ("JOINT STOCK COMPANY ODK-KLIMOV", ("ODK-KLIMOV AO",), "RU"),
+        ("OOO VEKTOR PLUS", (), "RU"), ("LIMITED LIABILITY COMPANY AFINOR", ("AFINOR OOO",), "RU")]

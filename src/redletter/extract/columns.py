@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 
 from redletter.nlp.countries import resolve_country
 from redletter.nlp.items import eccns_in, hs_codes_in
-from redletter.nlp.party_text import ends_with_legal_form, looks_like_address
+from redletter.nlp.party_text import ends_with_legal_form, looks_like_address, starts_with_legal_form
 
 _MOSTLY = 0.7
 _DATE = re.compile(r"^\s*(?:\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\d{4}\s*-\s*\d{2}|"
@@ -125,10 +125,11 @@ def content_role(cells: Sequence[str], header_role: str | None) -> str | None:
 
 
 def name_score(cells: Sequence[str]) -> float:
-    """How much a column reads as organisation names: name-like cells, legal forms counting
-    double."""
+    """How much a column reads as organisation names: name-like cells, legal forms (at the end
+    or, as Russian names print them, at the start) counting double."""
     filled = [c for c in cells if c.strip()]
     if not filled:
         return 0.0
-    legal = sum(1 for c in filled if ends_with_legal_form(c.split(",")[0]) or ends_with_legal_form(c))
+    legal = sum(1 for c in filled if ends_with_legal_form(c.split(",")[0]) or ends_with_legal_form(c)
+                or starts_with_legal_form(c))  # "LIMITED LIABILITY COMPANY KVAZAR"
     return (share(filled, is_name_like) + legal / len(filled)) / 2

@@ -41,6 +41,8 @@ _SAME_X = 6.0  # points: cells starting this close are in the same column
 _COLUMN_SHARE = 0.25  # of the table's lines, at least, start a cell in a column (aliases: a few)
 _MAX_GAP = 3.2  # font sizes: a wider gap between two lines ends the table
 _PLACE_SHARE = 0.5
+_NAME_SCORE = 0.5  # columns.name_score of a column of names
+_CLOSE = 0.1  # name scores this close are as good
 _SUPPORTING = {"country", "address", "index", "city", *ITEM_ROLES}
 
 
@@ -107,8 +109,8 @@ def _fragment(page: PageLayout, block: list[Line], walls: Walls, *,
     roles = set(model.roles)
     if model.kind != "party" or len(rows) < 2 or not roles & _SUPPORTING or not confirmed(model, rows):
         return None
-    names = [r.text(model.roles.index("name")) for r in rows]
-    if len(set(names)) < len(names):
+    names = [t for r in rows if (t := r.text(model.roles.index("name")))]
+    if len(set(names)) < len(names) or len(names) < 0.8 * len(rows):
         return None  # a note repeated on every row ("Any quantity; report enquiries to OEE.")
     kept = trim_trailing_text(rows, model)
     return TableFragment(model, page.number, kept, open_end and len(kept) == len(rows))
@@ -121,6 +123,11 @@ def _place_and_alias(model: TableModel, rows: Sequence[Row]) -> TableModel:
     if "name" not in roles:
         return model
     name = roles.index("name")
+    left = [i for i in range(name) if roles[i] is None and _names([r.text(i) for r in rows])
+            and name_score([r.text(i) for r in rows]) >= name_score([r.text(name) for r in rows]) - _CLOSE]
+    if left:  # as good a column of names, left of it: names come before their aliases
+        roles[left[-1]], roles[name] = "name", "alias"
+        name = left[-1]
     open_ = [i for i, r in enumerate(roles) if r is None]
     cells = {i: [r.text(i) for r in rows] for i in open_}
     places = [i for i in open_ if share(cells[i], _street) >= _PLACE_SHARE]
@@ -128,11 +135,18 @@ def _place_and_alias(model: TableModel, rows: Sequence[Row]) -> TableModel:
         best = max(places, key=lambda i: (share(cells[i], is_address), -i))
         roles[best] = "address"
         open_.remove(best)
-    aliases = [i for i in open_ if i > name and name_score(cells[i]) >= 0.5]
+    aliases = [i for i in open_ if i > name and name_score(cells[i]) >= _NAME_SCORE]
     if "alias" not in roles and aliases:
         roles[min(aliases)] = "alias"
     columns = tuple(dataclasses.replace(c, role=r) for c, r in zip(model.columns, roles, strict=True))
     return dataclasses.replace(model, columns=columns)
+
+
+def _names(cells: Sequence[str]) -> bool:
+    """A column of names, filled on most rows and different on each."""
+    filled = [c for c in cells if c.strip()]
+    return (len(filled) >= 0.8 * len(cells) and len(set(filled)) == len(filled)
+            and name_score(filled) >= _NAME_SCORE)
 
 
 def _street(text: str) -> bool:
