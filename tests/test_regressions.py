@@ -1288,3 +1288,30 @@ def test_a_table_with_no_header_and_names_that_open_with_their_legal_form(tmp_pa
         ("LIMITED LIABILITY COMPANY KVAZAR", ("KVAZAR OOO",), "RU"),
         ("JOINT STOCK COMPANY ODK-KLIMOV", ("ODK-KLIMOV AO",), "RU"),
         ("OOO VEKTOR PLUS", (), "RU"), ("LIMITED LIABILITY COMPANY AFINOR", ("AFINOR OOO",), "RU")]
+
+
+def test_ditto_marks_for_the_address_city_and_country(tmp_path: Path) -> None:
+    """A consignee table that prints "Same as above" for an address, a '"' for a city and "do."
+    or '"' for a country: the marks were taken as the address, city and country."""
+    pdf = tmp_path / "ditto.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    top = _page(c, ["Subject: Red flag notification", "Consignees identified in import records:"])
+    rows = [[["Consignee"], ["Address"], ["City"], ["Country"]],
+            [["ALFA LOGISTICS FZCO"], ["Office 4EA 324, Airport Free Zone"], ["Dubai"], ["UAE"]],
+            [["ALFA TRADE HOUSE LLC"], ["Same as above"], ['"'], ["do."]],
+            [["TECHNO LINK FZE"], ["P.O. Box 4422"], ['"'], ['"']],
+            [["KOMINVEX DOO BEOGRAD"], ["Nikole Marakovica 21"], ["Belgrade"], ["Serbia"]]]
+    y = top - 20
+    for r, row in enumerate(rows):
+        for x, cell in zip([54, 210, 400, 480], row, strict=True):
+            c.setFont("Helvetica-Bold" if r == 0 else "Helvetica", 9)
+            c.drawString(x, y, cell[0])
+        y -= 16
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.address, p.country) for p in got.parties] == [
+        ("ALFA LOGISTICS FZCO", "Office 4EA 324, Airport Free Zone, Dubai", "AE"),
+        ("ALFA TRADE HOUSE LLC", "Office 4EA 324, Airport Free Zone, Dubai", "AE"),
+        ("TECHNO LINK FZE", "P.O. Box 4422, Dubai", "AE"),
+        ("KOMINVEX DOO BEOGRAD", "Nikole Marakovica 21, Belgrade", "RS")]

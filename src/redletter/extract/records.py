@@ -213,11 +213,13 @@ def _index_in_name_header(model: TableModel) -> bool:
     return first in _INDEX_WORDS
 
 
-def row_to_party(row: Row, model: TableModel, number: int, carried: str | None) -> Party | None:
-    """A party from one row, or ``None`` for a row with no name."""
+def row_to_party(row: Row, model: TableModel, number: int, carried: str | None,
+                 above: dict[str, str] | None = None) -> Party | None:
+    """A party from one row, or ``None`` for a row with no name; ``above`` holds the cells of
+    the party row above, for the ditto marks of this one."""
     if (name_col := _col(model, "name")) is not None:
         row = labelled_lines_out(row, name_col)
-    texts = _texts(row, model)
+    texts = _with_ditto(_texts(row, model), above)
     for role, text in row.details:  # "Address: …" printed across the row under its cells
         joiner = "; " if role == "alias" else ", "
         texts[role] = f"{texts[role]}{joiner}{text}" if texts.get(role) else text
@@ -369,25 +371,42 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] 
     carried: str | None = None
     heading: str | None = None  # the country of a heading row over a group of rows
     last_model: TableModel | None = None
+    above: dict[str, str] | None = None  # the texts of the last party's row, for ditto marks
     grouped = _country_groups(rows)
     for row, model in rows:
         if model is not last_model:
             if last_model is None or model.roles != last_model.roles:
-                carried, heading = None, None
+                carried, heading, above = None, None, None
             heading = model.heading or heading  # a country printed over the table's header
             last_model = model
         if (code := country_heading(row, model)) is not None:
             heading = code
             continue
         fill_down = (bool(model.roles) and model.roles[0] == "country") or id(row) in grouped
-        party = row_to_party(row, model, len(parties) + 1, carried if fill_down else heading)
+        party = row_to_party(row, model, len(parties) + 1, carried if fill_down else heading,
+                             above)
         if party is not None:
             parties.append(party)
+            above = _with_ditto(_texts(row, model), above)
             carried = party.country
             warnings += field_warnings(row, model, party)
         elif text := " ".join(t for i in range(len(model.columns)) if (t := row.text(i))):
             unassigned.append(f"page {row.page}: a table row has no name: {text[:80]!r}")
     return parties
+
+
+_DITTO = re.compile(r'^\s*(?:["“”〃″\'\u3003]+|-?\s*do\.?\s*-?|ditto|(?:the\s+)?same(?:\s+as\s+above)?|'
+                    r"as\s+above|idem)\s*[.,;]?\s*$", re.I)
+_DITTO_ROLES = ("address", "city", "country")
+
+
+def _with_ditto(texts: dict[str, str], above: dict[str, str] | None) -> dict[str, str]:
+    """A row's texts with each address, city or country cell that is a ditto mark ('"', "〃",
+    "do.", "Same as above") replaced by the cell above it."""
+    if not above:
+        return texts
+    return {role: above.get(role, text) if role in _DITTO_ROLES and _DITTO.match(text) else text
+            for role, text in texts.items()}
 
 
 def rows_to_items(rows: Sequence[tuple[Row, TableModel]]) -> list[Item]:
