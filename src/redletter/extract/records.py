@@ -395,7 +395,7 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] 
     return parties
 
 
-_DITTO = re.compile(r'^\s*(?:["“”〃″\'\u3003]+|-?\s*do\.?\s*-?|ditto|(?:the\s+)?same(?:\s+as\s+above)?|'
+_DITTO = re.compile(r'^\s*(?:["“”〃″\']+|-?\s*do\.?\s*-?|ditto|(?:the\s+)?same(?:\s+as\s+above)?|'
                     r"as\s+above|idem)\s*[.,;]?\s*$", re.I)
 _DITTO_ROLES = ("address", "city", "country")
 
