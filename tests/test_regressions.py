@@ -10,6 +10,7 @@ from pathlib import Path
 
 from PIL import Image
 from reportlab.lib.pagesizes import landscape, letter
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen import canvas
 
@@ -1315,3 +1316,27 @@ def test_ditto_marks_for_the_address_city_and_country(tmp_path: Path) -> None:
         ("ALFA TRADE HOUSE LLC", "Office 4EA 324, Airport Free Zone, Dubai", "AE"),
         ("TECHNO LINK FZE", "P.O. Box 4422, Dubai", "AE"),
         ("KOMINVEX DOO BEOGRAD", "Nikole Marakovica 21, Belgrade", "RS")]
+
+
+def test_parties_introduced_one_by_one_in_running_text(tmp_path: Path) -> None:
+    """Parties introduced in running text one after the other ("The first is X, which also
+    does business as Y. It is located at …. The second is …"): none was read."""
+    text = ("Pursuant to 15 CFR 744.21(b), you are hereby informed that a license is required for "
+            "the export of items subject to the EAR to the parties described below. "
+            "The first is ALFA LOGISTICS FZCO, which also does business as ALFA FREIGHT and ALFA "
+            "CARGO SERVICES. It is located at Office 4EA 324, Dubai Airport Free Zone, Dubai, United "
+            "Arab Emirates. BIS has information that it procured items under HS subheadings 8542.31 "
+            "and 8536.69. The second is OOO VEKTOR PLUS, located at ul. Lenina d. 5, Moscow 125047, "
+            "Russia. The third is SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED, which also trades as "
+            "BLUE SKY TECH. It is located at Room 1203, Block A, Tianan Cyber Park, Shenzhen, China.")
+    pdf = tmp_path / "ordinal.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Re: Is-informed letter", *simpleSplit(text, "Helvetica", 10, 500)])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("ALFA LOGISTICS FZCO", ("ALFA FREIGHT", "ALFA CARGO SERVICES"), "AE", ("8542.31", "8536.69")),
+        ("OOO VEKTOR PLUS", (), "RU", ()),
+        ("SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED", ("BLUE SKY TECH",), "CN", ())]
+    assert got.parties[1].address == "ul. Lenina d. 5, Moscow 125047"

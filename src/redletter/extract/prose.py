@@ -25,6 +25,7 @@ from redletter.nlp.party_text import (
     is_legal_form,
     looks_like_address,
     name_and_aliases,
+    sentence_stop,
     split_party_lines,
     split_prose_party,
     starts_with_legal_form,
@@ -453,6 +454,37 @@ def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]
     return items
 
 
+_ORDINAL = re.compile(
+    r"\bThe\s+(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last|final|"
+    r"other|remaining)\s+(?:(?:party|entity|company|firm|one|business|customer)\s+)?is\s+(?=[A-Z0-9])")
+_DOES_BUSINESS = re.compile(
+    r",\s+which\s+(?:also\s+)?(?:does\s+business|trades|operates|is\s+(?:also\s+)?known)\s+"
+    r"(?:under\s+the\s+names?\s+|as\s+)", re.I)
+_IT_IS = re.compile(r"\.\s+(?:It|The\s+(?:company|entity|firm))\s+is\s+(?:located|based|registered|"
+                    r"situated)\s+(?:at|in)\s+")
+
+
+def ordinal_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
+    """Parties introduced one by one in running text: "The first is ALFA LOGISTICS FZCO, which
+    also does business as ALFA FREIGHT. It is located at Office 4EA 324, …, United Arab Emirates.
+    … HS subheadings 8542.31 and 8536.69. The second is …". Each item's body is "NAME, also
+    known as …, located at ADDRESS" with the HS codes its sentences name."""
+    text = " ".join(pl.line.text for pl in par)
+    starts = list(_ORDINAL.finditer(text))
+    items = []
+    for m, nxt in itertools.zip_longest(starts, starts[1:]):
+        chunk = text[m.end():nxt.start() if nxt else len(text)]
+        body = _IT_IS.sub(", located at ", _DOES_BUSINESS.sub(", also known as ", chunk, count=1), count=1)
+        at = body.find(", located at ")
+        end = next((e for e in _SENTENCE.finditer(body, at + 1) if sentence_stop(body, e)), None) \
+            if at >= 0 else None  # (not "ul. Lenina": an abbreviation's stop)
+        codes = hs_codes_in(body[end.start():]) if end else []
+        body = body[:end.start()] if end else body.rstrip(" .")
+        tail = f", of items classified under {', '.join(codes)}" if codes else ""
+        items.append((f"{body}{tail}", par))
+    return items
+
+
 _VERB_CLAUSE = re.compile(r",\s+(?:has|have|had|is|was|were|which|who)\s+[a-z]")
 # "…to CITY DEVELOPMENT LLC (also known as X), d. 6 str. 2, …, Moscow 123112, Russia (“the
 # Entity”)": the party a sentence names, its address ended by the term the letter defines for it
@@ -551,6 +583,7 @@ def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
     for par in paragraphs(lines, modal_pitch(lines)):
         items = (inline_items(par) or _all_parties(listed_items(par))
                  or _all_parties(located_items(par)) or _all_parties(addressed_items(par))
+                 or _all_parties(ordinal_items(par))
                  or _named(sentence_items(par)))
         found += items
         if items:

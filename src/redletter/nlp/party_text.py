@@ -230,7 +230,7 @@ def _first_name_comma(text: str) -> int | None:
     return None
 
 
-def _sentence_stop(item: str, m: re.Match[str]) -> bool:
+def sentence_stop(item: str, m: re.Match[str]) -> bool:
     """A full stop that ends a sentence ("…GENERAL TRADING. Yiwu…"), not an abbreviation's
     ("Co.", "No.", "J.S.") nor one inside a legal form ("CO. LTD")."""
     if item[m.start()] != ".":
@@ -257,7 +257,7 @@ def _last_alias_and_address(item: str, *, commas: bool = False) -> tuple[str, st
     legal = [m for m in stops if ends_with_legal_form(item[: m.start()] + ".")]
     address = [m for m in stops if looks_like_address(item[m.end():])]
     both = [m for m in legal if m in address]
-    sentence = [m for m in stops if _sentence_stop(item, m)]
+    sentence = [m for m in stops if sentence_stop(item, m)]
     best = (both or legal or address or stops)[0] if not commas else (
         both or sentence or address or legal or stops)[0]
     return _split_at(item, best)
