@@ -1340,3 +1340,20 @@ def test_parties_introduced_one_by_one_in_running_text(tmp_path: Path) -> None:
         ("OOO VEKTOR PLUS", (), "RU", ()),
         ("SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED", ("BLUE SKY TECH",), "CN", ())]
     assert got.parties[1].address == "ul. Lenina d. 5, Moscow 125047"
+
+
+def test_aliases_after_trading_also_as(tmp_path: Path) -> None:
+    """An annex entry whose aliases follow "Trading also as:" in quotes: the line was taken as
+    the start of the address."""
+    pdf = tmp_path / "trading_also_as.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Re: Project Guardian", "Annex A", "1. BLUE SKY TECHNOLOGY CO., LIMITED",
+              "Trading also as: \u201cBLUE SKY TECH\u201d, \u201cSKY BLUE HK\u201d",
+              "Room 1203, Block A, Tianan Cyber Park", "Shenzhen", "CHINA",
+              "Items of interest: 8542.31 (processors); 8536.69 (plugs)"])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("BLUE SKY TECHNOLOGY CO., LIMITED", ("BLUE SKY TECH", "SKY BLUE HK"), "CN", ("8542.31", "8536.69"))]
+    assert got.parties[0].address == "Room 1203, Block A, Tianan Cyber Park, Shenzhen"

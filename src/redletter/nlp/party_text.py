@@ -16,7 +16,8 @@ from importlib import resources
 
 ALIAS_MARKER = (
     r"(?:also\s+known\s+as|formerly\s+known\s+as|doing\s+business\s+as|now\s+known\s+as|"
-    r"also\s+trading\s+as|trading\s+as|operating\s+as|also\s+called|formerly|previously|"
+    r"also\s+trading\s+as|trading\s+(?:also\s+)?as|operating\s+(?:also\s+)?as|also\s+doing\s+business\s+as|"
+    r"also\s+called|formerly|previously|"
     r"a\s?/\s?k\s?/\s?a|f\s?/\s?k\s?/\s?a|d\s?/\s?b\s?/\s?a|"
     r"a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|d\.\s?b\.\s?a\.?|\baka\b|\bfka\b|\bdba\b|"
     r"\balso(?=\s*:))"  # "(also: X / Y)"
