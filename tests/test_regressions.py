@@ -1357,3 +1357,20 @@ def test_aliases_after_trading_also_as(tmp_path: Path) -> None:
     assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
         ("BLUE SKY TECHNOLOGY CO., LIMITED", ("BLUE SKY TECH", "SKY BLUE HK"), "CN", ("8542.31", "8536.69"))]
     assert got.parties[0].address == "Room 1203, Block A, Tianan Cyber Park, Shenzhen"
+
+
+def test_a_type_column_of_entity_on_every_row_is_no_card(tmp_path: Path) -> None:
+    """A table whose first column gives each row's type ("Entity", as the Consolidated
+    Screening List prints it) is a table of parties, not one party's card of labels."""
+    pdf = tmp_path / "type_column.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Red flag notification", "The parties below were identified:"])
+    _table(c, [54, 110, 290, 470], top - 20, [
+        [["Type"], ["Name"], ["Address"], ["Country"]],
+        [["Entity"], ["ALFA LOGISTICS FZCO"], ["Office 4EA 324, Dubai"], ["UAE"]],
+        [["Entity"], ["KOMINVEX DOO BEOGRAD"], ["Nikole Marakovica 21, Belgrade"], ["Serbia"]],
+        [["Entity"], ["OOO VEKTOR PLUS"], ["ul. Lenina d. 5, Moscow"], ["Russia"]]], rules="rows", size=9)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("ALFA LOGISTICS FZCO", "AE"), ("KOMINVEX DOO BEOGRAD", "RS"), ("OOO VEKTOR PLUS", "RU")]

@@ -646,11 +646,14 @@ def _table_at(page: PageLayout, lines: Sequence[Line], i: int,
 
 def label_rows(rows: Sequence[Row], model: TableModel) -> bool:
     """Whether a "table" is one party's labels and values: the first column of most of its rows
-    holds a label of the header vocabulary ("Aliases", "Address", "Country", "HS codes")."""
+    holds a label of the header vocabulary ("Aliases", "Address", "Country", "HS codes"), of two
+    roles at least and not one word repeated (a "Type" column of "Entity" on every row)."""
     first = next((i for i, r in enumerate(model.roles) if r != "index"), 0)
     labels = [r.text(first) for r in rows if r.text(first)]
-    known = [t for t in labels if (m := header_match(t.rstrip(":"))).role is not None and m.coverage >= 1.0]
-    return len(rows) >= 2 and len(known) >= 0.6 * len(rows)
+    known = [(t, m.role) for t in labels
+             if (m := header_match(t.rstrip(":"))).role is not None and m.coverage >= 1.0]
+    return (len(rows) >= 2 and len(known) >= 0.6 * len(rows)
+            and len({role for _, role in known}) >= 2 and len(set(known)) >= 0.5 * len(known))
 
 
 def confirmed(model: TableModel, rows: Sequence[Row]) -> bool:
