@@ -1374,3 +1374,23 @@ def test_a_type_column_of_entity_on_every_row_is_no_card(tmp_path: Path) -> None
     got = extract_letter(pdf)
     assert [(p.name, p.country) for p in got.parties] == [
         ("ALFA LOGISTICS FZCO", "AE"), ("KOMINVEX DOO BEOGRAD", "RS"), ("OOO VEKTOR PLUS", "RU")]
+
+
+def test_aliases_listed_with_commas_and_legal_forms_after_commas(tmp_path: Path) -> None:
+    """An alias cell listing names with commas where some names carry their legal form after a
+    comma ("BLOTO INTERNATIONAL, LTD., BLUTO INTERNATIONAL, PLUTO-DUBAI TRADING COMPANY, LLC")
+    gave one alias of all of them."""
+    pdf = tmp_path / "comma_aliases.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Subject: Supplier list", "Attachment: parties of diversion concern"])
+    _table(c, [54, 230, 490], top - 20, [
+        [["Name"], ["Also known as"], ["Country"]],
+        [["BLOTO INTERNATIONAL COMPANY"], ["BLOTO INTERNATIONAL, LTD., BLUTO INTERNATIONAL,",
+                                           "PLUTO-DUBAI TRADING COMPANY, LLC"], ["Thailand"]],
+        [["ODK-KLIMOV JSC"], ["ODK-KLIMOV, AO"], ["Russia"]]], rules="rows", size=9)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("BLOTO INTERNATIONAL COMPANY", ("BLOTO INTERNATIONAL, LTD.", "BLUTO INTERNATIONAL",
+                                         "PLUTO-DUBAI TRADING COMPANY, LLC"), "TH"),
+        ("ODK-KLIMOV JSC", ("ODK-KLIMOV, AO",), "RU")]

@@ -179,11 +179,17 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
 def comma_names(text: str) -> list[str]:
     """Names listed with commas in brackets ("(also known as JAWHIRAH EXCHANGE, JAWHIRAH
     COMPANY ISTANBUL)"), when every part reads as a name of its own: two words or more, none
-    a legal form alone nor a legal form and one word (", LTD" and ", CO LTD" go on with the
-    name before it)."""
-    parts = [p.strip() for p in text.split(",")]
-    if len(parts) < 2 or any(len(p.split()) < 2 or is_legal_form(p) or looks_like_address(p)
-                             or (starts_with_legal_form(p) and len(p.split()) <= 2) for p in parts):
+    a legal form and one word. A legal form alone goes on with the name before it ("BLOTO
+    INTERNATIONAL, LTD., BLUTO INTERNATIONAL, PLUTO-DUBAI TRADING COMPANY, LLC" is three)."""
+    parts: list[str] = []
+    for part in (p.strip() for p in text.split(",")):
+        if parts and is_legal_form(part.strip(" .")):
+            parts[-1] = f"{parts[-1]}, {part}"  # "BLOTO INTERNATIONAL, LTD.": the form goes on
+        else:
+            parts.append(part)
+    if len(parts) < 2 or any(len(p.split()) < 2 or looks_like_address(p)
+                             or (starts_with_legal_form(p) and len(p.split()) <= 2
+                                 and "," not in p) for p in parts):
         return [text]
     return parts
 
