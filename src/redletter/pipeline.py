@@ -41,7 +41,7 @@ from redletter.extract.tables import TableFragment, TableModel, page_tables
 from redletter.extract.triage import needs_ocr
 from redletter.extract.virtual import text_page
 from redletter.nlp.ocr_names import mend_ocr_name
-from redletter.schema import Item, Letter, Party, Source, hs_codes_of
+from redletter.schema import Item, Letter, Party, Source
 from redletter.settings import Settings
 
 
@@ -189,7 +189,7 @@ def _merge_mentions(parties: list[Party]) -> list[Party]:
             continue
         kept = out[first[key]]
         items = (*kept.items, *(i for i in party.items if i not in kept.items))
-        out[first[key]] = kept.model_copy(update={"items": items, "hs_codes": hs_codes_of(items)})
+        out[first[key]] = kept.with_items(items)
     return out
 
 

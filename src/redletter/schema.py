@@ -115,6 +115,10 @@ class Party(Frozen):
     hs_codes: tuple[str, ...] = ()
     extra: dict[str, str] = Field(default_factory=dict)
 
+    def with_items(self, items: Sequence[Item]) -> Party:
+        """This party with other ``items``, and their ``hs_codes``."""
+        return self.model_copy(update={"items": tuple(items), "hs_codes": hs_codes_of(items)})
+
     @model_validator(mode="before")
     @classmethod
     def _hs_codes_from_items(cls, data: object) -> object:

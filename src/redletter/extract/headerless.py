@@ -22,7 +22,6 @@ from redletter.extract.tables import (
     Column,
     TableFragment,
     TableModel,
-    Walls,
     body_model,
     closing,
     confirmed,
@@ -49,53 +48,56 @@ _SUPPORTING = {"country", "address", "index", "city", *ITEM_ROLES}
 def headerless_tables(page: PageLayout, lines: Sequence[Line]) -> list[TableFragment]:
     """The party tables without a header among ``lines`` (lines no other table took)."""
     walls = page_walls(page)
+    cells = [line_cells(ln, walls) for ln in lines]  # once per line, for every start tried
     out: list[TableFragment] = []
     i = 0
     while i < len(lines):
-        block = _block(lines, i, walls)
-        fragment = _fragment(page, block, walls, open_end=i + len(block) == len(lines)) if block else None
+        end = _block_end(lines, cells, i)
+        fragment = _fragment(page, lines[i:end], cells[i:end], open_end=end == len(lines)) \
+            if end > i else None
         if fragment is None:
             i += 1
             continue
         out.append(fragment)
-        i += len(block)
+        i = end
     return out
 
 
-def _block(lines: Sequence[Line], i: int, walls: Walls) -> list[Line]:
-    """The lines from ``i`` that may be a table: it opens with a line of three cells or more, and
-    runs on while the lines stay close, are not running text, a header or a closing."""
-    if len(line_cells(lines[i], walls)) < _MIN_CELLS:
-        return []
-    block = [lines[i]]
-    for ln in lines[i + 1:]:
-        x0, x1 = min(b.x0 for b in block), max(b.x1 for b in block)
-        if ln.top - block[-1].bottom > _MAX_GAP * ln.size or header_roles(ln) is not None or closing(ln):
+def _block_end(lines: Sequence[Line], cells: Sequence[list[Line]], i: int) -> int:
+    """Where the lines from ``i`` that may be a table end (``i`` when they are none): they open
+    with a line of three cells or more, and run on while the lines stay close and are not running
+    text, a header or a closing; three of them at least have three cells."""
+    if len(cells[i]) < _MIN_CELLS:
+        return i
+    x0, x1 = lines[i].x0, lines[i].x1
+    end = i + 1
+    while end < len(lines):
+        ln = lines[end]
+        if ln.top - lines[end - 1].bottom > _MAX_GAP * ln.size or header_roles(ln) is not None or closing(ln):
             break
-        if (is_prose(ln, x0, x1) and len(line_cells(ln, walls)) < 2) or ln.x0 < x0 - 2 * ln.size:
+        if (is_prose(ln, x0, x1) and len(cells[end]) < 2) or ln.x0 < x0 - 2 * ln.size:
             break
-        block.append(ln)
-    wide = [ln for ln in block if len(line_cells(ln, walls)) >= _MIN_CELLS]
-    return block if len(wide) >= _MIN_ROW_LINES else []
+        x0, x1 = min(x0, ln.x0), max(x1, ln.x1)
+        end += 1
+    wide = sum(1 for c in cells[i:end] if len(c) >= _MIN_CELLS)
+    return end if wide >= _MIN_ROW_LINES else i
 
 
-def _columns(block: Sequence[Line], walls: Walls) -> list[Column]:
+def _columns(cells: Sequence[list[Line]]) -> list[Column]:
     """Columns where the block's cells start again and again."""
-    cells = [c for ln in block for c in line_cells(ln, walls)]
     groups: list[list[Line]] = []
-    for cell in sorted(cells, key=lambda c: c.x0):
+    for cell in sorted((c for line in cells for c in line), key=lambda c: c.x0):
         if groups and cell.x0 - groups[-1][-1].x0 <= _SAME_X:
             groups[-1].append(cell)
         else:
             groups.append([cell])
-    enough = max(_MIN_ROW_LINES, _COLUMN_SHARE * sum(
-        1 for ln in block if len(line_cells(ln, walls)) >= _MIN_CELLS))
+    enough = max(_MIN_ROW_LINES, _COLUMN_SHARE * sum(1 for line in cells if len(line) >= _MIN_CELLS))
     return [Column(None, "", g[0].x0, max(c.x1 for c in g)) for g in groups if len(g) >= enough]
 
 
-def _fragment(page: PageLayout, block: list[Line], walls: Walls, *,
+def _fragment(page: PageLayout, block: Sequence[Line], cells: Sequence[list[Line]], *,
               open_end: bool) -> TableFragment | None:
-    columns = _columns(block, walls)
+    columns = _columns(cells)
     if len(columns) < _MIN_CELLS:
         return None
     model = body_model(columns, block, page.rules)
@@ -123,30 +125,31 @@ def _place_and_alias(model: TableModel, rows: Sequence[Row]) -> TableModel:
     if "name" not in roles:
         return model
     name = roles.index("name")
-    left = [i for i in range(name) if roles[i] is None and _names([r.text(i) for r in rows])
-            and name_score([r.text(i) for r in rows]) >= name_score([r.text(name) for r in rows]) - _CLOSE]
+    cells = [[r.text(i) for r in rows] for i in range(len(roles))]
+    scores = [name_score(c) for c in cells]
+    left = [i for i in range(name) if roles[i] is None and _names(cells[i], scores[i])
+            and scores[i] >= scores[name] - _CLOSE]
     if left:  # as good a column of names, left of it: names come before their aliases
         roles[left[-1]], roles[name] = "name", "alias"
         name = left[-1]
     open_ = [i for i, r in enumerate(roles) if r is None]
-    cells = {i: [r.text(i) for r in rows] for i in open_}
     places = [i for i in open_ if share(cells[i], _street) >= _PLACE_SHARE]
     if "address" not in roles and places:
         best = max(places, key=lambda i: (share(cells[i], is_address), -i))
         roles[best] = "address"
         open_.remove(best)
-    aliases = [i for i in open_ if i > name and name_score(cells[i]) >= _NAME_SCORE]
+    aliases = [i for i in open_ if i > name and scores[i] >= _NAME_SCORE]
     if "alias" not in roles and aliases:
         roles[min(aliases)] = "alias"
     columns = tuple(dataclasses.replace(c, role=r) for c, r in zip(model.columns, roles, strict=True))
     return dataclasses.replace(model, columns=columns)
 
 
-def _names(cells: Sequence[str]) -> bool:
-    """A column of names, filled on most rows and different on each."""
+def _names(cells: Sequence[str], score: float) -> bool:
+    """A column of names (``score``: its ``name_score``), filled on most rows and different on
+    each."""
     filled = [c for c in cells if c.strip()]
-    return (len(filled) >= 0.8 * len(cells) and len(set(filled)) == len(filled)
-            and name_score(filled) >= _NAME_SCORE)
+    return len(filled) >= 0.8 * len(cells) and len(set(filled)) == len(filled) and score >= _NAME_SCORE
 
 
 def _street(text: str) -> bool:

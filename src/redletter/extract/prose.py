@@ -31,7 +31,7 @@ from redletter.nlp.party_text import (
     starts_with_legal_form,
     strip_period,
 )
-from redletter.schema import Item, Party, hs_codes_of
+from redletter.schema import Item, Party
 
 # A bullet whose font has no Unicode mapping comes out of pdfminer as "(cid:127)"; one of a
 # symbol font (Word's Symbol and Wingdings bullets) as a private-use character ("\uf0b7").
@@ -426,6 +426,12 @@ def _capitalised(name: str) -> bool:
                               or ends_with_legal_form(name.strip()))
 
 
+def _classified(codes: Sequence[str]) -> str:
+    """The item clause ``text_to_party`` reads HS codes from (", of items classified under …"),
+    or nothing."""
+    return f", of items classified under {', '.join(codes)}" if codes else ""
+
+
 def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
     """Parties named as the addressee of a sentence, one per sentence: "…a license is required
     for any export … to KOHANA COMPANY LIMITED (also known as KOHANA CO LTD), located at 19th
@@ -438,10 +444,8 @@ def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]
     for m in _DEFINED.finditer(text):
         name = m.group("name").strip()
         if len(name.split()) <= _MAX_NAME_WORDS + 4 and _capitalised(name):
-            start = max(text.rfind(". ", 0, m.start()) + 1, 0)  # the sentence's codes, before "to"
-            codes = hs_codes_in(text[start:m.start()])
-            tail = f", of items classified under {', '.join(codes)}" if codes else ""
-            items.append((f"{name}, located at {m.group('rest').strip()}{tail}", par))
+            codes = hs_codes_in(text[text.rfind(". ", 0, m.start()) + 1:m.start()])  # before "to"
+            items.append((f"{name}, located at {m.group('rest').strip()}{_classified(codes)}", par))
     for m in _ADDRESSED.finditer(text):
         name = m.group("name").strip()
         if len(name.split()) > _MAX_NAME_WORDS + 4 or not _capitalised(name):
@@ -449,7 +453,7 @@ def addressed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]
         rest = m.group("rest").strip()
         if verb := _VERB_CLAUSE.search(rest):  # "…, Hong Kong, has sought to acquire items of HS…"
             codes = hs_codes_in(rest[verb.start():])
-            rest = rest[:verb.start()] + (f", of items classified under {', '.join(codes)}" if codes else "")
+            rest = rest[:verb.start()] + _classified(codes)
         items.append((f"{name}, located at {rest}", par))
     return items
 
@@ -480,8 +484,7 @@ def ordinal_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
             if at >= 0 else None  # (not "ul. Lenina": an abbreviation's stop)
         codes = hs_codes_in(body[end.start():]) if end else []
         body = body[:end.start()] if end else body.rstrip(" .")
-        tail = f", of items classified under {', '.join(codes)}" if codes else ""
-        items.append((f"{body}{tail}", par))
+        items.append((f"{body}{_classified(codes)}", par))
     return items
 
 
@@ -571,7 +574,7 @@ def card_parties(cards: Sequence[Sequence[PlacedLine]]) -> list[Party]:
             party = party.model_copy(update={"row": len(parties) + 1})
         if party is not None:
             if items and not party.items:
-                party = party.model_copy(update={"items": tuple(items), "hs_codes": hs_codes_of(items)})
+                party = party.with_items(items)
             parties.append(party)
     return parties
 

@@ -86,7 +86,7 @@ class TableFragment:
 Walls = Sequence[Rule]
 
 
-def _header_cells(line: Line, walls: Walls = ()) -> list[Line]:
+def line_cells(line: Line, walls: Walls = ()) -> list[Line]:
     """A line's cells: runs of words apart by a wide gap, or by a vertical rule between them
     (a ruled grid whose cells nearly touch)."""
     runs = split_line(line, gap=_CELL_GAP * line.size)
@@ -103,11 +103,6 @@ def _header_cells(line: Line, walls: Walls = ()) -> list[Line]:
             group.append(b)
         out.append(Line(tuple(group)))
     return out
-
-
-def line_cells(line: Line, walls: Walls = ()) -> list[Line]:
-    """A line's cells: runs of words apart by a wide gap or a vertical rule."""
-    return _header_cells(line, walls)
 
 
 def body_model(columns: Sequence[Column], body: Sequence[Line], rules: Sequence[Rule]) -> TableModel:
@@ -135,7 +130,7 @@ def _cell_roles(line: Line, walls: Walls = ()) -> list[str | None] | None:
 def _cell_matches(line: Line, walls: Walls = ()) -> list[HeaderMatch] | None:
     """What the header vocabulary says of each cell of a line that could be a header: two to
     sixteen cells, none longer than a header cell is on one line."""
-    cells = _header_cells(line, walls)
+    cells = line_cells(line, walls)
     if not 2 <= len(cells) <= 16 or any(len(c.words) > 8 for c in cells):
         return None
     return [header_match(c.text) for c in cells]
@@ -167,7 +162,7 @@ def maybe_header(line: Line, walls: Walls = ()) -> bool:
     named = "name" in {m.role for m in matches}
     if not named and (len(matches) < 3 or any(m.coverage < 0.75 for m in matches)):
         return False  # without a name cell, only a line of header words through and through
-    cells = _header_cells(line, walls)
+    cells = line_cells(line, walls)
     if any(_data_cell(c.text, m) for c, m in zip(cells, matches, strict=True)):
         return False
     return sum(m.coverage for m in matches) / len(matches) >= 0.4
@@ -184,7 +179,7 @@ def _data_cell(text: str, match: HeaderMatch) -> bool:
 def _vocabulary_line(line: Line) -> bool:
     """A line made only of header words (a header's second or third line: "Address", "Codes")."""
     return any(c.isalpha() for c in line.text) and all(
-        header_match(run.text).coverage >= 1.0 for run in _header_cells(line))
+        header_match(run.text).coverage >= 1.0 for run in line_cells(line))
 
 
 def _rows_above(lines: Sequence[Line], start: int) -> list[Line]:
@@ -249,11 +244,11 @@ def _merge_header(block: list[Line], anchor: int = 0, body: Sequence[Line] = (),
     columns under one cell), with the runs of the other lines joined to the nearest cell in
     reading order."""
     body_words = [w for ln in body[:40] for w in ln.words]
-    cells = [part for c in _header_cells(block[anchor], walls) for part in _split_by_body(c, body_words)]
+    cells = [part for c in line_cells(block[anchor], walls) for part in _split_by_body(c, body_words)]
     texts: list[list[tuple[float, str]]] = [[(c.top, c.text)] for c in cells]
     extents = [[c.x0, c.x1] for c in cells]
     for ln in block[:anchor] + block[anchor + 1:]:
-        for run in _header_cells(ln, walls):
+        for run in line_cells(ln, walls):
             mid = (run.x0 + run.x1) / 2
             i = min(range(len(cells)), key=lambda k: abs((cells[k].x0 + cells[k].x1) / 2 - mid))
             texts[i].append((run.top, run.text))
@@ -286,7 +281,7 @@ def _vertical_rules(rules: Sequence[Rule], top: float, bottom: float) -> list[fl
 
 def _runs(body: Sequence[Line]) -> list[Line]:
     """The body's cell-like runs: each line split at wide gaps."""
-    return [run for ln in body for run in _header_cells(ln)]
+    return [run for ln in body for run in line_cells(ln)]
 
 
 def _between_headers(left: Column, right: Column, runs: Sequence[Line]) -> tuple[float, float] | None:
@@ -335,7 +330,7 @@ def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[
 
 def is_prose(line: Line, x0: float, x1: float) -> bool:
     width = max(x1 - x0, 1.0)
-    return any(r.x1 - r.x0 > _PROSE_WIDTH * width for r in _header_cells(line)) and len(line.words) > 3
+    return any(r.x1 - r.x0 > _PROSE_WIDTH * width for r in line_cells(line)) and len(line.words) > 3
 
 
 def _within_columns(line: Line, model: TableModel) -> bool:
@@ -343,7 +338,7 @@ def _within_columns(line: Line, model: TableModel) -> bool:
     (an Entity List cell of name, aliases and address), not running text across the table;
     or starts right of the first column (running text starts at the table's left edge; this is
     a cell that nearly touches the next one)."""
-    wide = [r for r in _header_cells(line) if r.x1 - r.x0 > _PROSE_WIDTH * max(model.x1 - model.x0, 1.0)]
+    wide = [r for r in line_cells(line) if r.x1 - r.x0 > _PROSE_WIDTH * max(model.x1 - model.x0, 1.0)]
     return all(len({model.column_of(w) for w in r.words}) == 1
                or model.column_of(r.words[0]) > 0  # not from the left edge: cells that nearly touch
                for r in wide)
@@ -369,7 +364,7 @@ def _under_one_cell(line: Line, x0: float, x1: float, head: Sequence[Line]) -> b
     """Whether each wide run of a line lies under one header cell only (the long cell of a
     wide column, such as an Entity List cell), or starts right of the first header cell (a
     cell that nearly touches the next), not across the header from its left like running text."""
-    wide = [r for r in _header_cells(line) if r.x1 - r.x0 > _PROSE_WIDTH * max(x1 - x0, 1.0)]
+    wide = [r for r in line_cells(line) if r.x1 - r.x0 > _PROSE_WIDTH * max(x1 - x0, 1.0)]
     return bool(head) and all(
         sum(1 for h in head if h.x0 < r.x1 and h.x1 > r.x0) <= 1 or r.x0 > head[0].x1 for r in wide)
 
@@ -393,7 +388,7 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
                     anchor: int = 0, scanned: bool = False) -> TableModel:
     """Columns and their boundaries, from the header cells, ruling lines and body gutters."""
     walls = [] if scanned else [r for r in rules if not r.horizontal]
-    head = _header_cells(block[anchor], walls)
+    head = line_cells(block[anchor], walls)
     x0, x1 = _left_edge(block[anchor], head[0], walls, after), max(
         head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
     body = [ln for ln in _candidate_body(after, x0, x1, head) if detail_line(ln) is None]
@@ -416,7 +411,7 @@ def _lost_columns(columns: list[Column], body: Sequence[Line]) -> list[Column]:
     lines, away from every header cell."""
     if len(body) < 3 or any(c.role == "name" for c in columns):
         return columns
-    starts = sorted(run.x0 for ln in body[:15] for run in _header_cells(ln))
+    starts = sorted(run.x0 for ln in body[:15] for run in line_cells(ln))
     found: list[list[float]] = []
     for x in starts:
         if found and x - found[-1][-1] <= _SAME_X:
