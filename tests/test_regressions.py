@@ -27,18 +27,19 @@ def _page(c: canvas.Canvas, lines: Sequence[str], top: float = 740) -> float:
 
 def _table(c: canvas.Canvas, xs: Sequence[float], top: float, rows: Sequence[Sequence[Row]],
            *, rules: str = "none", size: float = 8.5, header_font: str = "Helvetica-Bold",
-           centred: bool = False) -> float:
+           centred: bool = False, bottom: bool = False, pad: float = 4) -> float:
     """Rows of cells (each a list of lines) at column starts ``xs``; ``rules``: "none", "rows"
     (one line under each row), "between" (under each row but the last) or "cells" (each cell
     boxed by its own four segments);
-    ``centred``: each cell centred on its row's middle rather than at its top."""
+    ``centred``: each cell centred on its row's middle rather than at its top; ``bottom``: each
+    cell at its row's bottom (a spreadsheet's default); ``pad``: space added to each row."""
     y = top
     for r, row in enumerate(rows):
         tallest = max(len(cell) for cell in row)
-        height = tallest * (size + 2) + 4
+        height = tallest * (size + 2) + pad
         c.setFont(header_font if r == 0 else "Helvetica", size)
         for x, cell in zip(xs, row, strict=False):
-            drop = (tallest - len(cell)) * (size + 2) / 2 if centred else 0.0
+            drop = (tallest - len(cell)) * (size + 2) * (0.5 if centred else 1.0 if bottom else 0.0)
             for k, text in enumerate(cell):
                 c.drawString(x + 2, y - size - drop - k * (size + 2), text)
         if rules == "rows" or (rules == "between" and r < len(rows) - 1):
@@ -1394,3 +1395,81 @@ def test_aliases_listed_with_commas_and_legal_forms_after_commas(tmp_path: Path)
         ("BLOTO INTERNATIONAL COMPANY", ("BLOTO INTERNATIONAL, LTD.", "BLUTO INTERNATIONAL",
                                          "PLUTO-DUBAI TRADING COMPANY, LLC"), "TH"),
         ("ODK-KLIMOV JSC", ("ODK-KLIMOV, AO",), "RU")]
+
+
+def _entries(n: int, first: int = 1) -> list[list[Row]]:
+    """Party rows of various heights: number, name with "a.k.a." lines, country, HS codes."""
+    shapes = [
+        (["OPEN JOINT STOCK COMPANY BELARUSIAN", "AUTOMOBILE PLANT", "a.k.a. BELARUSSKI",
+          "AVTOMOBILNYI ZAVOD", "a.k.a. OAO BELAZ"], ["Belarus"], ["8541.59"]),
+        (["DANDONG HONGDA TRADE CO. LTD."], ["China"], ["8526.91", "8471.50", "8482.10"]),
+        (["QINGDAO ZHONGRONGTONG TRADE", "DEVELOPMENT CO., LTD.", "a.k.a. QINGDAO ZHONGRONGTONG",
+          "TRADING DEVELOPMENT CO., LTD."], ["China"], ["8529.90"]),
+        (["SINNO GROUP LIMITED"], ["Hong Kong"], ["8526.91", "9030.39"]),
+    ]
+    out = []
+    for k in range(n):
+        lines, country, codes = shapes[(first - 1 + k) % len(shapes)]
+        lines = [f"{lines[0]} {first + k}", *lines[1:]]
+        out.append([[str(first + k)], lines, country, codes])
+    return out
+
+
+def test_row_numbers_centred_on_tall_rows_without_rules(tmp_path: Path) -> None:
+    """No rules, every cell centred on its row (fpdf2's tables): the number of a five-line row
+    is on its third line, so rows were cut at the numbers and a 150-row annex gave 228 parties;
+    a row taller than twelve lines (cells centred put lines half a line apart) was cut in two."""
+    pdf = tmp_path / "centred_numbers.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Office of Export Enforcement", "Attachment: entities of diversion concern"])
+    tall = [["9"], ["JOINT STOCK COMPANY ALL-RUSSIAN", "RESEARCH INSTITUTE SIGNAL 9",
+                    "a.k.a. OAO VNII SIGNAL", "a.k.a. AO VNII SIGNAL", "a.k.a. OAO VSEROSSIYSKIY",
+                    "NAUCHNO-ISSLEDOVATELSKIY", "INSTITUT SIGNAL", "a.k.a. JSC ALL-RUSSIAN",
+                    "SCIENTIFIC RESEARCH INSTITUTE", "SIGNAL"], ["Russia"], ["8542.31"]]
+    _table(c, [54, 80, 330, 420], top - 20,
+           [[["No."], ["Entity name"], ["Country"], ["HS-6"]], *_entries(8), tall],
+           rules="none", centred=True, pad=3)
+    c.save()
+    got = extract_letter(pdf)
+    assert [p.name for p in got.parties] == [
+        "OPEN JOINT STOCK COMPANY BELARUSIAN 1 AUTOMOBILE PLANT", "DANDONG HONGDA TRADE CO. LTD. 2",
+        "QINGDAO ZHONGRONGTONG TRADE 3 DEVELOPMENT CO., LTD.", "SINNO GROUP LIMITED 4",
+        "OPEN JOINT STOCK COMPANY BELARUSIAN 5 AUTOMOBILE PLANT", "DANDONG HONGDA TRADE CO. LTD. 6",
+        "QINGDAO ZHONGRONGTONG TRADE 7 DEVELOPMENT CO., LTD.", "SINNO GROUP LIMITED 8",
+        "JOINT STOCK COMPANY ALL-RUSSIAN RESEARCH INSTITUTE SIGNAL 9"]
+    assert got.parties[0].aliases == ("BELARUSSKI AVTOMOBILNYI ZAVOD", "OAO BELAZ")
+    assert got.parties[1].hs_codes == ("8526.91", "8471.50", "8482.10")
+    assert got.parties[8].aliases == ("OAO VNII SIGNAL", "AO VNII SIGNAL",
+                                      "OAO VSEROSSIYSKIY NAUCHNO-ISSLEDOVATELSKIY INSTITUT SIGNAL",
+                                      "JSC ALL-RUSSIAN SCIENTIFIC RESEARCH INSTITUTE SIGNAL")
+
+
+def test_cells_at_the_bottom_of_their_rows_and_codes_at_the_foot_of_the_page(tmp_path: Path) -> None:
+    """A spreadsheet printed without rules keeps each cell at its row's bottom: rows were cut
+    where the country (on a row's last line) begins. The HS codes of the last row on a page,
+    in the footer band and repeated 'digits aside' on the next page, were taken for page
+    numbers."""
+    pdf = tmp_path / "bottom.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    header = [["No."], ["Entity name"], ["Country"], ["HS-6"]]
+    for first in (1, 11):
+        rows = [header, *_entries(10, first)]
+        rows[-1] = [*rows[-1][:3], ["8542.31", "8542.39", "8471.80", "8526.91"]]
+        height = sum(max(len(cell) for cell in row) * 10.5 for row in rows)
+        _page(c, ["Office of Export Enforcement", "Attachment: entities of diversion concern"],
+              top=60 + height)
+        _table(c, [54, 80, 330, 420], 36 + height, rows, rules="none", bottom=True, pad=0)
+        c.showPage()
+    c.save()
+    got = extract_letter(pdf)
+    names = [p.name for p in got.parties]
+    assert len(names) == 20
+    assert names[:4] == ["OPEN JOINT STOCK COMPANY BELARUSIAN 1 AUTOMOBILE PLANT",
+                         "DANDONG HONGDA TRADE CO. LTD. 2",
+                         "QINGDAO ZHONGRONGTONG TRADE 3 DEVELOPMENT CO., LTD.", "SINNO GROUP LIMITED 4"]
+    assert names[10:12] == ["QINGDAO ZHONGRONGTONG TRADE 11 DEVELOPMENT CO., LTD.",
+                            "SINNO GROUP LIMITED 12"]
+    assert got.parties[2].aliases == ("QINGDAO ZHONGRONGTONG TRADING DEVELOPMENT CO., LTD.",)
+    assert [p.country for p in got.parties[:4]] == ["BY", "CN", "CN", "HK"]
+    assert got.parties[9].hs_codes == got.parties[19].hs_codes == ("8542.31", "8542.39", "8471.80",
+                                                                   "8526.91")

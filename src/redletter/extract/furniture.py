@@ -19,6 +19,7 @@ _PAGE_NUMBER = re.compile(
     r"^(?:page\s*\d+(?:\s*(?:of|/)\s*\d+)?|[-–—]?\s*\d{1,3}\s*[-–—]?|\d+\s*/\s*\d+)$", re.I)
 _DIGITS = re.compile(r"\d+")
 _CONTINUED = re.compile(r"\(?\bcont(?:inued|'d|\.)\)?", re.I)
+_CODE_LINE = re.compile(r"^[\s,;]*(?:\d{4}\.?\d{2}(?:\.?\d{2,4})?[\s,;]*)+$")  # "854239", "8542.31 8536.69"
 
 
 def _band(line: Line, page: PageLayout) -> str | None:
@@ -64,7 +65,8 @@ def remove_furniture(pages: Sequence[PageLayout],
         kept = []
         for ln in lines:
             band = _band(ln, page)
-            repeated = len(pages) > 1 and repeats[(band, _key(ln))] > 1 and _short(ln)
+            repeated = (len(pages) > 1 and repeats[(band, _key(ln))] > 1 and _short(ln)
+                        and not _CODE_LINE.match(ln.text))  # a row's HS codes, not a page number
             if _continued(ln, page) or (band and (_has_page_number(ln) or repeated)):
                 continue
             kept.append(ln)

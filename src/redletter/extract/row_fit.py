@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import TYPE_CHECKING
 
 from redletter.extract.geometry import Line
@@ -21,11 +21,12 @@ from redletter.extract.geometry import Line
 if TYPE_CHECKING:
     from redletter.extract.tables import TableModel
 
-_MAX_LINES = 12  # no cell runs over more lines than this
-_ROW_CREDIT = 0.3  # per row, in line pitches of misalignment
+_MAX_LINES = 30  # no row runs over more lines than this (cells centred on it put lines half a line apart)
+_ROW_CREDIT = 0.2  # per row, in line pitches of misalignment (less than an empty cell)
 _HOLE = 2.0  # a blank line inside one cell
 _GAP_WEIGHT = 2.0  # per line pitch of extra space before a row
 _EMPTY = 0.3  # per empty cell: a tall row cut in three leaves most of its cells empty
+_BOTTOM_MARGIN = 0.5  # cells at the rows' bottom must fit clearly better than at their top
 
 
 def _pitch(body: Sequence[Line]) -> float:
@@ -43,43 +44,59 @@ def _spaces(body: Sequence[Line], pitch: float) -> list[float]:
 
 
 class _Fit:
-    def __init__(self, body: Sequence[Line], model: TableModel, key: int) -> None:
-        self.body, self.key = body, key
+    """Cheapest cut of the body lines into rows whose cells sit at ``align`` of their row
+    (0: top, 0.5: middle, 1: bottom)."""
+
+    def __init__(self, body: Sequence[Line], model: TableModel, key: int, align: float,
+                 numbered: Sequence[bool] | None = None) -> None:
+        self.body, self.key, self.align = body, key, align
+        self.numbers = [0, *accumulate(int(n) for n in numbered)] if numbered else None
         self.pitch = _pitch(body)
         self.spaces = _spaces(body, self.pitch)
-        self.cols = [[model.column_of(w) for w in ln.words] for ln in body]
+        self.spans: list[dict[int, tuple[float, float]]] = []
+        for ln in body:  # each line's extent per column
+            spans: dict[int, tuple[float, float]] = {}
+            for w in ln.words:
+                c = model.column_of(w)
+                t, e = spans.get(c, (w.top, w.bottom))
+                spans[c] = (min(t, w.top), max(e, w.bottom))
+            self.spans.append(spans)
         self.kept = {i for i, r in enumerate(model.roles) if r not in (None, "ignore", "index")}
 
-    def cost(self, a: int, b: int) -> float | None:
-        """What cutting lines a..b-1 into one row costs, None when the row has no name."""
-        extents: dict[int, list[tuple[float, float]]] = {}
-        for i in range(a, b):
-            for w, c in zip(self.body[i].words, self.cols[i], strict=True):
-                extents.setdefault(c, []).append((w.top, w.bottom))
-        if self.key not in extents and a > 0:
-            return None
-        top = min(t for spans in extents.values() for t, _ in spans)
-        bottom = max(e for spans in extents.values() for _, e in spans)
-        cost = -_ROW_CREDIT - _GAP_WEIGHT * self.spaces[a] + _EMPTY * len(self.kept - extents.keys())
-        for spans in extents.values():
-            spans.sort()
-            t, e = spans[0][0], max(x for _, x in spans)
-            cost += abs((t + e) / 2 - (top + bottom) / 2) / self.pitch
-            reach = spans[0][1]
-            for s, x in spans[1:]:
-                if s - reach > 0.9 * self.pitch:
-                    cost += _HOLE
-                reach = max(reach, x)
-        return cost
+    def _rows_ending(self, b: int) -> list[tuple[int, float]]:
+        """(a, cost) of each row of lines a..b-1 that has a name (or is the first row), taking
+        lines in from the bottom: cells away from their place in the row, blank lines inside a
+        cell, little space before the row, empty cells."""
+        out: list[tuple[int, float]] = []
+        cells: dict[int, tuple[float, float]] = {}
+        holes = 0
+        for a in range(b - 1, max(0, b - _MAX_LINES) - 1, -1):
+            for c, (t, e) in self.spans[a].items():
+                if c in cells:
+                    below_top, below_bottom = cells[c]
+                    holes += below_top - e > 0.9 * self.pitch
+                    cells[c] = (min(t, below_top), max(e, below_bottom))
+                else:
+                    cells[c] = (t, e)
+            if self.key not in cells and a > 0:
+                continue
+            if self.numbers is not None and self.numbers[b] - self.numbers[a] != 1:
+                continue  # a numbered table: one number per row
+            top = min(t for t, _ in cells.values())
+            bottom = max(e for _, e in cells.values())
+            place = top + self.align * (bottom - top)
+            off = sum(abs(t + self.align * (e - t) - place) for t, e in cells.values()) / self.pitch
+            out.append((a, off + _HOLE * holes - _ROW_CREDIT - _GAP_WEIGHT * self.spaces[a]
+                        + _EMPTY * len(self.kept - cells.keys())))
+        return out
 
     def best(self) -> tuple[float, list[bool]] | None:
         n = len(self.body)
         score = [0.0] + [math.inf] * n
         back = [0] * (n + 1)
         for b in range(1, n + 1):
-            for a in range(max(0, b - _MAX_LINES), b):
-                c = self.cost(a, b) if score[a] < math.inf else None
-                if c is not None and score[a] + c < score[b]:
+            for a, c in self._rows_ending(b):
+                if score[a] + c < score[b]:
                     score[b], back[b] = score[a] + c, a
         if score[n] == math.inf:
             return None
@@ -98,12 +115,21 @@ def _centred(body: Sequence[Line], pitch: float) -> bool:
     return halves >= 2
 
 
-def fitted_starts(body: Sequence[Line], model: TableModel) -> list[bool] | None:
-    """Row starts of a party table whose cells are centred on their rows, by the cheapest cut;
-    None for other tables (no name column, cells at the row's top), or when no cut gives every
-    row a name."""
+def fitted_starts(body: Sequence[Line], model: TableModel,
+                  numbered: Sequence[bool] | None = None) -> list[bool] | None:
+    """Row starts of a party table whose cells are centred on their rows, or sit at their
+    rows' bottom (a spreadsheet's default), by the cheapest cut; None for other tables (no name
+    column, cells at the row's top), or when no cut gives every row a name. With ``numbered``
+    (the lines that hold a row number), every row holds one number: a number centred on a tall
+    row is in its middle, not at its top."""
     key = next((i for i, r in enumerate(model.roles) if r == "name"), None)
-    if key is None or len(body) < 2 or not _centred(body, _pitch(body)):
+    if key is None or len(body) < 2:
         return None
-    found = _Fit(body, model, key).best()
-    return found[1] if found else None
+    if _centred(body, _pitch(body)):
+        found = _Fit(body, model, key, 0.5, numbered).best()
+        return found[1] if found else None
+    at_bottom = _Fit(body, model, key, 1.0, numbered).best()
+    if at_bottom is None:
+        return None
+    at_top = _Fit(body, model, key, 0.0, numbered).best()
+    return at_bottom[1] if at_top is None or at_bottom[0] < at_top[0] - _BOTTOM_MARGIN else None

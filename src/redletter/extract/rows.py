@@ -82,12 +82,13 @@ def _index_column(model: TableModel) -> int | None:
     return next((i for i, r in enumerate(model.roles) if r == "index"), None)
 
 
-def _starts_by_index(body: Sequence[Line], model: TableModel, col: int) -> list[bool] | None:
+def _numbered_lines(body: Sequence[Line], model: TableModel, col: int) -> list[bool]:
+    """For each body line, whether it holds a row number (a wrapped number counts once)."""
     tokens = [next((w.text for w in ln.words if model.column_of(w) == col
                     and _INDEX_TOKEN.match(w.text)), None) for ln in body]
     starts = [t is not None for t in tokens]
     _join_wrapped_numbers(body, tokens, starts)
-    return starts if starts and starts[0] and sum(starts) >= 1 else None
+    return starts
 
 
 def _join_wrapped_numbers(body: Sequence[Line], tokens: Sequence[str | None],
@@ -155,14 +156,19 @@ def row_starts(body: Sequence[Line], model: TableModel, page: PageLayout,
     """For each body line, whether it begins a new row."""
     cuts = _cuts(body, model, page, h_rules)
     index = _index_column(model)
-    by_index = _starts_by_index(body, model, index) if index is not None else None
+    numbered = _numbered_lines(body, model, index) if index is not None else []
+    by_index = numbered if numbered and numbered[0] else None
     if cuts:  # a rule a scan did not show is made up for by the row's number, or its marker
         by_cuts = _starts_by_cuts(body, cuts)
         if by_index:
             return _second_numbers(by_cuts, by_index)
         other = (_sparse_anchor(body, model) if page.ocr else None) or by_cuts
         return [a or b for a, b in zip(by_cuts, other, strict=True)]
-    return by_index or fitted_starts(body, model) or _starts_by_gaps(body) or _starts_by_anchor(body, model)
+    if any(numbered):  # a number centred on a tall row is in its middle, not at its top
+        centred = fitted_starts(body, model, numbered)
+        if centred or by_index:
+            return centred or numbered
+    return fitted_starts(body, model) or _starts_by_gaps(body) or _starts_by_anchor(body, model)
 
 
 def _second_numbers(by_cuts: Sequence[bool], by_index: Sequence[bool]) -> list[bool]:
