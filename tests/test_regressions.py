@@ -1473,3 +1473,108 @@ def test_cells_at_the_bottom_of_their_rows_and_codes_at_the_foot_of_the_page(tmp
     assert [p.country for p in got.parties[:4]] == ["BY", "CN", "CN", "HK"]
     assert got.parties[9].hs_codes == got.parties[19].hs_codes == ("8542.31", "8542.39", "8471.80",
                                                                    "8526.91")
+
+
+def test_sanctions_list_entries_set_with_hanging_indents(tmp_path: Path) -> None:
+    """Entries printed as the SDN list prints them, one paragraph each with a hanging indent
+    and no marker, ending in identifiers and programme tags, gave one spurious party for 70."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+
+    entries = [
+        "AO CHIP I DIP, Ul. Gilyarovskogo D. 39, Str. 1, Moscow 129110, Russia; Tax ID No. "
+        "7794338754 (Russia) [RUSSIA-EO14024].",
+        "C&amp;I SEMICONDUCTORS CO LIMITED (a.k.a. C AND I SEMICONDUCTORS CO LTD; a.k.a. C&amp;I "
+        "SEMICONDUCTOR CO LTD), Rm A4, /8, Ko Fai Road, Yau Tong, Kowloon, Hong Kong, China; "
+        "Organization Established Date 17 Mar 2018 [RUSSIA-EO14024].",
+        "ELAR, Shosse Leningradskoe, D. 15, Moscow 125171, Russia [RUSSIA-EO14024].",
+        "LUMBER MARINE SA, Office OT 17-32, 17th Floor, Office Tower, Central Park Towers, Dubai, "
+        "United Arab Emirates; Tax ID No. 7752602178 (Russia) [RUSSIA-EO14024] (Linked To: "
+        "SOVCOMFLOT).",
+        "JOINT STOCK COMPANY ALL-RUSSIAN RESEARCH INSTITUTE SIGNAL (a.k.a. OAO VNII SIGNAL; "
+        "a.k.a. AO VNII SIGNAL), 57 Ul. Krupskoy, Kovrov, Vladimir Oblast 601903, Russia; "
+        "Website www.vniisignal.ru; Registration Number 1093332000028 (Russia) [RUSSIA-EO14024].",
+    ]
+    pdf = tmp_path / "sdn_style.pdf"
+    style = ParagraphStyle("entry", fontName="Times-Roman", fontSize=8, leading=9.2, leftIndent=12,
+                           firstLineIndent=-12, spaceAfter=3)
+    intro = ParagraphStyle("intro", fontName="Helvetica", fontSize=10, leading=13, spaceAfter=10)
+    SimpleDocTemplate(str(pdf), pagesize=letter).build([
+        Paragraph("Attachment A: entities of diversion concern, as listed by OFAC.", intro),
+        *(Paragraph(e, style) for e in entries)])
+    got = extract_letter(pdf)
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("AO CHIP I DIP", "RU"), ("C&I SEMICONDUCTORS CO LIMITED", "HK"), ("ELAR", "RU"),
+        ("LUMBER MARINE SA", "AE"), ("JOINT STOCK COMPANY ALL-RUSSIAN RESEARCH INSTITUTE SIGNAL", "RU")]
+    assert got.parties[1].aliases == ("C AND I SEMICONDUCTORS CO LTD", "C&I SEMICONDUCTOR CO LTD")
+    assert got.parties[3].address == ("Office OT 17-32, 17th Floor, Office Tower, Central Park Towers, "
+                                      "Dubai")
+    assert got.parties[4].address == "57 Ul. Krupskoy, Kovrov, Vladimir Oblast 601903"
+
+
+def test_entity_list_table_under_a_centred_header_of_three_lines(tmp_path: Path) -> None:
+    """The Federal Register's table: header cells centred over their columns, "Federal /
+    Register / citation" over three lines. The first row starts left of the centred "Country",
+    more than two and a half lines under the header's first line: it was taken for text left
+    of the table, the table had no rows, and the license columns were read as parties."""
+    pdf = tmp_path / "fr_table.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Supplement No. 4 to Part 744-Entity List (extract)"])
+    edges = [54, 130, 330, 420, 510, 560]
+    head = [["Country"], ["Entity"], ["License requirement"], ["License review policy"],
+            ["Federal", "Register", "citation"]]
+    c.setFont("Helvetica-Bold", 8)
+    for (a, b), cell in zip(itertools.pairwise(edges), head, strict=True):
+        for k, text in enumerate(cell):
+            c.drawCentredString((a + b) / 2, top - 20 - 10 * k, text)
+    c.line(edges[0], top - 46, edges[-1], top - 46)
+    rows = [
+        [["BELARUS"], ["JOINT STOCK COMPANY COMMUNICATION", "EQUIPMENT, a.k.a., OAO",
+                       "TEKHNIKA SVYAZI, 1 Naberezhnaya", "str., Baran 211011, Belarus."],
+         ["For all items subject", "to the EAR."], ["Policy of denial."], ["88 FR 15887,", "1/16/23."]],
+        [["ESTONIA"], ["GARANTEX EUROPE OU, a.k.a.,", "GARANTEX, Poska tn 51a/1-3,",
+                       "Tallinn 10150, Estonia."],
+         ["For all items subject", "to the EAR."], ["Policy of denial."], ["88 FR 15887,", "1/16/23."]],
+    ]
+    y = top - 56
+    c.setFont("Helvetica", 8)
+    for row in rows:
+        for x, cell in zip(edges, row, strict=False):
+            for k, text in enumerate(cell):
+                c.drawString(x + 2, y - 10 * k, text)
+        y -= 10 * max(len(cell) for cell in row) + 6
+        c.line(edges[0], y + 6, edges[-1], y + 6)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("JOINT STOCK COMPANY COMMUNICATION EQUIPMENT", ("OAO TEKHNIKA SVYAZI",), "BY"),
+        ("GARANTEX EUROPE OU", ("GARANTEX",), "EE")]
+    assert got.parties[1].address == "Poska tn 51a/1-3, Tallinn 10150, Estonia"
+    assert got.parties[0].extra["Federal Register citation"] == "88 FR 15887, 1/16/23."
+
+
+def test_one_row_per_alias_under_its_party(tmp_path: Path) -> None:
+    """A row of its own for each alias ("a.k.a. X" in the name column, the other cells merged
+    down or blank): each alias row was a party of its own, later dropped, and the address line
+    printed beside an alias row was lost."""
+    pdf = tmp_path / "alias_rows.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Office of Export Enforcement", "ANNEX - parties of concern"])
+    _table(c, [54, 80, 260, 430, 500], top - 20, [
+        [["#"], ["Name / a.k.a."], ["Address"], ["Country"], ["HS codes"]],
+        [["1"], ["LLC LABORATORY OF ADDITIVE", "TECHNOLOGIES"], ["Pekinskiy bld. 22", "Minsk 222205"],
+         ["Belarus"], ["8541.59, 8541.60"]],
+        [[""], ["   a.k.a. OOO LABORATORIYA", "   ADDITIVNYKH TEKHNOLOGIY"], [], [], []],
+        [[""], ["   a.k.a. LLC LASER DEVICES AND", "   TECHNOLOGIES"], [], [], []],
+        [["2"], ["PELENG JSC"], ["25 Makayonka St."], ["Belarus"], ["8458.11"]],
+        [[""], ["   a.k.a. PELENG OAO"], ["Minsk 220114"], [], []],
+        [["3"], ["NORD TRADING L.L.C"], ["Deira Al Sabkha, Dubai"], ["UAE"], []],
+    ], rules="none")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("LLC LABORATORY OF ADDITIVE TECHNOLOGIES",
+         ("OOO LABORATORIYA ADDITIVNYKH TEKHNOLOGIY", "LLC LASER DEVICES AND TECHNOLOGIES"), "BY"),
+        ("PELENG JSC", ("PELENG OAO",), "BY"), ("NORD TRADING L.L.C", (), "AE")]
+    assert got.parties[1].address == "25 Makayonka St. Minsk 220114"
+    assert got.parties[0].hs_codes == ("8541.59", "8541.60")

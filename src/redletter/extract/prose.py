@@ -30,6 +30,7 @@ from redletter.nlp.party_text import (
     split_prose_party,
     starts_with_legal_form,
     strip_period,
+    without_identifiers,
 )
 from redletter.schema import Item, Party
 
@@ -57,10 +58,42 @@ def modal_pitch(lines: Sequence[PlacedLine]) -> float:
     return float(pitches.most_common(1)[0][0]) if pitches else 14.0
 
 
+_HANG = (4.0, 40.0)  # points by which the lines of an entry set with a hanging indent are indented
+
+
+def _hanging_openers(lines: Sequence[PlacedLine], pitch: float) -> set[int]:
+    """The lines that open the entries of a list set with hanging indents and no marker (the
+    SDN list's "NAME (a.k.a. …), address, country [PROGRAM]."): a line whose next lines are
+    indented under it, and a one-line entry at such a line's left edge on the same page after
+    a finished sentence. Two entries with indented lines at least, else none."""
+    rights: dict[int, float] = {}
+    for pl in lines:
+        rights[pl.page] = max(rights.get(pl.page, 0.0), pl.line.x1)
+
+    def hangs(k: int) -> bool:  # (a line that wraps reaches the right margin: centred lines do not)
+        a, b = lines[k], lines[k + 1]
+        return (a.page == b.page and 0 < b.line.top - a.line.top <= 1.6 * pitch
+                and _HANG[0] <= b.line.x0 - a.line.x0 <= _HANG[1] and a.line.text[:1].isupper()
+                and rights[a.page] - a.line.x1 < 0.15 * (rights[a.page] - a.line.x0))
+    hanging = {k for k in range(len(lines) - 1) if hangs(k)}
+    if len(hanging) < 2:
+        return set()
+    edges = {(lines[k].page, round(lines[k].line.x0)) for k in hanging}
+    opens = {id(lines[k].line) for k in hanging}
+    for k, pl in enumerate(lines[1:], start=1):
+        prev = lines[k - 1]
+        if (k not in hanging and pl.line.text[:1].isupper()
+                and any(page == pl.page and abs(x - pl.line.x0) < 2 for page, x in edges)
+                and prev.line.text.rstrip().endswith((".", "]", ";", ")"))):
+            opens.add(id(pl.line))
+    return opens
+
+
 def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
     items: list[list[PlacedLine]] = []
     current: list[PlacedLine] | None = None
     pitch = modal_pitch(lines)
+    hanging = _hanging_openers(lines, pitch)
     first = next((k for k, pl in enumerate(lines) if _MARKER.match(pl.line.text)), 0)
     grouped = first > 0 and _heading_over(lines[first - 1], lines[first])  # a heading over the first
     letter = ""  # the last item's letter marker ("a.", "b)")
@@ -68,7 +101,7 @@ def _items(lines: Sequence[PlacedLine]) -> list[list[PlacedLine]]:
     bold = bold if len(bold) >= 2 else set()  # a list of bold names, not one heading in bold
     for pl, nxt in itertools.zip_longest(lines, lines[1:]):
         if (_MARKER.match(pl.line.text) and _in_sequence(pl.line.text, letter, current is not None)) \
-                or id(pl.line) in bold:
+                or id(pl.line) in bold or id(pl.line) in hanging:
             letter = m.group(1) if (m := _LETTER.match(pl.line.text)) else ""
             current = [pl]
             items.append(current)
@@ -222,6 +255,7 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     """A party from the text of one enumeration item, or ``None`` when it is not one. An item
     laid out in columns is read by column; one printed a part per line (name, "Also known as"
     lines, address, country) by its lines; otherwise by its text."""
+    body = without_identifiers(body)
     texts = [_MARKER.sub("", lines[0].line.text, count=1), *(pl.line.text for pl in lines[1:])]
     lead = bold_lead(lines[0].line)
     if lead and body.startswith(lead) and not body[len(lead):].lstrip().startswith(","):
@@ -250,6 +284,7 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     if address is None and (spans := ner.find(body)) is not None and spans.orgs and spans.address:
         name, aliases = spans.orgs[0], [*aliases, *spans.orgs[1:]]
         address = f"{spans.address}, {spans.country}" if spans.country else spans.address
+    address = without_identifiers(address) or None if address else address
     if not _is_party(name, aliases, address, body) and not (labelled_country and name) \
             and not (len(texts) == 1 and _capitalised(name) and name.isupper()
                      and (ends_with_legal_form(name) or starts_with_legal_form(name))):

@@ -291,7 +291,31 @@ def fragments_to_rows(fragments: Sequence[TableFragment]) -> list[tuple[Row, Tab
             out.append((merge_rows(prev, rows.pop(0)), model))
         out += [(r, frag.model) for r in rows]
         last_page = frag.page
-    return _with_detail_rows(out)
+    return _with_alias_rows(_with_detail_rows(out))
+
+
+_ALIAS_ROW = re.compile(rf"^\W*{ALIAS_MARKER}\b", re.I)
+
+
+def _with_alias_rows(rows: list[tuple[Row, TableModel]]) -> list[tuple[Row, TableModel]]:
+    """Rows that give one more alias of the party above ("a.k.a. PELENG OAO" in the name column,
+    under the party's row, with its number or none) joined to that row: the alias goes on in the
+    name cell, and each other cell is added where it says more than the cell above (a merged
+    cell repeated on every row it spans says nothing new)."""
+    out: list[tuple[Row, TableModel]] = []
+    for row, model in rows:
+        name = model.roles.index("name") if "name" in model.roles else None
+        index = model.roles.index("index") if "index" in model.roles else None
+        prev = out[-1][0] if out and out[-1][1].roles == model.roles else None
+        if prev is None or name is None or not _ALIAS_ROW.match(row.text(name)) or (
+                index is not None and row.text(index) not in ("", prev.text(index))):
+            out.append((row, model))
+            continue
+        cells = tuple(a + b if k == name or (b and row.text(k) != prev.text(k)
+                                               and not prev.text(k).endswith(row.text(k))) else a
+                      for k, (a, b) in enumerate(zip(prev.cells, row.cells, strict=False)))
+        out[-1] = (replace(prev, cells=cells), model)
+    return out
 
 
 def _with_detail_rows(rows: list[tuple[Row, TableModel]]) -> list[tuple[Row, TableModel]]:

@@ -369,16 +369,17 @@ def _under_one_cell(line: Line, x0: float, x1: float, head: Sequence[Line]) -> b
         sum(1 for h in head if h.x0 < r.x1 and h.x1 > r.x0) <= 1 or r.x0 > head[0].x1 for r in wide)
 
 
-def _left_edge(header: Line, first: Line, walls: Walls, after: Sequence[Line]) -> float:
+def _left_edge(header: Line, first: Line, walls: Walls, after: Sequence[Line],
+               bottom: float) -> float:
     """Where the table starts: its first header cell, or left of it when that cell is centred
     over its column: the rule drawn at the column's left, else the first row under the header
-    when it starts further left and reaches under the header."""
+    (whose last line ends at ``bottom``) when it starts further left and reaches under it."""
     left = [r.x0 for r in walls if r.top <= header.top + 1 and r.bottom >= header.bottom - 1
             and r.x0 <= first.x0 + 1]
     if left:
         return min(first.x0, max(left))
     below = after[0] if after else None
-    if below is not None and below.top - header.bottom < 2.5 * header.size and below.x0 < first.x0 \
+    if below is not None and below.top - bottom < 2.5 * header.size and below.x0 < first.x0 \
             and any(w.x0 <= first.x1 and w.x1 >= first.x0 for w in below.words):
         return below.x0
     return first.x0
@@ -389,7 +390,7 @@ def header_to_model(block: list[Line], after: Sequence[Line], rules: Sequence[Ru
     """Columns and their boundaries, from the header cells, ruling lines and body gutters."""
     walls = [] if scanned else [r for r in rules if not r.horizontal]
     head = line_cells(block[anchor], walls)
-    x0, x1 = _left_edge(block[anchor], head[0], walls, after), max(
+    x0, x1 = _left_edge(block[anchor], head[0], walls, after, max(ln.bottom for ln in block)), max(
         head[-1].x1, max((ln.x1 for ln in after[:6]), default=0.0))
     body = [ln for ln in _candidate_body(after, x0, x1, head) if detail_line(ln) is None]
     words = [w for ln in body for w in ln.words]

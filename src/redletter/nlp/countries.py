@@ -158,6 +158,9 @@ def country_name(code: str) -> str:
     return str(getattr(country, "common_name", None) or country.name) if country else code
 
 
+_SPECIAL_REGIONS = frozenset({"HK", "MO"})  # printed before "China" in the lists' addresses
+
+
 def trailing_country(text: str) -> tuple[str, str] | None:
     """Split a trailing country off an address: ``"5 Main St, Dubai, UAE"`` -> ("…Dubai", "AE").
 
@@ -165,6 +168,8 @@ def trailing_country(text: str) -> tuple[str, str] | None:
     """
     parts = [p.strip() for p in text.rstrip(" .;").split(",")]
     if len(parts) > 1 and (code := resolve_country(parts[-1], allow_codes=False)):
+        if code == "CN" and resolve_country(parts[-2], allow_codes=False) in _SPECIAL_REGIONS:
+            code = resolve_country(parts[-2], allow_codes=False) or code  # "Kowloon, Hong Kong, China"
         return ", ".join(parts[:-1]).strip(), code
     words = text.rstrip(" .;").split()
     for n in range(min(4, len(words)), 0, -1):

@@ -20,6 +20,7 @@ ALIAS_MARKER = (
     r"also\s+called|formerly|previously|"
     r"a\s?/\s?k\s?/\s?a|f\s?/\s?k\s?/\s?a|d\s?/\s?b\s?/\s?a|"
     r"a\.\s?k\.\s?a\.?|f\.\s?k\.\s?a\.?|d\.\s?b\.\s?a\.?|\baka\b|\bfka\b|\bdba\b|"
+    r"\ba\.?k\.a\.|\ba\.ka\.|"  # a stop lost by OCR ("ak.a.", "a.ka.")
     r"\balso(?=\s*:))"  # "(also: X / Y)"
 )
 _PAREN_ALIAS = re.compile(rf"\(\s*{ALIAS_MARKER}[\s,:]*(?P<aliases>[^()]+?)\s*\)", re.I)
@@ -52,6 +53,15 @@ _NATIVE = re.compile(r"\(\s*([^()A-Za-z]*[^\x00-\x7f][^()A-Za-z]*)\s*\)")  # no 
 _NATIVE_TAIL = re.compile(r"\s*[/|–—-]?\s*([^A-Za-z()]*[^\x00-\x7f][^A-Za-z()]*)$")
 _CJK_SPACE = re.compile(r"(?<=[\u3040-\u9fff])\s+(?=[\u3040-\u9fff])")  # no spaces in Chinese
 _GARBLED = re.compile(r"(\w)\1{3,}")  # one sign four times over: text a font could not map
+_IDENTIFIERS = re.compile(  # what a sanctions-list entry adds after its address
+    r"\s*\[\s*[A-Z0-9][A-Z0-9 ._/-]*\]|\s*\(Linked To:[^()]*\)"
+    r"|;\s*(?:alt\.\s+)?(?:Organization (?:Established )?(?:Date|Type)|Tax ID No\.|Registration (?:Number|ID)"
+    r"|(?:Business |Company |Legal Entity |Identification |Government Gazette |National ID )"
+    r"(?:Registration )?(?:Number|No\.)|Website|Email Address|Phone(?: Number)?|Fax|SWIFT/BIC"
+    r"|Target Type|Secondary sanctions risk|Additional Sanctions Information|Executive Order \d+"
+    r"|D-U-N-S Number|Trade License No\.|Chinese Commercial Code|Nationality of Registration"
+    r"|Digital Currency Address|IFCA Determination|Vessel Registration|Former Vessel Flag)(?=[\s:-]).*$",
+    re.S)
 _QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|„([^“”]+)[“”]')
 _BETWEEN_QUOTES = re.compile(r"(?:[\s,;.:/|&–—-]|\b(?:and|or|и|или)\b)*", re.I)
 # Abbreviations whose final period belongs to the name ("Inc.", "Co., Ltd.", "S.A.").
@@ -65,7 +75,7 @@ def clean(text: str) -> str:
     """Collapse whitespace, drop footnote marks ("LTD¹", "FZE†") and strip list punctuation
     from both ends."""
     text = _LOOSE_STOP.sub(r"\1", _FOOTNOTE.sub("", text))
-    return _SPACES.sub(" ", text).strip(" \t\n;,:").strip()
+    return _SPACES.sub(" ", text).strip(" \t\n;,:").lstrip(". ").strip()
 
 
 def _form_key(text: str) -> str:
@@ -120,7 +130,7 @@ def split_alias_list(text: str) -> list[str]:
     out = []
     for part in parts:
         part = re.sub(r"^(?:and|or)(?:\s+|$)", "", clean(part), flags=re.I)
-        part = strip_period(clean(part.lstrip("—–-• ")))
+        part = strip_period(clean(part.lstrip("—–-•. ")))
         if part and part.casefold().strip(" .") not in _NO_ALIAS:
             out.append(part)
     return out
@@ -313,6 +323,13 @@ def parse_entity_cell(text: str) -> tuple[str, list[str], str | None]:
     aliases = [clean(re.sub(r";\s*(?:and)?\s*$", "", i)) for i in items[:-1]]
     last, address = _last_alias_and_address(items[-1]) if items else ("", None)
     return clean(m.group("name")), [a for a in [*aliases, last] if a], address
+
+
+def without_identifiers(text: str) -> str:
+    """An entry of a sanctions list without what follows its address: programme tags
+    ("[RUSSIA-EO14024]"), "(Linked To: …)", and the identifiers after a semicolon
+    ("; Organization Established Date 12 Jan 2010; Tax ID No. 7712345678 (Russia)")."""
+    return _IDENTIFIERS.sub("", text).strip()
 
 
 def split_prose_party(text: str) -> tuple[str, list[str], str | None]:
