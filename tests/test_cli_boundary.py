@@ -119,3 +119,22 @@ def test_usage_errors_are_one_line_too(tmp_path: Path, args: list[str], code: in
     assert done.returncode == code
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("redletter: error: ")
     assert said in done.stderr
+
+
+def test_start_up_pauses_the_collector_and_every_command_runs_with_it() -> None:
+    """``run`` pauses the cyclic collector while the program starts; the command itself (a long
+    batch, ``watch``, ``serve``) runs with it on again, so that its garbage is still freed."""
+    import gc
+
+    from redletter.cli.boundary import guarded, pause_gc
+
+    seen: list[bool] = []
+    command = guarded(lambda: seen.append(gc.isenabled()))
+    pause_gc()
+    try:
+        assert not gc.isenabled()
+        command()
+        assert seen == [True] and gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()

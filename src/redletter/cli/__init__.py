@@ -62,12 +62,14 @@ def run() -> None:
     """The ``redletter`` program: the app, with the parser's usage errors (an unknown option
     or command, a bad choice, a missing file argument) as one line too, like every other error.
     A file named on the command line that does not exist is an input error (exit 3)."""
+    import gc
     import importlib
     import sys
 
-    from redletter.cli.boundary import say_error
+    from redletter.cli.boundary import pause_gc, say_error
     from redletter.errors import ExitCode
 
+    pause_gc()  # until the command starts (boundary.guarded resumes it)
     # typer's own copy of click: its exceptions live beside BadParameter (typer >= 0.25)
     errors = importlib.import_module(typer.BadParameter.__module__)
     try:
@@ -83,4 +85,8 @@ def run() -> None:
     except typer.Abort:
         say_error("interrupted")
         code = int(ExitCode.ctrl_c)
+    finally:
+        # The process ends: the interpreter's collections at exit need not walk every object
+        # made (modules, a letter's pages); what is alive then is freed with the process.
+        gc.freeze()
     sys.exit(code if isinstance(code, int) else 0)
