@@ -138,3 +138,16 @@ def test_start_up_pauses_the_collector_and_every_command_runs_with_it() -> None:
     finally:
         gc.unfreeze()
         gc.enable()
+
+
+@pytest.mark.parametrize("name", ["extract", "match", "run", "watch", "letters", "serve", "evidence",
+                                  "denylist", "audit"])
+def test_a_command_alone_is_the_same_command(name: str) -> None:
+    """``run`` builds only the command named on the command line: its help is the whole app's."""
+    from redletter.cli import COMMANDS, GROUPS, make_app
+
+    assert set(COMMANDS) | set(GROUPS) == set(COMMANDS) | set(GROUPS) | {name}
+    alone = runner.invoke(make_app(name), [name, "--help"], env={"COLUMNS": "120"})
+    whole = runner.invoke(app, [name, "--help"], env={"COLUMNS": "120"})
+    assert alone.exit_code == whole.exit_code == 0
+    assert alone.stdout == whole.stdout
