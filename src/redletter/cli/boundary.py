@@ -9,7 +9,6 @@ SQLAlchemy is ``database_error``; Ctrl-C is 130; anything else is a bug, reporte
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import sys
 import traceback
@@ -18,6 +17,7 @@ from typing import NoReturn, ParamSpec, TypeVar
 
 import typer
 
+from redletter.cli.start import resume_gc
 from redletter.errors import ExitCode, RedletterError, printable
 
 P = ParamSpec("P")
@@ -54,30 +54,6 @@ def _unexpected(exc: BaseException) -> NoReturn:
         traceback.print_exception(exc)
     fail(f"internal error ({type(exc).__name__}: {exc}); please report it "
          "(REDLETTER_DEBUG=1 shows the traceback)", ExitCode.other_error)
-
-
-_gc_paused = False
-
-
-def pause_gc() -> None:
-    """Start-up (``redletter.cli.run``): no cyclic collections while the program's modules,
-    classes and compiled patterns are made. They live as long as the process and hold no
-    garbage, yet every collection on the way would walk them (tens of ms of a small command)."""
-    global _gc_paused
-    if gc.isenabled():
-        gc.disable()
-        _gc_paused = True
-
-
-def resume_gc() -> None:
-    """The command starts its work: what start-up made is frozen out of later collections
-    (as ``match.master.no_gc`` does for a master) and the collector runs again, so that a long
-    batch, ``watch`` or ``serve`` frees its garbage as usual."""
-    global _gc_paused
-    if _gc_paused:
-        _gc_paused = False
-        gc.freeze()
-        gc.enable()
 
 
 def guarded(fn: Callable[P, R]) -> Callable[P, R]:
