@@ -119,3 +119,40 @@ def test_usage_errors_are_one_line_too(tmp_path: Path, args: list[str], code: in
     assert done.returncode == code
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("redletter: error: ")
     assert said in done.stderr
+
+
+def test_start_up_pauses_the_collector_and_every_command_runs_with_it() -> None:
+    """``run`` pauses the cyclic collector while the program starts, a command while it imports its
+    library; the command's work (a long batch, ``watch``, ``serve``) runs with it on again, so
+    that its garbage is still freed."""
+    import gc
+
+    from redletter.cli.boundary import guarded
+    from redletter.cli.start import loading, pause_gc
+
+    seen: list[bool] = []
+    command = guarded(lambda: seen.append(gc.isenabled()))
+    pause_gc()
+    try:
+        assert not gc.isenabled()
+        command()
+        assert seen == [True] and gc.isenabled()
+        with loading():
+            assert not gc.isenabled()
+        assert gc.isenabled()
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
+@pytest.mark.parametrize("name", ["extract", "match", "run", "watch", "letters", "serve", "evidence",
+                                  "denylist", "audit"])
+def test_a_command_alone_is_the_same_command(name: str) -> None:
+    """``run`` builds only the command named on the command line: its help is the whole app's."""
+    from redletter.cli.program import COMMANDS, GROUPS, make_app
+
+    assert set(COMMANDS) | set(GROUPS) == set(COMMANDS) | set(GROUPS) | {name}
+    alone = runner.invoke(make_app(name), [name, "--help"], env={"COLUMNS": "120"})
+    whole = runner.invoke(app, [name, "--help"], env={"COLUMNS": "120"})
+    assert alone.exit_code == whole.exit_code == 0
+    assert alone.stdout == whole.stdout

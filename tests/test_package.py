@@ -36,3 +36,23 @@ def test_a_table_letter_does_not_load_spacy() -> None:
             "print('spacy' in sys.modules)")
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_extract_of_a_born_digital_letter_loads_only_what_it_uses() -> None:
+    """``redletter extract`` (#12 start-up): no database, OCR, NLP model, web or table library for
+    a letter with a text layer and JSON output, and no other command's module."""
+    letter = ROOT / "samples" / "letters" / "15_single_party.pdf"
+    code = ("import atexit, sys\n"
+            "atexit.register(lambda: print(' '.join(sorted(sys.modules)), file=sys.stderr))\n"
+            f"sys.argv = ['redletter', 'extract', {str(letter)!r}, '-f', 'json']\n"
+            "from redletter.cli import run\nrun()\n")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    loaded = set(done.stderr.split())
+    heavy = {"sqlalchemy", "cv2", "spacy", "pytesseract", "PIL", "numpy", "rapidfuzz", "fastapi",
+             "rich", "openpyxl", "pycountry"}
+    assert {m.split(".")[0] for m in loaded} & heavy == set()
+    others = {f"redletter.cli.{m}" for m in ("inbox", "lists", "serve", "evidence", "audit")}
+    assert loaded & others == set()
+    assert not any(m.startswith(("redletter.store", "redletter.match", "redletter.screening"))
+                   for m in loaded)

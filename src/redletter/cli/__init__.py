@@ -3,84 +3,34 @@
 One module per group of commands; each imports what it uses only when it runs, so that
 ``redletter --version`` starts fast. Every command is wrapped by ``boundary.guarded``, the one
 place where exceptions become exit codes and one-line messages. Every command's help ends with
-an example.
+an example. ``program`` holds the app and the table of commands; this module imports nothing,
+so that ``run`` pauses the garbage collector before typer is imported (``start``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Annotated, Any
+from typing import TYPE_CHECKING
 
-import typer
-
-from redletter import __version__
-from redletter.cli import audit, evidence, extract, inbox, lists, serve
-from redletter.cli.boundary import guarded
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-                  help="Extract, screen and review the parties named in BIS letters.")
+if TYPE_CHECKING:
+    import typer
 
 
-def _version(value: bool) -> None:
-    if value:
-        print(f"redletter {__version__}")
-        raise typer.Exit()
+def __getattr__(name: str) -> typer.Typer:
+    """``app``, the whole program (``from redletter.cli import app``), made when first asked for."""
+    if name == "app":
+        from redletter.cli.program import whole
 
-
-@app.callback()
-def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
-) -> None:
-    """Extract, screen and review the parties named in BIS letters."""
-
-
-def _add(group: typer.Typer, fn: Callable[..., Any], name: str | None = None) -> None:
-    group.command(name)(guarded(fn))
-
-
-def _group(name: str, help_text: str) -> typer.Typer:
-    group = typer.Typer(help=help_text, no_args_is_help=True)
-    app.add_typer(group, name=name)
-    return group
-
-
-_add(app, extract.extract)
-_add(app, extract.match)
-_add(app, inbox.run)
-_add(app, inbox.watch)
-_add(app, lists.letters)
-_add(app, serve.serve)
-_add(app, evidence.evidence)
-_add(_group("denylist", "The denied-customer list."), lists.denylist_export, "export")
-_audit = _group("audit", "The audit log of the denied-customer list.")
-_add(_audit, audit.audit_verify, "verify")
-_add(_audit, audit.audit_export, "export")
+        return whole()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def run() -> None:
     """The ``redletter`` program: the app, with the parser's usage errors (an unknown option
     or command, a bad choice, a missing file argument) as one line too, like every other error.
     A file named on the command line that does not exist is an input error (exit 3)."""
-    import importlib
-    import sys
+    from redletter.cli.start import pause_gc
 
-    from redletter.cli.boundary import say_error
-    from redletter.errors import ExitCode
+    pause_gc()  # until the command starts its work (boundary.guarded resumes it)
+    from redletter.cli.program import run as run_program
 
-    # typer's own copy of click: its exceptions live beside BadParameter (typer >= 0.25)
-    errors = importlib.import_module(typer.BadParameter.__module__)
-    try:
-        code = typer.main.get_command(app).main(prog_name="redletter", standalone_mode=False)
-    except errors.NoArgsIsHelpError as exc:
-        print(exc.ctx.get_help() if exc.ctx else str(exc))
-        code = int(ExitCode.ok)
-    except errors.UsageError as exc:
-        command = exc.ctx.command_path if exc.ctx else "redletter"
-        say_error(f"{exc.format_message()} (see '{command} --help')")
-        missing = isinstance(exc, typer.BadParameter) and "does not exist" in exc.format_message()
-        code = int(ExitCode.input_file if missing else ExitCode.bad_args)
-    except typer.Abort:
-        say_error("interrupted")
-        code = int(ExitCode.ctrl_c)
-    sys.exit(code if isinstance(code, int) else 0)
+    run_program()

@@ -17,6 +17,7 @@ from typing import NoReturn, ParamSpec, TypeVar
 
 import typer
 
+from redletter.cli.start import resume_gc
 from redletter.errors import ExitCode, RedletterError, printable
 
 P = ParamSpec("P")
@@ -60,6 +61,7 @@ def guarded(fn: Callable[P, R]) -> Callable[P, R]:
 
     @functools.wraps(fn)
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        resume_gc()
         try:
             return fn(*args, **kwargs)
         except (typer.Exit, typer.Abort):

@@ -12,6 +12,7 @@ import typer
 from redletter.cli.boundary import say_error
 from redletter.cli.options import AddressCol, CacheOption, CityCol, CountryCol, IdCol, NameCol
 from redletter.cli.output import out, page_progress
+from redletter.cli.start import loading
 
 if TYPE_CHECKING:
     from redletter.schema import Letter
@@ -45,9 +46,10 @@ def extract(
 
     Example: redletter extract samples/letters/01_supplier_grid.pdf --format json
     """
-    from redletter.errors import ExitCode, RedletterError
-    from redletter.pipeline import extract_letters
-    from redletter.settings import Settings
+    with loading():
+        from redletter.errors import ExitCode, RedletterError
+        from redletter.pipeline import extract_letters
+        from redletter.settings import Settings
 
     settings = Settings.load(max_pages=max_pages, max_file_mb=max_file_mb,
                              ocr_timeout=ocr_timeout, ocr_workers=ocr_workers)
