@@ -1578,3 +1578,23 @@ def test_one_row_per_alias_under_its_party(tmp_path: Path) -> None:
         ("PELENG JSC", ("PELENG OAO",), "BY"), ("NORD TRADING L.L.C", (), "AE")]
     assert got.parties[1].address == "25 Makayonka St. Minsk 220114"
     assert got.parties[0].hs_codes == ("8541.59", "8541.60")
+
+
+def test_hs_subheadings_written_short_and_redacted_rows(tmp_path: Path) -> None:
+    """"8541.10/.29/.49" gave 8541.10 only, its heading's other subheadings were lost; a row
+    blacked out with its FOIA exemption "(b)(7)(E)" printed in the name cell was a party."""
+    pdf = tmp_path / "short_codes.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Office of Export Enforcement", "Annex: parties and HS subheadings"])
+    _table(c, [54, 250, 420, 500], top - 20, [
+        [["Name"], ["Address"], ["Ctry"], ["HS subheadings"]],
+        [["LIMITED LIABILITY COMPANY CATKONEFT"], ["Ul. Yantarnaya D. 8, Kogalym"], ["Russia"],
+         ["8486.10/.40"]],
+        [["(b)(7)(E)"], ["(b)(7)(E)"], ["Russia"], ["8542.31"]],
+        [["THE MOTHER ARK LTD"], ["44 Inomenon Ethnon, Larnaca"], ["Cyprus"], ["8526.91; 8458.11/.91"]],
+    ], rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.hs_codes) for p in got.parties] == [
+        ("LIMITED LIABILITY COMPANY CATKONEFT", ("8486.10", "8486.40")),
+        ("THE MOTHER ARK LTD", ("8526.91", "8458.11", "8458.91"))]

@@ -228,8 +228,8 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None,
     name_lines = _without_marks(row.cells[name_col]) if name_col is not None and name_col < len(
         row.cells) else []
     name, aliases, address = _name_parts(texts, name_lines)
-    if not name:
-        return None
+    if not name or _REDACTED.fullmatch(name):
+        return None  # (a row blacked out, its FOIA exemption printed in the name cell)
     aliases += [n for a in split_alias_list(texts.get("alias", "")) for n in comma_names(a)]
     if spilled := address:
         address = None
@@ -254,6 +254,7 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None,
                  bbox=row.bbox, source="table", confidence=confidence, items=tuple(items), extra=extra)
 
 
+_REDACTED = re.compile(r"(?:[\W_]*(?:\(b\)\s*\(\d\)(?:\s*\([A-F]\))?|redacted|withheld))+[\W_]*", re.I)
 _REMARK_ALIAS = re.compile(
     rf"(?:\b{ALIAS_MARKER}|\bformerly\s*/\s*also)\s*[:,]?\s*(?P<alias>.+?)(?=\.\s+[A-Z0-9]|;\s|\.?$)", re.I)
 _REMARK_HS = re.compile(r"\b(?:HS|HTS)(?:\s+codes?)?\s*[:#]?\s*(?P<codes>\d[\d.,\s]*\d)", re.I)

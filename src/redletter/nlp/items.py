@@ -19,6 +19,7 @@ HS_TOKEN = re.compile(
     r"|\d{4} \d{2}(?: \d{2}(?: \d{2})?)?"  # 8542 31 00
     r"|\d{10}|\d{8}|\d{6})(?![\d])")
 _HS_HEADING = re.compile(r"(?<![\d.])\d{4}(?![\d.])")
+_SHORTHAND = re.compile(r"(?<![\d.])(\d{4})\.\d{2}(?P<more>(?:\s*/\s*\.\d{2}(?![\d.]))+)")  # 8541.10/.29/.49
 ECCN = re.compile(r"(?<![\w.])(\d[A-E]\d{3}(?:\.[a-z0-9]+)*|EAR99)(?![\w])", re.I)
 _GROUPS = {4: (4,), 6: (4, 2), 8: (4, 2, 2), 10: (4, 2, 4)}
 
@@ -36,6 +37,13 @@ def hs_format(digits: str) -> str | None:
     return ".".join(out)
 
 
+def _shorthand(text: str) -> list[tuple[int, str]]:
+    """(offset, code) of the subheadings written after a code as its heading's others, their
+    heading left out ("8541.10/.29/.49" goes on with 8541.29 and 8541.49)."""
+    return [(m.start("more") + k.start(), f"{m.group(1)}.{k.group(1)}")
+            for m in _SHORTHAND.finditer(text) for k in re.finditer(r"\.(\d{2})", m.group("more"))]
+
+
 def hs_codes_in(text: str, *, headings: bool = False) -> list[str]:
     """The HS codes printed in a text, in order, written with their dots. Four-digit headings
     ("8542") count only where the text is known to hold HS codes (``headings``)."""
@@ -43,6 +51,7 @@ def hs_codes_in(text: str, *, headings: bool = False) -> list[str]:
     for m in HS_TOKEN.finditer(text):
         if (code := hs_format(re.sub(r"\D", "", m.group(1)))) is not None:
             found.append((m.start(), code))
+    found += _shorthand(text)
     if headings:
         taken = [range(m.start(), m.end()) for m in HS_TOKEN.finditer(text)]
         found += [(m.start(), m.group()) for m in _HS_HEADING.finditer(text)
@@ -92,6 +101,7 @@ def items_in(text: str, *, kind: str | None = None) -> list[Printed]:
         eccns, parts = eccns_in(chunk), _part_numbers(chunk)
         out.append(Printed(codes[0] if codes else None, eccns[0] if eccns else None,
                            parts[0] if parts else None))
+        out += [Printed(code) for _, code in _shorthand(chunk)]
     return out
 
 
