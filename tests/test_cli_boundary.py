@@ -128,7 +128,8 @@ def test_start_up_pauses_the_collector_and_every_command_runs_with_it() -> None:
     import gc
 
     from redletter.cli.boundary import guarded
-    from redletter.cli.start import loading, pause_gc
+    from redletter.cli.start import pause_gc
+    from redletter.collector import no_gc
 
     seen: list[bool] = []
     command = guarded(lambda: seen.append(gc.isenabled()))
@@ -137,7 +138,7 @@ def test_start_up_pauses_the_collector_and_every_command_runs_with_it() -> None:
         assert not gc.isenabled()
         command()
         assert seen == [True] and gc.isenabled()
-        with loading():
+        with no_gc():
             assert not gc.isenabled()
         assert gc.isenabled()
     finally:

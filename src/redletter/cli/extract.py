@@ -12,7 +12,7 @@ import typer
 from redletter.cli.boundary import say_error
 from redletter.cli.options import AddressCol, CacheOption, CityCol, CountryCol, IdCol, NameCol
 from redletter.cli.output import out, page_progress
-from redletter.cli.start import loading
+from redletter.collector import no_gc
 
 if TYPE_CHECKING:
     from redletter.schema import Letter
@@ -46,7 +46,7 @@ def extract(
 
     Example: redletter extract samples/letters/01_supplier_grid.pdf --format json
     """
-    with loading():
+    with no_gc():
         from redletter.errors import ExitCode, RedletterError
         from redletter.pipeline import extract_letters
         from redletter.settings import Settings

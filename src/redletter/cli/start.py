@@ -5,16 +5,14 @@ lives as long as the process and holds no garbage, yet every collection on the w
 is young, and the collections at exit walk everything: together a tenth of a small
 ``redletter extract``. So the collector pauses from ``run`` until the command starts
 (``boundary.guarded`` resumes it), and again while a command imports its library
-(``loading``); what was made is frozen out of later collections, as ``match.master.no_gc``
-does for a customer master. The command's work runs with the collector on, so that a long
-batch, ``watch`` or ``serve`` frees its garbage as before.
+(``collector.no_gc``); what was made is frozen out of later collections, as for a customer
+master. The command's work runs with the collector on, so that a long batch, ``watch`` or
+``serve`` frees its garbage as before.
 """
 
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 _paused = False
 
@@ -35,16 +33,3 @@ def resume_gc() -> None:
         _paused = False
         gc.freeze()
         gc.enable()
-
-
-@contextmanager
-def loading() -> Iterator[None]:
-    """A command imports the library it runs: no collections meanwhile; what it made is frozen."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()

@@ -26,10 +26,11 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from redletter import __version__
+from redletter.collector import no_gc
 from redletter.errors import InputFileError
 from redletter.extract.source import sha256_of
 from redletter.match.index import MasterIndex
-from redletter.match.master import Columns, PackedColumn, no_gc
+from redletter.match.master import Columns, PackedColumn
 from redletter.nlp.normalize import KeyParts, rules_hash
 
 FORMAT = 5

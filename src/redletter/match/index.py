@@ -31,6 +31,7 @@ import numpy as np
 from rapidfuzz import fuzz, process
 from rigour.text.scripts import is_modern_alphabet
 
+from redletter.collector import no_gc
 from redletter.match.master import (
     Columns,
     CsvHalves,
@@ -40,7 +41,6 @@ from redletter.match.master import (
     csv_halves,
     joined_halves,
     load_columns,
-    no_gc,
     read_half,
 )
 from redletter.match.postings import Pairs, Postings, grouped_pairs, merged, pairs_of, postings_of

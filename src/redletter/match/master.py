@@ -11,17 +11,16 @@ names the fault).
 from __future__ import annotations
 
 import csv
-import gc
 import io
 from array import array
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
 
 import numpy as np
 
+from redletter.collector import no_gc
 from redletter.errors import InputFileError
 from redletter.nlp.countries import resolve_country
 from redletter.textfile import decode_text
@@ -279,21 +278,6 @@ def load_columns(path: Path, columns: Columns | None = None) -> MasterColumns:
     """Every customer in the file, column by column."""
     with no_gc():
         return _load_columns(path, columns)
-
-
-@contextmanager
-def no_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector: a million new row lists hold no cycles, and the
-    collections it would run on the way cost more than the reading. The objects made meanwhile
-    live as long as the master does, so they are frozen out of later full collections too."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if enabled:
-            gc.enable()
 
 
 def _load_columns(path: Path, columns: Columns | None) -> MasterColumns:
