@@ -284,7 +284,8 @@ def text_to_party(body: str, lines: Sequence[PlacedLine], number: int) -> Party 
     if address is None and (spans := ner.find(body)) is not None and spans.orgs and spans.address:
         name, aliases = spans.orgs[0], [*aliases, *spans.orgs[1:]]
         address = f"{spans.address}, {spans.country}" if spans.country else spans.address
-    address = without_identifiers(address) or None if address else address
+    if address:  # read line by line, the address still has what the list adds after it
+        address = without_identifiers(address) or None
     if not _is_party(name, aliases, address, body) and not (labelled_country and name) \
             and not (len(texts) == 1 and _capitalised(name) and name.isupper()
                      and (ends_with_legal_form(name) or starts_with_legal_form(name))):

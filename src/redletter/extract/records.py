@@ -305,8 +305,7 @@ def _with_alias_rows(rows: list[tuple[Row, TableModel]]) -> list[tuple[Row, Tabl
     cell repeated on every row it spans says nothing new)."""
     out: list[tuple[Row, TableModel]] = []
     for row, model in rows:
-        name = model.roles.index("name") if "name" in model.roles else None
-        index = model.roles.index("index") if "index" in model.roles else None
+        name, index = _col(model, "name"), _col(model, "index")
         prev = out[-1][0] if out and out[-1][1].roles == model.roles else None
         if prev is None or name is None or not _ALIAS_ROW.match(row.text(name)) or (
                 index is not None and row.text(index) not in ("", prev.text(index))):

@@ -1,4 +1,4 @@
-"""Rows of a table without rules or row numbers, by fitting cells to rows.
+"""Rows of a table without rules, by fitting cells to rows.
 
 When nothing marks where a row ends (no rule, no row number, the same space between all lines),
 the cells still do when they are centred on the row's middle (Word's "vertical alignment:
@@ -6,7 +6,10 @@ centre"), where a row's first line may hold no name at all: every row has a name
 lines follow each other without a blank line; each cell is centred on its row. Of all ways to
 cut the lines into rows, the one chosen costs least: cells away from their row's middle, cells
 with a blank line inside, little space before a row, empty cells, and a small credit per row,
-so that two one-line rows are not read as one. Cells at the row's top are left to rows.py.
+so that two one-line rows are not read as one. Cells at their rows' bottom (a spreadsheet printed
+without rules) are cut the same way, measured from the bottom, when that fits clearly better than
+from the top; cells at the row's top are left to rows.py. In a numbered table every row holds
+one number, wherever in the row it is printed.
 """
 
 from __future__ import annotations

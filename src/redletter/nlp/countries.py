@@ -168,8 +168,9 @@ def trailing_country(text: str) -> tuple[str, str] | None:
     """
     parts = [p.strip() for p in text.rstrip(" .;").split(",")]
     if len(parts) > 1 and (code := resolve_country(parts[-1], allow_codes=False)):
-        if code == "CN" and resolve_country(parts[-2], allow_codes=False) in _SPECIAL_REGIONS:
-            code = resolve_country(parts[-2], allow_codes=False) or code  # "Kowloon, Hong Kong, China"
+        region = resolve_country(parts[-2], allow_codes=False) if code == "CN" else None
+        if region is not None and region in _SPECIAL_REGIONS:
+            code = region  # "Kowloon, Hong Kong, China"
         return ", ".join(parts[:-1]).strip(), code
     words = text.rstrip(" .;").split()
     for n in range(min(4, len(words)), 0, -1):

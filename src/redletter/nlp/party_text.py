@@ -130,7 +130,7 @@ def split_alias_list(text: str) -> list[str]:
     out = []
     for part in parts:
         part = re.sub(r"^(?:and|or)(?:\s+|$)", "", clean(part), flags=re.I)
-        part = strip_period(clean(part.lstrip("—–-•. ")))
+        part = strip_period(clean(part.lstrip("—–-• ")))
         if part and part.casefold().strip(" .") not in _NO_ALIAS:
             out.append(part)
     return out
