@@ -8,6 +8,7 @@ import subprocess
 from collections.abc import Sequence
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.utils import simpleSplit
@@ -1598,3 +1599,33 @@ def test_hs_subheadings_written_short_and_redacted_rows(tmp_path: Path) -> None:
     assert [(p.name, p.hs_codes) for p in got.parties] == [
         ("LIMITED LIABILITY COMPANY CATKONEFT", ("8486.10", "8486.40")),
         ("THE MOTHER ARK LTD", ("8526.91", "8458.11", "8458.91"))]
+
+
+@pytest.mark.parametrize("rules", ["cells", "none"])
+def test_a_table_on_its_side_one_column_per_party(tmp_path: Path, rules: str) -> None:
+    """A table with the labels down its first column ("Name", "Also known as", "Address", ...)
+    and one party per column gave no party (ruled: "Party A" was taken for a name header), or
+    only the last, alone on its page."""
+    pdf = tmp_path / "transposed.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Office of Export Enforcement", "ANNEX 1 - parties of diversion concern"])
+    _table(c, [54, 130, 250, 370], top - 20, [
+        [[""], ["Party A"], ["Party B"], ["Party C"]],
+        [["Name"], ["SUPER SOURCES", "INDUSTRIAL CO LIMITED"], ["GRODNO", "KHIMVOLOKNO OAO"],
+         ["JSC AGAT-SYSTEM"]],
+        [["Also known as"], ["None known"], ["GRODNO AZOT JSC"],
+         ["OAO AGAT-SISTEM"]],
+        [["Address"], ["Unit 1307, Beverley", "Commercial Centre, Kowloon"],
+         ["4 Slavinskogo Street,", "Grodno 230026"], ["51 Skoriny str", "Minsk 220141"]],
+        [["Country"], ["Hong Kong"], ["Belarus"], ["Belarus"]],
+        [["HS-6"], ["8541.29"], ["8458.11, 9030.32"], ["—"]],
+    ], rules=rules)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("SUPER SOURCES INDUSTRIAL CO LIMITED", (), "HK", ("8541.29",)),
+        ("GRODNO KHIMVOLOKNO OAO", ("GRODNO AZOT JSC",), "BY", ("8458.11", "9030.32")),
+        ("JSC AGAT-SYSTEM", ("OAO AGAT-SISTEM",), "BY", ())]
+    assert got.parties[1].address == "4 Slavinskogo Street, Grodno 230026"
+    assert [(p.source, p.page) for p in got.parties] == [("table", 1)] * 3
+    assert got.parties[0].bbox[0] >= 130  # the party's own column, not the labels

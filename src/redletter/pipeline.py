@@ -38,6 +38,7 @@ from redletter.extract.records import (
 from redletter.extract.sheets import sheet_pages
 from redletter.extract.source import ocr_time_exceeded, sha256_of, sniff
 from redletter.extract.tables import TableFragment, TableModel, page_tables
+from redletter.extract.transposed import transposed_tables
 from redletter.extract.triage import needs_ocr
 from redletter.extract.virtual import text_page
 from redletter.nlp.ocr_names import mend_ocr_name
@@ -166,8 +167,9 @@ def find_tables(pages: Sequence[PageLayout],
         grids = grid_fragments(page, lines, carried)
         if grids.fragments and grids.fragments[0].continued:
             carried = None
-        found = [*grids.fragments, *page_tables(page, grids.lines, carried, previous)]
-        found += headerless_tables(page, _outside(grids.lines, found))
+        turned, rest = transposed_tables(page, grids.lines)
+        found = [*grids.fragments, *turned, *page_tables(page, rest, carried, previous)]
+        found += headerless_tables(page, _outside(rest, found))
         found.sort(key=lambda f: f.rows[0].bbox[1] if f.rows else 0.0)
         fragments += found
         last = found[-1] if found else None

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from redletter.extract.geometry import Line, PageLayout, Word, words_to_lines
+from redletter.extract.geometry import Line, PageLayout, words_to_lines
 from redletter.extract.grid import (
     Grid,
     GridBand,
@@ -26,6 +26,7 @@ from redletter.extract.tables import (
     label_rows,
     refine_roles,
 )
+from redletter.extract.transposed import transposed_fragments
 
 _MAX_CELL_LINES = 10  # a band with a cell of more lines holds several rows
 
@@ -52,9 +53,8 @@ def _carried_model(grid: Grid, carried: TableModel) -> TableModel:
                    x0=grid.xs[0], x1=grid.xs[-1])
 
 
-def _fragment(page: PageLayout, grid: Grid, words: Sequence[Word], carried: TableModel | None,
+def _fragment(page: PageLayout, grid: Grid, found: Sequence[GridBand], carried: TableModel | None,
               below: bool) -> TableFragment | None:
-    found = bands(grid, words)
     head: list[GridBand] = []
     for band in found[:3]:
         if not header_band(band):
@@ -99,7 +99,12 @@ def grid_fragments(page: PageLayout, lines: Sequence[Line], carried: TableModel 
             continue  # part of a wider table (its rules drawn in pieces): for the line reader
         below = any(ln.top > grid.bottom for ln in lines)
         first = not fragments and not any(ln.bottom < grid.top for ln in lines)
-        fragment = _fragment(page, grid, words, carried if first else None, below)
+        found = bands(grid, words)
+        if turned := transposed_fragments(grid, found, page.number):
+            fragments += turned
+            held.update(inside)
+            continue
+        fragment = _fragment(page, grid, found, carried if first else None, below)
         if fragment is None or label_rows(fragment.rows, fragment.model):
             continue  # (a card of labels and values is read as a block)
         fragments.append(fragment)
