@@ -1629,3 +1629,56 @@ def test_a_table_on_its_side_one_column_per_party(tmp_path: Path, rules: str) ->
     assert got.parties[1].address == "4 Slavinskogo Street, Grodno 230026"
     assert [(p.source, p.page) for p in got.parties] == [("table", 1)] * 3
     assert got.parties[0].bbox[0] >= 130  # the party's own column, not the labels
+
+
+def test_parties_numbered_one_paren_in_a_paragraph(tmp_path: Path) -> None:
+    """Parties in one paragraph numbered "1) …; 2) …": each name kept its number ("1) FALCON
+    …"), and the last address was cut at an initial ("Prospekt A. Navoi")."""
+    text = ("Based on information available to BIS, the following parties have received items listed "
+            "on the Common High Priority List: 1) FALCON STRATEGIC SOLUTIONS DOO, a.k.a. FALCON "
+            "STRATEGIC SOLUTIONS DOO BEOGRAD-PALILULA, Todora Manojlovica 28, Belgrade 11060, Serbia; "
+            "2) TMSD GLOBAL PRIVATE LIMITED, Z-107 B, Dayalsar Road, Uttam Nagar, New Delhi 110059, "
+            "India; 3) PRIVATE COMPANY PROMCOMPLEKTLOGISTIC, a.k.a. PE PROMCOMPLEKTLOGISTIC, Office "
+            "202, 16A Prospekt A. Navoi, Tashkent 100011, Uzbekistan. Please review your records.")
+    pdf = tmp_path / "numbered.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Re: Parties of diversion concern", *simpleSplit(text, "Helvetica", 10, 500)])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("FALCON STRATEGIC SOLUTIONS DOO", ("FALCON STRATEGIC SOLUTIONS DOO BEOGRAD-PALILULA",), "RS"),
+        ("TMSD GLOBAL PRIVATE LIMITED", (), "IN"),
+        ("PRIVATE COMPANY PROMCOMPLEKTLOGISTIC", ("PE PROMCOMPLEKTLOGISTIC",), "UZ")]
+    assert got.parties[2].address == "Office 202, 16A Prospekt A. Navoi, Tashkent 100011"
+
+
+@pytest.mark.parametrize("numbers", ["annex", "entries"])
+def test_items_in_a_table_of_their_own_naming_their_party_by_number(tmp_path: Path, numbers: str) -> None:
+    """An annex of parties numbered "A-1", "A-2" and an annex of items each naming its party's
+    number: the item rows were read as parties named "A-4", and no party had its HS codes. Also
+    with plain numbers and an item naming several parties ("1, 3")."""
+    ref = (lambda n: f"A-{n}") if numbers == "annex" else str
+    pdf = tmp_path / "annexes.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Office of Export Enforcement", "Annex A - Parties"])
+    y = _table(c, [54, 110, 330, 480], top - 20, [
+        [["Party No." if numbers == "annex" else "No."], ["Name"], ["Address"], ["Country"]],
+        [[ref(1)], ["HUANGDAO INSPECTION CO., LTD"], ["Room 1216, Huangdao, Qingdao"], ["China"]],
+        [[ref(2)], ["AO RAU FARM"], ["ul. Mnevniki, D. 3, Moscow 123308"], ["Russia"]],
+        [[ref(3)], ["GALAXY PETROCHEMICAL FZE"], ["Office No. E2-101F-33, Sharjah"], ["UAE"]],
+    ], rules="rows")
+    c.drawString(54, y - 30, "Annex B - Items of concern")
+    _table(c, [54, 150, 250], y - 50, [
+        [["Party No." if numbers == "annex" else "Entries"], ["HS code"], ["Description"]],
+        [[ref(3)], ["8457.10"], ["Machining centres"]],
+        [[f"{ref(1)}, {ref(3)}"], ["8542.31"], ["Processors and controllers"]],
+        [[ref(2)], ["9030.32"], ["Multimeters"]],
+        [[ref(3)], ["8471.80"], ["Computer units"]],
+    ], rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.hs_codes) for p in got.parties] == [
+        ("HUANGDAO INSPECTION CO., LTD", ("8542.31",)), ("AO RAU FARM", ("9030.32",)),
+        ("GALAXY PETROCHEMICAL FZE", ("8457.10", "8542.31", "8471.80"))]
+    assert {i.hs_code for i in got.items} == {"8457.10", "8542.31", "9030.32", "8471.80"}

@@ -35,6 +35,7 @@ from redletter.extract.records import (
     rows_to_items,
     rows_to_parties,
 )
+from redletter.extract.references import with_referenced_items
 from redletter.extract.sheets import sheet_pages
 from redletter.extract.source import ocr_time_exceeded, sha256_of, sniff
 from redletter.extract.tables import TableFragment, TableModel, page_tables
@@ -255,7 +256,8 @@ def letter_from_layouts(source: Source, pages: Sequence[PageLayout],
     item_rows = fragments_to_rows([f for f in fragments if f.model.kind == "item"])
     cell_warnings: list[str] = []
     unassigned: list[str] = []
-    parties = rows_to_parties(party_rows, cell_warnings, unassigned)
+    parties = with_referenced_items(rows_to_parties(party_rows, cell_warnings, unassigned),
+                                    party_rows, item_rows)
     running = _running_text(lines_by_page, fragments)
     kept = {id(pl.line) for pl in running}
     whole = [[PlacedLine(n, ln) for ln in card]

@@ -54,6 +54,9 @@ def is_index(text: str) -> bool:
     return bool(_INDEX.match(text))
 
 
+_REFERENCE = re.compile(r"\s*[A-Z]{1,3}[-.]?\d{1,4}\.?\s*")  # "A-4", "P.12": parties numbered in an annex
+
+
 def running_numbers(cells: Sequence[str], *, strict: bool = True) -> bool:
     """Row numbers: small integers (also wrapped digit by digit in a narrow column, "1 0"),
     each one more than the one before for most rows. Not
@@ -115,7 +118,8 @@ def content_role(cells: Sequence[str], header_role: str | None) -> str | None:
         return "eccn"
     if header_role in (None, "description", "extra") and running_numbers(cells):
         return "index"
-    if header_role == "index" and not running_numbers(cells, strict=False):
+    if header_role == "index" and not running_numbers(cells, strict=False) and share(
+            cells, lambda c: bool(_REFERENCE.fullmatch(c))) < _MOSTLY:  # (an annex's "A-4" is one)
         return "extra"
     if header_role == "country" and share(cells, is_country) < 0.5:
         return "city" if share(cells, is_name_like) >= _MOSTLY else None

@@ -85,15 +85,18 @@ def header_match(text: str) -> HeaderMatch:
     vocab = vocabulary()
     covered = {i for i, w in enumerate(words) if w in vocab.filler or w.isdigit()}
     best: tuple[int, int, str] | None = None
+    span = range(0)
     found = _occurrences(words, vocab)
     for where, role, priority, n in found:
         covered.update(where)
         if best is None or (priority, n) > best[:2]:
-            best = (priority, n, role)
+            best, span = (priority, n, role), where
     if best is not None and best[2] == "alias" and _name_then_alias(found):
         best = (best[0], best[1], "name")
-    if best is not None and best[2] in ("description", "index") and any(r == "name" for _, r, _, _ in found):
-        best = (best[0], best[1], "name")  # "Item Entity": a narrow index column's header run into the name's
+    if best is not None and best[2] in ("description", "index") and any(
+            r == "name" and not (span.start <= w.start and w.stop <= span.stop) for w, r, _, _ in found):
+        best = (best[0], best[1], "name")  # "Item Entity": a narrow index column's header run into
+        # the name's; not "Party No." (the party's number, a name word inside the index phrase)
     return HeaderMatch(best[2] if best else None, len(covered) / len(words))
 
 

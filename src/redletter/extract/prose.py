@@ -374,7 +374,7 @@ def inline_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
 _INTRO = re.compile(r"(?:\b(?:are|is|include|includes|including|namely|following|as follows)\b|:)\s+",
                     re.I)
 _SEMICOLON = re.compile(r";\s+(?:and\s+|or\s+)?")
-_LAST_END = re.compile(r"\.\s+(?=[A-Z][a-z])")
+_LAST_END = re.compile(r"(?<![\s.][A-Z])\.\s+(?=[A-Z][a-z])")  # not after an initial ("Prospekt A. Navoi")
 
 
 def listed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
@@ -388,7 +388,8 @@ def listed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
     intro = list(_INTRO.finditer(parts[0]))
     first = parts[0][intro[-1].end():] if intro else parts[0]
     last = _LAST_END.split(parts[-1], maxsplit=1)[0]
-    return [(body, list(par)) for body in [first, *parts[1:-1], last]]
+    # each item without its number: "1) NAME, …; 2) NAME, …"
+    return [(_MARKER.sub("", body, count=1), list(par)) for body in [first, *parts[1:-1], last]]
 
 
 _PLACE = re.compile(r"\(([^()]{2,80})\)")

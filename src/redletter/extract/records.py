@@ -41,7 +41,7 @@ _ECCN = re.compile(r"^(?:\d[A-E]\d{3}(?:\.[a-z0-9.]+)?|EAR99)$", re.I)
 _FOLLOWING_ALIASES = re.compile(r"a\.k\.a\.?,?\s+the\s+following", re.I)
 
 
-def _col(model: TableModel, role: str) -> int | None:
+def col(model: TableModel, role: str) -> int | None:
     return next((i for i, r in enumerate(model.roles) if r == role), None)
 
 
@@ -217,7 +217,7 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None,
                  above: dict[str, str] | None = None) -> Party | None:
     """A party from one row, or ``None`` for a row with no name; ``above`` holds the cells of
     the party row above, for the ditto marks of this one."""
-    if (name_col := _col(model, "name")) is not None:
+    if (name_col := col(model, "name")) is not None:
         row = labelled_lines_out(row, name_col)
     texts = _with_ditto(_texts(row, model), above)
     for role, text in row.details:  # "Address: …" printed across the row under its cells
@@ -241,7 +241,7 @@ def row_to_party(row: Row, model: TableModel, number: int, carried: str | None,
     country, printed, address = _country(texts, address, carried)
     confidence = round((0.97 if country else 0.8) * mean_conf(row.words), 3)
     extra = row_extra(row, model)
-    if (name_col := _col(model, "name")) is not None and (marks := footnote_marks(row.cells[name_col])):
+    if (name_col := col(model, "name")) is not None and (marks := footnote_marks(row.cells[name_col])):
         extra[FOOTNOTE] = marks  # the mark after the name, for a footnote that names aliases
     items = row_items(row, model)
     items += [i for role, text in row.details if role in _ITEM_ROLES
@@ -305,7 +305,7 @@ def _with_alias_rows(rows: list[tuple[Row, TableModel]]) -> list[tuple[Row, Tabl
     cell repeated on every row it spans says nothing new)."""
     out: list[tuple[Row, TableModel]] = []
     for row, model in rows:
-        name, index = _col(model, "name"), _col(model, "index")
+        name, index = col(model, "name"), col(model, "index")
         prev = out[-1][0] if out and out[-1][1].roles == model.roles else None
         if prev is None or name is None or not _ALIAS_ROW.match(row.text(name)) or (
                 index is not None and row.text(index) not in ("", prev.text(index))):
@@ -375,8 +375,8 @@ def _country_groups(rows: Sequence[tuple[Row, TableModel]]) -> set[int]:
         if pair is not None and (not run or pair[1].roles == run[-1][1].roles):
             run.append(pair)
             continue
-        if run and (col := _col(run[0][1], "country")) is not None:
-            values = [r.text(col).strip() for r, _ in run]
+        if run and (k := col(run[0][1], "country")) is not None:
+            values = [r.text(k).strip() for r, _ in run]
             printed = [v for v in values if v]
             if values[0] and len(values) - len(printed) >= 2 and len(set(printed)) == len(printed):
                 out.update(id(r) for r, _ in run)
