@@ -12,7 +12,9 @@ import pytest
 from PIL import Image
 from reportlab.lib.pagesizes import landscape, letter
 from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
 from redletter.pipeline import extract_letter
@@ -1682,3 +1684,69 @@ def test_items_in_a_table_of_their_own_naming_their_party_by_number(tmp_path: Pa
         ("HUANGDAO INSPECTION CO., LTD", ("8542.31",)), ("AO RAU FARM", ("9030.32",)),
         ("GALAXY PETROCHEMICAL FZE", ("8457.10", "8542.31", "8471.80"))]
     assert {i.hs_code for i in got.items} == {"8457.10", "8542.31", "9030.32", "8471.80"}
+
+
+def test_names_in_their_own_script_first_and_countries_abbreviated(tmp_path: Path) -> None:
+    """A name cell printing the Cyrillic name first, the Latin one in brackets ("ООО «ГЕРМЕС»
+    (LIMITED LIABILITY COMPANY GERMES)") was read as one name; "Utd. Arab Emirates" was no
+    country."""
+    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    pdf = tmp_path / "own_script.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("DejaVuSans", 9)
+    top = _page(c, ["Office of Export Enforcement", "Annex - parties"])
+    for y, row in zip(range(int(top) - 30, 0, -30), [
+            ("Company", "Address", "Country"),
+            ("ООО «ГЕРМЕС» (LIMITED LIABILITY COMPANY GERMES)", "d. 1 ul. Neftyanaya, Khabarovsk", "Russia"),
+            ("АО «АМИГЕ» (AMIGE AO); a.k.a. AMIGE JSC", "Ulitsa Karla Marksa 19, Murmansk", "Russia"),
+            ("SHAMS GOLD TRADING FZE", "Hamriyah Free Zone, Sharjah", "Utd. Arab Emirates")], strict=False):
+        for x, text in zip((54, 330, 500), row, strict=True):
+            c.drawString(x, y, text)
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("LIMITED LIABILITY COMPANY GERMES", ("ООО «ГЕРМЕС»",), "RU"),
+        ("AMIGE AO", ("АО «АМИГЕ»", "AMIGE JSC"), "RU"),
+        ("SHAMS GOLD TRADING FZE", (), "AE")]
+
+
+def test_turned_column_headers_over_zebra_rows_with_codes_of_both_kinds(tmp_path: Path) -> None:
+    """Column headers printed turned up over zebra-striped rows: each turned letter was a word
+    ("y t i t n E", a party), the rows after it merged into one; a column mixing HS codes and
+    ECCNs and a column of "a.k.a. X a.k.a. Y" kept neither codes nor aliases."""
+    pdf = tmp_path / "turned_headers.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    _page(c, ["Office of Export Enforcement", "Attachment - parties of concern"])
+    xs = (44, 64, 230, 370, 480)
+    for x, head in zip(xs, ("Ref.", "Entity", "Other names", "Location", "ECCN / HS"), strict=True):
+        c.saveState()
+        c.translate(x + 8, 600)
+        c.rotate(90)
+        c.setFont("Helvetica-Bold", 8)
+        c.drawString(0, 0, head)
+        c.restoreState()
+    rows = [("1", ["JSC MODELING AND DIGITAL", "DOUBLES"], ["a.k.a. SIMULATION AND", "DIGITAL TWIN"],
+             ["Ul. Suzdalskaya D.46,", "Moscow 111672, Russia"], ["8807.30, 5A991.b"]),
+            ("2", ["AEZA GROUP LLC"], [], ["Ul. Zolnaya d. 15,", "St. Petersburg, Russia"],
+             ["EAR99, 8548.00"]),
+            ("3", ["YONA STAR INTERNATIONAL"], ["a.k.a. YONA HOLDING"], ["Deira, Dubai, UAE"],
+             ["8459.61, 8532.21"])]
+    y = 585.0
+    for k, (number, *cells) in enumerate(rows):
+        if k % 2 == 0:
+            c.setFillColorRGB(0.91, 0.93, 0.96)
+            c.rect(42, y - 26, 530, 30, stroke=0, fill=1)
+            c.setFillColorRGB(0, 0, 0)
+        c.setFont("Helvetica", 8)
+        c.drawString(xs[0], y - 8, number)
+        for x, lines in zip(xs[1:], cells, strict=True):
+            for i, text in enumerate(lines):
+                c.drawString(x, y - 8 - 10 * i, text)
+        y -= 30
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
+        ("JSC MODELING AND DIGITAL DOUBLES", ("SIMULATION AND DIGITAL TWIN",), "RU", ("8807.30",)),
+        ("AEZA GROUP LLC", (), "RU", ("8548.00",)),
+        ("YONA STAR INTERNATIONAL", ("YONA HOLDING",), "AE", ("8459.61", "8532.21"))]
+    assert [i.eccn for i in got.parties[0].items] == ["5A991.b"]

@@ -14,8 +14,13 @@ import re
 from collections.abc import Callable, Sequence
 
 from redletter.nlp.countries import resolve_country
-from redletter.nlp.items import eccns_in, hs_codes_in
-from redletter.nlp.party_text import ends_with_legal_form, looks_like_address, starts_with_legal_form
+from redletter.nlp.items import ECCN, HS_TOKEN, eccns_in, hs_codes_in
+from redletter.nlp.party_text import (
+    ALIAS_MARKER,
+    ends_with_legal_form,
+    looks_like_address,
+    starts_with_legal_form,
+)
 
 _MOSTLY = 0.7
 _DATE = re.compile(r"^\s*(?:\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}|\d{4}\s*-\s*\d{2}|"
@@ -49,12 +54,23 @@ def is_eccn(text: str) -> bool:
     return bool(eccns_in(text)) and len(_WORD.findall(text)) <= len(eccns_in(text)) + 1
 
 
+def is_codes(text: str) -> bool:
+    """A cell that lists HS codes and ECCNs mixed ("8459.61, 5A991.b, EAR99") and little else."""
+    if not HS_TOKEN.search(text) and not ECCN.search(text):
+        return False
+    rest = ECCN.sub("", HS_TOKEN.sub("", text))
+    return len(re.sub(r"[\s.,;/]|\band\b", "", rest)) <= 3
+
+
 def is_index(text: str) -> bool:
     """A row number ("1", "12.", "(3)")."""
     return bool(_INDEX.match(text))
 
 
 _REFERENCE = re.compile(r"\s*[A-Z]{1,3}[-.]?\d{1,4}\.?\s*")  # "A-4", "P.12": parties numbered in an annex
+
+
+_ALIAS_OPENING = re.compile(rf"^\W*{ALIAS_MARKER}", re.I)
 
 
 def running_numbers(cells: Sequence[str], *, strict: bool = True) -> bool:
@@ -116,6 +132,11 @@ def content_role(cells: Sequence[str], header_role: str | None) -> str | None:
         return "hs_code"
     if header_role in (None, "extra", "description") and share(cells, is_eccn) >= _MOSTLY:
         return "eccn"
+    if header_role in (None, "extra", "description") and share(cells, is_codes) >= _MOSTLY \
+            and any(HS_TOKEN.search(c) for c in cells):
+        return "hs_code"  # HS codes and ECCNs in one column: each ECCN goes with its HS code
+    if header_role is None and share(cells, lambda c: bool(_ALIAS_OPENING.match(c))) >= _MOSTLY:
+        return "alias"  # "a.k.a. X a.k.a. Y" on every row that has a cell
     if header_role in (None, "description", "extra") and running_numbers(cells):
         return "index"
     if header_role == "index" and not running_numbers(cells, strict=False) and share(

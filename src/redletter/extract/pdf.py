@@ -214,11 +214,24 @@ def _printed_twice(chars: Sequence[dict[str, Any]]) -> bool:
     return twice > 0.02 * len(chars)
 
 
+def _keep(obj: dict[str, Any]) -> bool:
+    return obj.get("object_type") != "char" or bool(obj.get("upright", True))
+
+
+def _upright_only(page: Any) -> Any:
+    """The page without its few glyphs set sideways (a column header turned up, a stamp in the
+    margin): read across the lines, each such glyph is a word of its own ("y t i t n E")."""
+    if all(c.get("upright", True) for c in page.chars):
+        return page
+    return page.filter(_keep)
+
+
 def read_page(page: Any, number: int) -> PageLayout:
     """One pdfplumber page as a ``PageLayout``. Glyphs printed twice at almost the same place
     (a "fake bold") are read once; a page whose text is printed sideways is read turned
-    (``turned``: its layout is that of the turned page)."""
-    page = turned_page(page) or page
+    (``turned``: its layout is that of the turned page); a few sideways glyphs on an upright
+    page are left out."""
+    page = turned_page(page) or _upright_only(page)
     text_page = page.dedupe_chars(tolerance=0.5) if _printed_twice(page.chars) else page
     rules = join_rules(page_rules(page))
     return PageLayout(number=number, width=float(page.width), height=float(page.height),

@@ -123,7 +123,7 @@ def alias_cell_text(lines: Sequence[Line], span: tuple[float, float]) -> str:
         form_opens = starts_with_legal_form(nxt) and not (complete and not is_legal_form(nxt.strip(" ,."))
                                                           and len(nxt.split()) > 1)
         wrapped = (opening or form_opens or legal_form_across(head, nxt)
-                   or above.text.rstrip().endswith(("-", ",", "&", " and", " of"))
+                   or above.text.rstrip().casefold().endswith(("-", ",", "&", " and", " of"))
                    or first.text.casefold() in {"and", "&", "of", "for", "in", "de", "ve"}
                    or (not first.text[:1].isupper() and not first.text[:1].isdigit()))
         if not wrapped and (complete or (short and fitted)):

@@ -138,6 +138,8 @@ def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None
     if not allow_codes and key not in _names_only():
         return None
     found = _table().get(key)
+    if found is None and (full := " ".join(_SHORT.get(w, w) for w in key.split())) != key:
+        found = _table().get(full)  # "Utd. Arab Emirates", "Russian Fed.", "Rep. of Armenia"
     if found is None and "," in text:  # "CHINA, PEOPLE'S REPUBLIC OF", "KOREA, REPUBLIC OF"
         head, _, tail = text.partition(",")
         found = _table().get(country_key(f"{tail} {head}")) or _table().get(country_key(head))
@@ -148,6 +150,8 @@ def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None
     return found
 
 
+_SHORT = {"utd": "united", "rep": "republic", "repub": "republic", "fed": "federation",
+          "dem": "democratic", "peo": "peoples", "isl": "islands", "is": "islands"}
 _PLACE_IN_BRACKETS = re.compile(r"([^()]+?)\s*\(([^()]*)\)")
 _FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")  # a flag: two regional indicator letters
 

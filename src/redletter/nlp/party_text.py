@@ -51,6 +51,9 @@ _LOOSE_STOP = re.compile(r"(?<=\w)\s+([.,;])(?=\s|$)")  # "OOO MVIZION . 313": a
 _FOOTNOTE = re.compile(r"(?<=[\w.)])[¹²³⁴⁵⁶⁷⁸⁹⁰†‡]+(?=[\s,;:.)]|$)")
 _NATIVE = re.compile(r"\(\s*([^()A-Za-z]*[^\x00-\x7f][^()A-Za-z]*)\s*\)")  # no Latin letter inside
 _NATIVE_TAIL = re.compile(r"\s*[/|–—-]?\s*([^A-Za-z()]*[^\x00-\x7f][^A-Za-z()]*)$")
+_NATIVE_HEAD = re.compile(  # the name in its own script, then in Latin letters
+    r"^\s*([^A-Za-z()]*[^\x00-\x7f][^A-Za-z()]*?)\s*(?:\(\s*(?P<latin>[^()]*[A-Za-z][^()]*?)\s*\)[\s,;]*$|"
+    r"(?:\s+[–—-]\s+|\s*[/|]\s*)(?P<after>[^/|]*[A-Za-z].*)$)")  # "… / LLC X", "… – LLC X"
 _CJK_SPACE = re.compile(r"(?<=[\u3040-\u9fff])\s+(?=[\u3040-\u9fff])")  # no spaces in Chinese
 _GARBLED = re.compile(r"(\w)\1{3,}")  # one sign four times over: text a font could not map
 _IDENTIFIERS = re.compile(  # what a sanctions-list entry adds after its address
@@ -159,6 +162,11 @@ def split_and_list(text: str) -> list[str]:
     return out
 
 
+def _own_script(text: str) -> bool:
+    """Whether a text is a name in a script of its own: two letters at least outside ASCII."""
+    return sum(1 for c in text if c.isalpha() and not c.isascii()) >= 2
+
+
 def name_and_aliases(text: str) -> tuple[str, list[str]]:
     """Split aliases written inside a name: "X (a.k.a. Y; Z)" or "X, a.k.a. Y; Z"."""
     aliases: list[str] = []
@@ -175,11 +183,14 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
     text = _PAREN_ALIAS.sub(take, text)
     text = _NATIVE.sub(native, text)  # "OOO Catkoneft (ООО «Катконефт»)": the name in its own script
     if ((own := _NATIVE_TAIL.search(text)) and re.search("[A-Za-z]", text[:own.start()])
-            and sum(1 for c in own.group(1) if c.isalpha() and not c.isascii()) >= 2):
+            and _own_script(own.group(1))):
         if not _GARBLED.search(own.group(1)):  # "Shenzhen … Co LTD 深圳市…公司", "… / ООО «…»"
             aliases.append(_CJK_SPACE.sub("", clean(own.group(1))))
         text = text[:own.start()]  # (a font without its character map prints "深深深深")
     head, *rest = _INLINE_ALIAS.split(text)
+    if (own_first := _NATIVE_HEAD.match(head)) and _own_script(own_first.group(1)):
+        aliases.insert(0, _CJK_SPACE.sub("", clean(own_first.group(1))))  # "ООО «ГЕРМЕС» (LLC
+        head = own_first.group("latin") or own_first.group("after")  # GERMES)": the Latin name
     for tail in rest:  # "X a.k.a. Y a.k.a. Z": each marker opens another alias
         items = split_alias_list(tail) if ";" in tail or "|" in tail else split_and_list(clean(tail))
         aliases.extend(clean(a) for a in items)
