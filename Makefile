@@ -61,13 +61,14 @@ EVAL := $(BIN)/python -m redletter.evaluation
 eval: install
 	$(EVAL) --together "born-digital letters" samples/letters tests/fixtures/holdout tests/fixtures/holdout_html tests/fixtures/trial $$(ls -d tests/fixtures/unseen/u0* | grep -v u09)
 	$(EVAL) --together "scanned letters" samples/letters/scanned tests/fixtures/holdout_scans tests/fixtures/unseen/u09_scanned
-	$(EVAL) --together "other testers' families, dev sets (fixed cause by cause)" tests/fixtures/families/a/dev tests/fixtures/families/b/dev tests/fixtures/families/c tests/fixtures/families/d tests/fixtures/families/e/dev tests/fixtures/families/g/dev tests/fixtures/families/i/dev tests/fixtures/families/k/dev
-	$(EVAL) --together "other testers' families, held out (never tuned on)" tests/fixtures/families/a/heldout tests/fixtures/families/b/heldout tests/fixtures/families/e/heldout tests/fixtures/families/g/heldout tests/fixtures/families/i/heldout tests/fixtures/families/k/heldout
+	$(EVAL) --together "other testers' families, dev sets (fixed cause by cause)" tests/fixtures/families/a/dev tests/fixtures/families/b/dev tests/fixtures/families/c tests/fixtures/families/d tests/fixtures/families/e/dev tests/fixtures/families/g/dev tests/fixtures/families/i/dev tests/fixtures/families/k/dev tests/fixtures/families/l/dev
+	$(EVAL) --together "other testers' families, held out (never tuned on)" tests/fixtures/families/a/heldout tests/fixtures/families/b/heldout tests/fixtures/families/e/heldout tests/fixtures/families/g/heldout tests/fixtures/families/i/heldout tests/fixtures/families/k/heldout tests/fixtures/families/l/heldout
 	$(EVAL) --together "family g, held out alone" tests/fixtures/families/g/heldout
 	$(EVAL) --together "family f, written only to be measured (never looked at letter by letter)" tests/fixtures/families/f
 	$(EVAL) --together "family h, written only to be measured (never looked at letter by letter)" tests/fixtures/families/h
 	$(EVAL) --together "family i, held out alone" tests/fixtures/families/i/heldout
 	$(EVAL) --together "family k, held out alone" tests/fixtures/families/k/heldout
+	$(EVAL) --together "family l, held out alone" tests/fixtures/families/l/heldout
 	$(EVAL) --together "family j, written only to be measured (never looked at letter by letter)" tests/fixtures/families/j
 	$(EVAL) --together "sealed families (never tuned on)" tests/fixtures/sealed/s01_customs_buyers tests/fixtures/sealed/s02_label_blocks tests/fixtures/sealed/s03_scanned
 	$(EVAL) --together "real public tables of organisations" tests/fixtures/public_tables

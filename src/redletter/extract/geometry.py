@@ -99,6 +99,7 @@ class PageLayout:
     ocr: bool = False
     boxes: tuple[Shade, ...] = ()  # stroked rectangles big enough to frame text (cards, panels)
     rotation: tuple[int, float] = (0, 0.0)  # a scan's quarter turn and deskew, degrees CCW
+    picture: float = 0.0  # the share of the page its largest image covers (a scanned page: ~1)
 
 
 @dataclass(frozen=True, slots=True)

@@ -214,6 +214,14 @@ def _printed_twice(chars: Sequence[dict[str, Any]]) -> bool:
     return twice > 0.02 * len(chars)
 
 
+def _picture(page: Any) -> float:
+    """The share of the page covered by its largest image."""
+    area = float(page.width) * float(page.height)
+    return max((max(0.0, (min(float(i["x1"]), float(page.width)) - max(float(i["x0"]), 0.0)))
+                * max(0.0, (min(float(i["bottom"]), float(page.height)) - max(float(i["top"]), 0.0)))
+                / area for i in getattr(page, "images", ())), default=0.0) if area else 0.0
+
+
 def _keep(obj: dict[str, Any]) -> bool:
     return obj.get("object_type") != "char" or bool(obj.get("upright", True))
 
@@ -236,4 +244,4 @@ def read_page(page: Any, number: int) -> PageLayout:
     rules = join_rules(page_rules(page))
     return PageLayout(number=number, width=float(page.width), height=float(page.height),
                       words=page_words(text_page, rules), rules=rules, shades=page_shades(page),
-                      boxes=page_boxes(page))
+                      boxes=page_boxes(page), picture=_picture(page))
