@@ -17,6 +17,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from redletter.nlp.party_text import name_and_aliases
 from redletter.pipeline import extract_letter
 
 Row = Sequence[str]
@@ -1750,3 +1751,36 @@ def test_turned_column_headers_over_zebra_rows_with_codes_of_both_kinds(tmp_path
         ("AEZA GROUP LLC", (), "RU", ("8548.00",)),
         ("YONA STAR INTERNATIONAL", ("YONA HOLDING",), "AE", ("8459.61", "8532.21"))]
     assert [i.eccn for i in got.parties[0].items] == ["5A991.b"]
+
+
+def test_a_column_of_names_in_their_own_script_beside_the_latin_names(tmp_path: Path) -> None:
+    """"Entity (Latin) | Entity (original script)": the Cyrillic column was taken for the
+    names (its header is the one the vocabulary knows), the Latin names were lost."""
+    pdfmetrics.registerFont(TTFont("DejaVuSans", "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"))
+    pdf = tmp_path / "script_column.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("DejaVuSans", 8)
+    y = 700
+    for row in [("Entity (Latin)", "Entity (original script)", "Address", "Country"),
+                ("NPK FOTONIKA LLC", "НПК ФОТОНИКА ООО", "Pr-Kt Gagarina D. 2, St Petersburg", "Russia"),
+                ("LIMITED LIABILITY COMPANY ALLRUS", "ООО АЛЛРУС", "ul. Lenina 5, Moscow 125047", "Russia"),
+                ("JOINT STOCK COMPANY OBORONAUTO", "АО ОБОРОНАУТО", "Prospekt Mira 10, Kazan", "Russia")]:
+        for x, text in zip((54, 230, 340, 520), row, strict=True):
+            c.drawString(x, y, text)
+        y -= 20
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("NPK FOTONIKA LLC", ("НПК ФОТОНИКА ООО",), "RU"),
+        ("LIMITED LIABILITY COMPANY ALLRUS", ("ООО АЛЛРУС",), "RU"),
+        ("JOINT STOCK COMPANY OBORONAUTO", ("АО ОБОРОНАУТО",), "RU")]
+
+
+def test_aliases_in_brackets_joined_by_a_lower_case_and() -> None:
+    """"(also known as ALNASER AIRLINES, AL NASER WINGS and AL NASER WINGS AIRLINES)": the last
+    two were one alias; "SIMULATION AND DIGITAL TWIN" (capitals) stays one."""
+    assert name_and_aliases("AL-NASER AIRLINES (also known as ALNASER AIRLINES, AL NASER WINGS and "
+                            "AL NASER WINGS AIRLINES)") == (
+        "AL-NASER AIRLINES", ["ALNASER AIRLINES", "AL NASER WINGS", "AL NASER WINGS AIRLINES"])
+    assert name_and_aliases("JSC MODELING (a.k.a. SIMULATION AND DIGITAL TWIN)") == (
+        "JSC MODELING", ["SIMULATION AND DIGITAL TWIN"])

@@ -107,6 +107,21 @@ def reread_bands(image: Image.Image, words: list[OcrWord], bands: list[Box], *,
     return out
 
 
+def not_read_yet(found: list[OcrWord], words: list[OcrWord]) -> list[OcrWord]:
+    """The words ``found`` again in a region that are not among ``words`` already (a dark band
+    counted as ink left unread gives its words a second time)."""
+    return [w for w in found if not any(_same(w, o) for o in words)]
+
+
+def _same(a: OcrWord, b: OcrWord) -> bool:
+    """The same word read twice: one text, boxes overlapping by most of the smaller."""
+    if a.text != b.text:
+        return False
+    dx = min(a.left + a.width, b.left + b.width) - max(a.left, b.left)
+    dy = min(a.top + a.height, b.top + b.height) - max(a.top, b.top)
+    return dx > 0 and dy > 0 and dx * dy >= 0.5 * min(a.width * a.height, b.width * b.height)
+
+
 def read_regions(image: Image.Image, boxes: list[Box], *, timeout: float,
                  prepare: Callable[[Image.Image], Image.Image] | None = None,
                  min_conf: float = _MIN_CONF) -> list[OcrWord]:

@@ -20,7 +20,7 @@ from PIL import Image
 from redletter.extract.geometry import PageLayout, Rule, Shade, Word
 from redletter.extract.images import PageImage
 from redletter.extract.ocr import OcrWord, page_rotation, read_words
-from redletter.extract.recover import read_regions, reread_bands, uncovered_ink
+from redletter.extract.recover import not_read_yet, read_regions, reread_bands, uncovered_ink
 
 cv2.setNumThreads(1)  # pages are already read in parallel processes, one per core
 
@@ -249,7 +249,7 @@ def scan_to_layout(page: PageImage, number: int, *, timeout: float) -> PageLayou
              for sh in shades]
     words = reread_bands(image, words, bands, timeout=timeout)
     segments = [(r.x0 / to_pt, r.top / to_pt, r.x1 / to_pt, r.bottom / to_pt) for r in rules]
-    words += read_regions(image, uncovered_ink(image, words, segments), timeout=timeout)
+    words += not_read_yet(read_regions(image, uncovered_ink(image, words, segments), timeout=timeout), words)
     return PageLayout(number=number, width=width_pt, height=height_pt,
                       words=_no_specks(_off_rules(_to_words(words, to_pt), rules)), rules=tuple(rules),
                       shades=tuple(shades), ocr=True,

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from redletter.extract.columns import content_role, is_date_or_number, name_score
+from redletter.extract.columns import content_role, is_address, is_date_or_number, name_score, share
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
 from redletter.extract.headers import ITEM_ROLES, NUMBERED_TAG, HeaderMatch, header_match, header_role
 from redletter.extract.rows import Row, detail_line, lines_to_rows
@@ -27,6 +27,7 @@ from redletter.nlp.party_text import ends_with_legal_form
 _CELL_GAP = 0.9  # a gap wider than this many font sizes separates two header cells
 _PROSE_WIDTH = 0.62  # a run wider than this share of the table is running text, not a cell
 _SAME_X = 6.0  # points: header cells this close are the same column on another page
+_MOSTLY_SCRIPT = 0.7  # of a name column's cells in another script than Latin: its Latin twin leads
 _DOUBTFUL = 0.6  # an OCR word read with less confidence may be a smudge on a column rule
 _LONG_NUMBER = re.compile(r"\d{5,}")
 _CLOSING = re.compile(r"^\s*(?:sincerely|yours (?:sincerely|faithfully|truly)|very truly yours|"
@@ -457,8 +458,32 @@ def refine_roles(model: TableModel, rows: Sequence[Row]) -> TableModel:
     best = max(names, key=lambda i: (scores[i], -i)) if names else None
     for i in names:
         roles[i] = "name" if i == best else model.columns[i].role if model.columns[i].role != "name" else None
+    if best is not None:
+        _script_names(roles, cells, scores, best)
     columns = tuple(dataclasses.replace(c, role=r) for c, r in zip(model.columns, roles, strict=True))
     return dataclasses.replace(model, columns=columns, kind=_kind(roles))
+
+
+def _script_names(roles: list[str | None], cells: Sequence[Sequence[str]], scores: Sequence[float],
+                  best: int) -> None:
+    """"Entity (Latin) | Entity (original script)": the Latin column is the name (the lists key
+    on it), the column of names in their own script gives aliases (``roles`` changed in place)."""
+    script = [i for i, r in enumerate(roles) if (i == best or r in (None, "extra"))
+              and share(cells[i], _own_script) >= _MOSTLY_SCRIPT and share(cells[i], is_address) < 0.5]
+    if best in script:
+        latin = [i for i, r in enumerate(roles) if r in (None, "extra") and scores[i] >= 0.5
+                 and _distinct(cells[i]) and share(cells[i], _own_script) == 0]
+        if not latin:
+            return
+        roles[max(latin, key=lambda i: (scores[i], -i))] = "name"
+    for i in script:
+        roles[i] = "alias"
+
+
+def _own_script(text: str) -> bool:
+    """A cell written mostly in another script than Latin (Cyrillic, Chinese)."""
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(1 for c in letters if not c.isascii()) >= 0.6 * len(letters)
 
 
 def _distinct(cells: Sequence[str]) -> bool:

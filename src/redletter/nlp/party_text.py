@@ -162,6 +162,11 @@ def split_and_list(text: str) -> list[str]:
     return out
 
 
+def _and_names(text: str) -> list[str]:
+    """Capitalised names joined by a lower-case "and" ("X, Y and Z" in a sentence): each one."""
+    return split_and_list(text) if " and " in text and text.replace(" and ", " ").isupper() else [text]
+
+
 def _own_script(text: str) -> bool:
     """Whether a text is a name in a script of its own: two letters at least outside ASCII."""
     return sum(1 for c in text if c.isalpha() and not c.isascii()) >= 2
@@ -172,8 +177,8 @@ def name_and_aliases(text: str) -> tuple[str, list[str]]:
     aliases: list[str] = []
 
     def take(match: re.Match[str]) -> str:
-        aliases.extend(a for listed in split_alias_list(match.group("aliases"))
-                       for a in comma_names(listed))
+        aliases.extend(b for listed in split_alias_list(match.group("aliases"))
+                       for a in comma_names(listed) for b in _and_names(a))
         return " "
 
     def native(match: re.Match[str]) -> str:
