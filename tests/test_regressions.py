@@ -17,6 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from redletter.extract.ocr import OcrWord
+from redletter.extract.recover import not_read_yet
 from redletter.nlp.party_text import name_and_aliases
 from redletter.pipeline import extract_letter
 
@@ -1784,3 +1786,45 @@ def test_aliases_in_brackets_joined_by_a_lower_case_and() -> None:
         "AL-NASER AIRLINES", ["ALNASER AIRLINES", "AL NASER WINGS", "AL NASER WINGS AIRLINES"])
     assert name_and_aliases("JSC MODELING (a.k.a. SIMULATION AND DIGITAL TWIN)") == (
         "JSC MODELING", ["SIMULATION AND DIGITAL TWIN"])
+
+
+def _plain_table_letter(path: Path) -> None:
+    c = canvas.Canvas(str(path), pagesize=letter)
+    top = _page(c, ["Office of Export Enforcement", "Attachment - parties of diversion concern"])
+    _table(c, [54, 210, 340, 490], top - 20, [
+        [["Party"], ["Also known as"], ["Address"], ["Country"]],
+        [["OOO RUSSTROI-SK"], ["RUSSTROI SK LLC"], ["ul. Nezhnova 72, Pyatigorsk"], ["Russia"]],
+        [["KSK GROUP"], ["KSK GRUPP OOO"], ["Zemlyanoi Val 68, Moscow"], ["Russia"]],
+        [["AGILITY SHIPPING LIMITED"], ["AGILITY SHIPPING LTD"], ["Lockhart Road 12"], ["Hong Kong"]],
+    ], rules="rows", size=10, pad=8)
+    c.save()
+
+
+def test_words_read_again_in_a_region_are_not_added_twice() -> None:
+    """A scan's dark header band, counted as ink left unread, was read a second time and its
+    words came twice ("Also Also Known Known As As"): no header role, no alias column."""
+    def word(text: str, left: int, top: int, width: int) -> OcrWord:
+        return OcrWord(text, left, top, width, 18, 0.9, (1, 1, 1))
+
+    words = [word("Also", 500, 753, 52), word("Known", 563, 753, 81)]
+    again = [word("Also", 501, 752, 51), word("Known", 565, 754, 80), word("As", 654, 754, 30),
+             word("Known", 900, 753, 81)]
+    assert [(w.text, w.left) for w in not_read_yet(again, words)] == [("As", 654), ("Known", 900)]
+
+
+def test_a_searchable_scan_is_read_by_ocr_here_not_from_its_text_layer(tmp_path: Path) -> None:
+    """A scan saved with another OCR's invisible text layer (Tesseract's, as ocrmypdf and many
+    scanners write it) was read from that layer, skew and misreadings included; its page is now
+    read by this project's OCR, which levels it first."""
+    _plain_table_letter(tmp_path / "plain.pdf")
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(tmp_path / "plain.pdf"),
+                    str(tmp_path / "page")], check=True)
+    with Image.open(tmp_path / "page.png") as img:
+        img.rotate(0.9, fillcolor=255).save(tmp_path / "askew.png", dpi=(200, 200))
+    subprocess.run(["tesseract", str(tmp_path / "askew.png"), str(tmp_path / "searchable"),
+                    "-c", "textonly_pdf=0", "pdf"], check=True, capture_output=True)
+    got = extract_letter(tmp_path / "searchable.pdf")
+    assert got.ocr_pages == (1,)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("OOO RUSSTROI-SK", ("RUSSTROI SK LLC",), "RU"), ("KSK GROUP", ("KSK GRUPP OOO",), "RU"),
+        ("AGILITY SHIPPING LIMITED", ("AGILITY SHIPPING LTD",), "HK")]
