@@ -17,7 +17,7 @@ from redletter.extract.card_items import split_items, without_tag
 from redletter.extract.geometry import Line, PlacedLine, Word, split_line, union_bbox
 from redletter.extract.records import printed_items
 from redletter.nlp import ner
-from redletter.nlp.countries import country_of_city, resolve_country, trailing_country
+from redletter.nlp.countries import country_of_city, heading_country, resolve_country, trailing_country
 from redletter.nlp.items import hs_codes_in
 from redletter.nlp.party_text import (
     ALIAS_MARKER,
@@ -162,8 +162,7 @@ _SECTION = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2}|[A-H])[.)]\s+")  # "II. TÜRK
 def _heading_country(line: Line) -> str | None:
     """The country a heading line names, section number and all ("II. TÜRKİYE", "China:"), or
     ``None`` for a line that is more than a country's name."""
-    text = _SECTION.sub("", line.text).strip(" .:")
-    return resolve_country(text.strip(" .,;"), allow_codes=False) if len(text.split()) <= 5 else None
+    return heading_country(line.text)
 
 
 def _ends_item(item: list[PlacedLine], nxt: PlacedLine, pitch: float) -> bool:

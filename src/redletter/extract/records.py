@@ -14,6 +14,7 @@ from redletter.extract.tables import TableFragment, TableModel, is_partial_row
 from redletter.nlp import ner
 from redletter.nlp.countries import (
     country_of_city,
+    heading_country,
     resolve_country,
     resolve_country_misread,
     trailing_country,
@@ -103,9 +104,10 @@ def alias_cell_text(lines: Sequence[Line], span: tuple[float, float]) -> str:
     two), or the line above is short (under 70% of the column) though the next line's first word
     would have fitted on it, so it was ended on purpose, not wrapped; unless the line above is a
     legal form that opens the alias or the next one opens with one ("PJSC" / "TRANSKAPITALBANK",
-    "… TECHNOLOGY" / "CO LTD" are one name wrapped)."""
-    if len(lines) < 2:
-        return cell_text(lines)
+    "… TECHNOLOGY" / "CO LTD" are one name wrapped). A cell that parts its aliases with
+    semicolons only wraps them at its line ends."""
+    if len(lines) < 2 or any(";" in ln.text for ln in lines):
+        return cell_text(lines)  # (a cell that parts its aliases with ";" wraps them at line ends)
     left, right = span
     out = [[lines[0]]]
     for above, line in itertools.pairwise(lines):
@@ -359,10 +361,7 @@ def country_heading(row: Row, model: TableModel) -> str | None:
     """The country of a row that is only a country's name ("UNITED ARAB EMIRATES", "China:"),
     printed over the rows of that country as in the Entity List; else ``None``."""
     texts = [t for i in range(len(model.columns)) if (t := row.text(i).strip())]
-    text = " ".join(texts).strip(" .:;-—")
-    if not texts or len(text.split()) > 6 or any(ch.isdigit() for ch in text):
-        return None
-    return resolve_country(text)
+    return heading_country(" ".join(texts)) if texts else None
 
 
 def _country_groups(rows: Sequence[tuple[Row, TableModel]]) -> set[int]:

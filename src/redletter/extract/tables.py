@@ -20,7 +20,7 @@ from redletter.extract.columns import content_role, is_address, is_date_or_numbe
 from redletter.extract.geometry import Line, PageLayout, Rule, Word, split_line
 from redletter.extract.headers import ITEM_ROLES, NUMBERED_TAG, HeaderMatch, header_match, header_role
 from redletter.extract.rows import Row, detail_line, lines_to_rows
-from redletter.nlp.countries import resolve_country
+from redletter.nlp.countries import heading_country, resolve_country
 from redletter.nlp.items import HS_TOKEN
 from redletter.nlp.party_text import ends_with_legal_form
 
@@ -531,10 +531,9 @@ def _set_apart(ln: Line, gap: float, gaps: Sequence[float], following: Sequence[
 
 def _group_heading(line: Line) -> bool:
     """A row that is only a country's name, printed across the columns over that country's
-    rows ("HONG KONG", "UNITED ARAB EMIRATES"): part of the table, though it fits no column."""
-    text = line.text.strip(" .:")
-    return len(line.words) <= 5 and not any(c.isdigit() for c in text) and \
-        resolve_country(text, allow_codes=False) is not None
+    rows ("HONG KONG", "UNITED ARAB EMIRATES", "3. CYPRUS", "RUSSIA (cont.)"): part of the table,
+    though it fits no column."""
+    return len(line.words) <= 7 and heading_country(line.text) is not None
 
 
 def _body_lines(lines: Sequence[Line], model: TableModel, h_rules: list[Rule],

@@ -152,6 +152,20 @@ def resolve_country(text: str | None, *, allow_codes: bool = True) -> str | None
 
 _SHORT = {"utd": "united", "rep": "republic", "repub": "republic", "fed": "federation",
           "dem": "democratic", "peo": "peoples", "isl": "islands", "is": "islands"}
+_SECTION = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2}|[A-H])[.)]\s+")  # "II. TÜRKİYE", "3) China"
+_CONTINUED = re.compile(r"\s*(?:\((?:cont(?:inued|'d)?\.?)\)|[-–—]\s*continued\b)\s*", re.I)
+_MAX_HEADING_WORDS = 5
+
+
+def heading_country(text: str) -> str | None:
+    """The country a heading names, its section number and a "(cont.)" mark left aside
+    ("3. CYPRUS", "II. TÜRKİYE", "RUSSIA (cont.)", "China:"); ``None`` for more than a name."""
+    name = _SECTION.sub("", _CONTINUED.sub(" ", text)).strip(" .,;:-—")
+    if not name or len(name.split()) > _MAX_HEADING_WORDS or any(c.isdigit() for c in name):
+        return None
+    return resolve_country(name, allow_codes=False)
+
+
 _PLACE_IN_BRACKETS = re.compile(r"([^()]+?)\s*\(([^()]*)\)")
 _FLAG = re.compile("[\U0001F1E6-\U0001F1FF]{2}")  # a flag: two regional indicator letters
 
