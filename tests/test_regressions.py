@@ -1828,3 +1828,63 @@ def test_a_searchable_scan_is_read_by_ocr_here_not_from_its_text_layer(tmp_path:
     assert [(p.name, p.aliases, p.country) for p in got.parties] == [
         ("OOO RUSSTROI-SK", ("RUSSTROI SK LLC",), "RU"), ("KSK GROUP", ("KSK GRUPP OOO",), "RU"),
         ("AGILITY SHIPPING LIMITED", ("AGILITY SHIPPING LTD",), "HK")]
+
+
+def test_country_rows_numbered_and_continued_over_a_page(tmp_path: Path) -> None:
+    """Parties numbered "1.1" under numbered country rows ("1. CYPRUS"), the country row repeated
+    "(cont.)" on the next page: the numbered country rows were no headings (the parties had no
+    country), and "2. RUSSIA (cont.)" ended the table."""
+    pdf = tmp_path / "numbered_groups.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    head: list[Row] = [["No."], ["Entity"], ["Address"], ["HS codes"]]
+    top = _page(c, ["Office of Export Enforcement", "ATTACHMENT 1"])
+    _table(c, [54, 90, 290, 480], top - 20, [
+        head, [["1."], ["CYPRUS"], [], []],
+        [["1.1"], ["KRU OVERSEAS LIMITED"], ["Flat 1102, Agios Athanasios 4103"], ["8486.10"]],
+        [["2."], ["RUSSIA"], [], []],
+        [["2.1"], ["OOO PV BRIDZH"], ["Rubtsovskaya nab. 3, Moscow 105082"], ["8458.91"]],
+    ], rules="rows")
+    c.showPage()
+    top = _page(c, ["ATTACHMENT 1 (continued)"])
+    _table(c, [54, 90, 290, 480], top - 20, [
+        head, [["2."], ["RUSSIA (cont.)"], [], []],
+        [["2.2"], ["JSC PFC CSKA"], ["Ul. 3-ya Peschanaya 2a, Moscow 125252"], ["8471.50"]],
+        [["3."], ["SWITZERLAND"], [], []],
+        [["3.1"], ["ADORABELLA AG"], ["Dammstrasse 19, Zug 6300"], ["8457.10"]],
+    ], rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
+        ("KRU OVERSEAS LIMITED", "CY", ("8486.10",)), ("OOO PV BRIDZH", "RU", ("8458.91",)),
+        ("JSC PFC CSKA", "RU", ("8471.50",)), ("ADORABELLA AG", "CH", ("8457.10",))]
+
+
+def test_a_justified_cell_spread_to_a_narrow_gutter(tmp_path: Path) -> None:
+    """A country cell set justified ("United" at its left, "Arab" at its right edge, a narrow
+    gutter before the HS codes): the column boundary was put in the gap inside the cell, and
+    "Arab" went to the HS codes (no country)."""
+    pdf = tmp_path / "justified.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=landscape(letter))
+    _page(c, ["Office of Export Enforcement", "Supplier list"], top=560)
+    c.setFont("Helvetica-Bold", 7)
+    for x, head in ((40, "No."), (60, "Entity"), (240, "Address"), (460, "Country"), (535, "HS codes")):
+        c.drawString(x, 510, head)
+    c.setFont("Helvetica", 7)
+    rows = [("1", "LEPUS NAVIGATION LTD", "Office 2207, Prime Tower", ["United", "Emirates"], "8504.40"),
+            ("2", "OOO PV BRIDZH", "Rubtsovskaya nab. 3, Moscow", ["Russia"], "8458.91"),
+            ("3", "VIRGO MARINE", "Business Bay, Dubai", ["United", "Emirates"], "8526.91"),
+            ("4", "KLARET AVIATION LIMITED", "Louloupis Court, Limassol", ["Cyprus"], "8542.39")]
+    y = 495.0
+    for number, name, address, country, codes in rows:
+        for x, text in ((40, number), (60, name), (240, address), (535, codes)):
+            c.drawString(x, y, text)
+        c.drawString(460, y, country[0])
+        if len(country) > 1:  # justified: the line's last word at the cell's right edge
+            c.drawRightString(530, y, "Arab")
+            c.drawString(460, y - 8, country[1])
+        y -= 22
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
+        ("LEPUS NAVIGATION LTD", "AE", ("8504.40",)), ("OOO PV BRIDZH", "RU", ("8458.91",)),
+        ("VIRGO MARINE", "AE", ("8526.91",)), ("KLARET AVIATION LIMITED", "CY", ("8542.39",))]

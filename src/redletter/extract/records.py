@@ -289,7 +289,8 @@ def fragments_to_rows(fragments: Sequence[TableFragment]) -> list[tuple[Row, Tab
         rows = list(frag.rows)
         follows = bool(out) and frag.page == last_page + 1 and out[-1][1].roles == frag.model.roles
         table = [r for r, m in out[-40:] if m.roles == frag.model.roles] + rows if follows else rows
-        if follows and rows and is_partial_row(rows[0], table, frag.model):
+        if follows and rows and is_partial_row(rows[0], table, frag.model) and \
+                country_heading(rows[0], frag.model) is None:  # ("RUSSIA (cont.)": a heading)
             prev, model = out.pop()
             out.append((merge_rows(prev, rows.pop(0)), model))
         out += [(r, frag.model) for r in rows]

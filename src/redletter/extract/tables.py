@@ -292,6 +292,11 @@ def _between_headers(left: Column, right: Column, runs: Sequence[Line]) -> tuple
     lo, hi = left.x0, right.x1
     centre_l, centre_r = (left.x0 + left.x1) / 2, (right.x0 + right.x1) / 2
     right_starts = [r.x0 for r in runs if r.x0 < right.x1 and r.x1 > right.x0 and r.x0 >= left.x1]
+    edge = _common_start([*right_starts, right.x0])  # where the right column's cells (and its
+    # header) start, when they align
+    if edge is not None:  # a run across that edge is two cells a narrow gutter joined
+        runs = [part for run in runs for part in _cut_at(run, edge)]
+        right_starts = [r.x0 for r in runs if r.x0 < right.x1 and r.x1 > right.x0 and r.x0 >= left.x1]
     for run in runs:
         if run.x1 <= left.x0 or run.x0 >= right.x1:
             continue
@@ -300,11 +305,28 @@ def _between_headers(left: Column, right: Column, runs: Sequence[Line]) -> tuple
             return None
         centre = (run.x0 + run.x1) / 2
         aligned = any(abs(run.x0 - x) <= 2 for x in right_starts)  # a cell's second line ("LIMITED")
-        if under_l or (not under_r and not aligned and abs(centre - centre_l) < abs(centre - centre_r)):
+        before = edge is not None and run.x1 < edge - 1  # ("United … Arab": a justified cell)
+        nearer_l = abs(centre - centre_l) < abs(centre - centre_r)
+        if under_l or (not under_r and not aligned and (before or nearer_l)):
             lo = max(lo, run.x1)
         else:
             hi = min(hi, run.x0)
     return (lo, hi) if lo < hi else None
+
+
+def _cut_at(run: Line, x: float) -> list[Line]:
+    """A run cut before its word that starts at ``x``, if one does (not its first)."""
+    k = next((i for i, w in enumerate(run.words) if i and abs(w.x0 - x) <= 2), None)
+    return [run] if k is None else [Line(run.words[:k]), Line(run.words[k:])]
+
+
+def _common_start(starts: Sequence[float]) -> float | None:
+    """The left edge most of a column's runs start at (three at least), if any."""
+    if len(starts) < 3:
+        return None
+    best = max(starts, key=lambda x: sum(1 for y in starts if abs(y - x) <= 2))
+    shared = sum(1 for y in starts if abs(y - best) <= 2)
+    return best if shared >= 3 and shared >= 0.6 * len(starts) else None
 
 
 def _boundary(left: Column, right: Column, words: Sequence[Word], v_rules: list[float],
