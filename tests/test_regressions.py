@@ -1888,3 +1888,22 @@ def test_a_justified_cell_spread_to_a_narrow_gutter(tmp_path: Path) -> None:
     assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
         ("LEPUS NAVIGATION LTD", "AE", ("8504.40",)), ("OOO PV BRIDZH", "RU", ("8458.91",)),
         ("VIRGO MARINE", "AE", ("8526.91",)), ("KLARET AVIATION LIMITED", "CY", ("8542.39",))]
+
+
+def test_a_name_hyphenated_at_a_line_end_in_a_paragraph(tmp_path: Path) -> None:
+    """A name broken after its hyphen at a line end inside a lettered paragraph ("AL-" /
+    "NASER AIRLINES") was read "AL- NASER AIRLINES"."""
+    pdf = tmp_path / "hyphen.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, ["Re: Parties of diversion concern",
+              "BIS has identified the following parties: (a) QUESTANO HK LIMITED, located at Rm 023,",
+              "9/F Kwai Shing Ind Bldg, Hong Kong; (b) AL-",
+              "NASER AIRLINES (also known as ALNASER AIRLINES), located at P.O. Box 28360, Dubai,",
+              "United Arab Emirates; and (c) SHINE ROAD TRADING FZE, located at Office No FZJOBB1210,",
+              "Jebel Ali Free Zone, Dubai, United Arab Emirates. Please review your records."])
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases, p.country) for p in got.parties] == [
+        ("QUESTANO HK LIMITED", (), "HK"), ("AL-NASER AIRLINES", ("ALNASER AIRLINES",), "AE"),
+        ("SHINE ROAD TRADING FZE", (), "AE")]

@@ -16,6 +16,7 @@ from redletter.extract.blocks import block_parties, labelled_fields
 from redletter.extract.card_items import split_items, without_tag
 from redletter.extract.geometry import Line, PlacedLine, Word, split_line, union_bbox
 from redletter.extract.records import printed_items
+from redletter.extract.rows import cell_text
 from redletter.nlp import ner
 from redletter.nlp.countries import country_of_city, heading_country, resolve_country, trailing_country
 from redletter.nlp.items import hs_codes_in
@@ -349,12 +350,20 @@ def _chain(markers: list[re.Match[str]]) -> list[re.Match[str]]:
     return best
 
 
-def inline_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
-    """Items enumerated inside a paragraph: "... the following: (1) X, ...; (2) Y, ...; and (3) Z."."""
+def _joined(par: Sequence[PlacedLine]) -> tuple[list[int], str]:
+    """A paragraph's text and where each line starts in it; a line ending in a hyphen joins the
+    next without a space ("AL-" / "NASER AIRLINES"), as a cell's lines do."""
     starts, text = [], ""
     for pl in par:
-        starts.append(len(text) + (1 if text else 0))
-        text = f"{text} {pl.line.text}" if text else pl.line.text
+        glue = "" if not text or (text.endswith("-") and not text.endswith(" -")) else " "
+        starts.append(len(text) + len(glue))
+        text = f"{text}{glue}{pl.line.text}"
+    return starts, text
+
+
+def inline_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
+    """Items enumerated inside a paragraph: "... the following: (1) X, ...; (2) Y, ...; and (3) Z."."""
+    starts, text = _joined(par)
     chain = _chain(list(_INLINE.finditer(text)))
     if len(chain) < 2 or all(m.start() in starts for m in chain):
         return []
@@ -380,7 +389,7 @@ def listed_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
     """Parties listed in a sentence without markers, separated by semicolons: "The businesses
     concerned are X (also trading as Y), of ADDRESS; Z, of ADDRESS; and W, of ADDRESS." Each
     item must read as a party (checked by the caller); the list starts after its introduction."""
-    text = " ".join(pl.line.text for pl in par)
+    text = cell_text([pl.line for pl in par])  # ("AL-" / "NASER": a hyphen at a line end joins)
     parts = _SEMICOLON.split(text)
     if len(parts) < 3:
         return []
@@ -405,10 +414,7 @@ def located_items(par: list[PlacedLine]) -> list[tuple[str, list[PlacedLine]]]:
     """Parties named in a sentence, each followed by its place in parentheses: "... the following
     entities ...: X Co., Ltd. (Zhongshan, China), Y Limited (Hong Kong) and Z FZCO (Dubai, United
     Arab Emirates)." Two such names at least; each item's body is "NAME, of PLACE"."""
-    starts, text = [], ""
-    for pl in par:
-        starts.append(len(text) + (1 if text else 0))
-        text = f"{text} {pl.line.text}" if text else pl.line.text
+    starts, text = _joined(par)
     places = [m for m in _PLACE.finditer(text) if _place(m.group(1))]
     if len(places) < 2:
         return []
@@ -605,7 +611,7 @@ def card_parties(cards: Sequence[Sequence[PlacedLine]]) -> list[Party]:
         placed = [PlacedLine(page, ln) for ln in lines]
         labelled = block_parties(placed)[0]  # a card of labels ("Name: …", "Address: …")
         party = labelled[0] if len(labelled) == 1 else text_to_party(
-            " ".join(ln.text for ln in lines), placed, len(parties) + 1)
+            cell_text(lines), placed, len(parties) + 1)
         if party is not None and labelled:
             party = party.model_copy(update={"row": len(parties) + 1})
         if party is not None:
@@ -628,7 +634,7 @@ def prose_parties(lines: Sequence[PlacedLine]) -> list[Party]:
         if items:
             inline_lines.update(id(pl.line) for pl in par)
     rest = [pl for pl in lines if id(pl.line) not in inline_lines]
-    found += [(_MARKER.sub("", " ".join(pl.line.text for pl in item), count=1), item)
+    found += [(_MARKER.sub("", cell_text([pl.line for pl in item]), count=1), item)
               for item in _items(rest)]
     found.sort(key=lambda it: (it[1][0].page, it[1][0].line.top))
     headings = _country_headings(lines, {id(pl.line) for _, item in found for pl in item})
