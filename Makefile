@@ -69,6 +69,7 @@ eval: install
 	$(EVAL) --together "family i, held out alone" tests/fixtures/families/i/heldout
 	$(EVAL) --together "family k, held out alone" tests/fixtures/families/k/heldout
 	$(EVAL) --together "family l, held out alone" tests/fixtures/families/l/heldout
+	$(EVAL) --together "family m, written only to be measured (never looked at letter by letter)" tests/fixtures/families/m/born tests/fixtures/families/m/scans
 	$(EVAL) --together "family j, written only to be measured (never looked at letter by letter)" tests/fixtures/families/j
 	$(EVAL) --together "sealed families (never tuned on)" tests/fixtures/sealed/s01_customs_buyers tests/fixtures/sealed/s02_label_blocks tests/fixtures/sealed/s03_scanned
 	$(EVAL) --together "real public tables of organisations" tests/fixtures/public_tables
