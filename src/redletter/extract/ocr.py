@@ -69,7 +69,7 @@ def _call(fn_name: str, image: Image.Image, timeout: float, config: str) -> obje
 def read_words(image: Image.Image, *, timeout: float, lang: str = "eng", psm: int = 3
                ) -> list[OcrWord]:
     """Words with boxes and confidences (``image_to_data``); page segmentation automatic
-    (``psm=3``) or as one block (``psm=6``)."""
+    (``psm=3``), as one block (``psm=6``) or sparse text (``psm=11``)."""
     data = _call("image_to_data", image, timeout, f"-l {lang} --psm {psm}")
     assert isinstance(data, dict)
     words = []

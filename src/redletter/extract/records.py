@@ -7,6 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from redletter.extract.columns import running_numbers
 from redletter.extract.geometry import Line, Word, words_to_lines
 from redletter.extract.headers import PARTY_ROLES
 from redletter.extract.rows import Row, cell_text, detail_line, labelled_lines_out
@@ -416,7 +417,22 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] 
             warnings += field_warnings(row, model, party)
         elif text := " ".join(t for i in range(len(model.columns)) if (t := row.text(i))):
             unassigned.append(f"page {row.page}: a table row has no name: {text[:80]!r}")
-    return parties
+    return _without_row_numbers(parties)
+
+
+_LEADING_NUMBER = re.compile(r"^(\d{1,3})[.)]?\s+(?=\S)")
+
+
+def _without_row_numbers(parties: list[Party]) -> list[Party]:
+    """The parties with the row numbers their names open with taken off, when most names open
+    with one and the numbers run 1, 2, 3 ("5 LIMITED LIABILITY COMPANY …": on a scan, a narrow
+    number column read into the names)."""
+    found = [m for p in parties if (m := _LEADING_NUMBER.match(p.name))]
+    numbers = [m.group(1) for m in found]
+    if len(found) < 3 or len(found) < 0.8 * len(parties) or not running_numbers(numbers):
+        return parties
+    return [p.model_copy(update={"name": p.name[m.end():]}) if (m := _LEADING_NUMBER.match(p.name))
+            else p for p in parties]
 
 
 _DITTO = re.compile(r'^\s*(?:["“”〃″\']+|-?\s*do\.?\s*-?|ditto|(?:the\s+)?same(?:\s+as\s+above)?|'

@@ -2,7 +2,10 @@
 
 1. Orientation: a page that reads badly upright is checked with Tesseract's OSD and turned.
 2. Deskew: the angle (within +-5 degrees) whose horizontal projection is sharpest.
-3. OCR word boxes (``ocr.read_words``), scaled to PDF points.
+3. OCR word boxes (``ocr.read_words``), scaled to PDF points. A page ruled as a table (four
+   upright rules at least) is read with its rules wiped out and Tesseract's sparse-text mode:
+   its automatic layout analysis takes the lines of cells whose baselines differ from column
+   to column for one line and garbles them ("EMITED PARITY", "Rano 24, ae" for "room 9").
 4. Ruling lines and shaded bands from the pixels, so the born-digital table logic applies.
 Denoising and binarization are left to Tesseract's own Otsu step: on the sample scans extra
 filtering did not improve the words read.
@@ -27,6 +30,10 @@ cv2.setNumThreads(1)  # pages are already read in parallel processes, one per co
 _WORK_WIDTH = 1000  # pixels, for line finding
 _SKEW_WIDTH = 700  # pixels, for the deskew search
 _NEGLIGIBLE_TILT = 0.15
+_GRID_RULES = 4  # upright rules, at least, make a page a ruled table
+_TALL_RULE = 0.1  # of the page's height, at least, an upright rule of a table runs
+_INK = 160  # grey level under which a pixel is ink, for wiping rules out
+_SPARSE = 11  # Tesseract's page segmentation for sparse text: words wherever they stand
 _SIDEWAYS = 1.2
 _DARK = 140
 _MIN_GOOD_WORDS = 3  # upright pages read >75% of their words well, upside-down ones <15%
@@ -210,9 +217,35 @@ def _levelled(image: Image.Image, turn: int) -> tuple[Image.Image, int, float]:
     return level(turned, angle), turn, angle
 
 
+def ruled_as_table(image: Image.Image) -> bool:
+    """Whether a levelled page is ruled as a table: four upright rules at least, each a tenth
+    of the page's height or more."""
+    arr, scale = _small(image)
+    tall = [r for r in find_rules(arr, 1.0 / scale)
+            if not r.horizontal and r.bottom - r.top >= _TALL_RULE * image.height]
+    return len(tall) >= _GRID_RULES
+
+
+def without_rules(image: Image.Image) -> Image.Image:
+    """The page with its long straight strokes (table rules) painted over in white."""
+    arr = np.asarray(image.convert("L"))
+    ink = ((arr < _INK) * 255).astype(np.uint8)
+    across = cv2.getStructuringElement(cv2.MORPH_RECT, (max(40, arr.shape[1] // 30), 1))
+    upright = cv2.getStructuringElement(cv2.MORPH_RECT, (1, max(40, arr.shape[0] // 40)))
+    rules = cv2.bitwise_or(cv2.morphologyEx(ink, cv2.MORPH_OPEN, across),
+                           cv2.morphologyEx(ink, cv2.MORPH_OPEN, upright))
+    out = arr.copy()
+    out[cv2.dilate(rules, np.ones((3, 3), np.uint8)) > 0] = 255
+    return Image.fromarray(out)
+
+
 def _read(image: Image.Image, turn: int, timeout: float) -> Straight:
     levelled, turn, angle = _levelled(image, turn)
-    return Straight(levelled, read_words(levelled, timeout=timeout), turn, angle)
+    if ruled_as_table(levelled):
+        words = read_words(without_rules(levelled), timeout=timeout, psm=_SPARSE)
+    else:
+        words = read_words(levelled, timeout=timeout)
+    return Straight(levelled, words, turn, angle)
 
 
 def straighten(image: Image.Image, *, timeout: float) -> Straight:
