@@ -1907,3 +1907,32 @@ def test_a_name_hyphenated_at_a_line_end_in_a_paragraph(tmp_path: Path) -> None:
     assert [(p.name, p.aliases, p.country) for p in got.parties] == [
         ("QUESTANO HK LIMITED", (), "HK"), ("AL-NASER AIRLINES", ("ALNASER AIRLINES",), "AE"),
         ("SHINE ROAD TRADING FZE", (), "AE")]
+
+
+def test_a_scanned_grid_of_cells_whose_lines_do_not_share_baselines(tmp_path: Path) -> None:
+    """A ruled table scanned slightly askew, its cells of one, two or three lines centred on
+    their rows: Tesseract's page layout took lines of neighbouring cells for one line and
+    garbled them ("EMITED PARITY COMPANY", "Rano 24, ae" for "room 9"). A page ruled as a
+    table is now read with its rules wiped out, in sparse-text mode."""
+    pdf = tmp_path / "grid.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=landscape(letter))
+    _page(c, ["Office of Export Enforcement", "Customers of Concern"], top=560)
+    _table(c, [40, 70, 140, 350, 590], 520, [
+        [["No."], ["Country"], ["Entity"], ["Address line"], ["City"]],
+        [["1"], ["Russia"], ["LIMITED LIABILITY COMPANY", "HOLDING INTELLIGENT COMPUTER", "SYSTEMS"],
+         ["Michurinskiy avenue, house 27, apartment 5,", "room 9"], ["Moscow"]],
+        [["2"], ["Russia"], ["RPK NORD LIMITED LIABILITY", "COMPANY"], ["Pr-kt Lenina D. 82, Floor 17"],
+         ["Murmansk"]],
+        [["3"], ["China"], ["AGILITY SHIPPING LIMITED"], ["Room A, 12th Floor, Lockhart Road,", "Wan Chai"],
+         ["Hong Kong"]],
+    ], rules="cells", size=11, centred=True, pad=10)
+    c.save()
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    with Image.open(tmp_path / "page.png") as img:
+        img.rotate(-0.6, fillcolor=255).save(tmp_path / "scan.png", dpi=(200, 200))
+    got = extract_letter(tmp_path / "scan.png")
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("LIMITED LIABILITY COMPANY HOLDING INTELLIGENT COMPUTER SYSTEMS", "RU"),
+        ("RPK NORD LIMITED LIABILITY COMPANY", "RU"), ("AGILITY SHIPPING LIMITED", "CN")]
+    assert got.parties[0].address == "Michurinskiy avenue, house 27, apartment 5, room 9, Moscow"

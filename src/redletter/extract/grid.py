@@ -94,7 +94,15 @@ def find_grids(page: PageLayout) -> list[Grid]:
         grid = _grid(stack, upright, across)
         if grid is not None:
             grids.append(grid)
-    return grids
+    return [g for g in grids if not any(o is not g and _inside(g, o) for o in grids)]
+
+
+def _inside(inner: Grid, outer: Grid) -> bool:
+    """Whether a grid lies within another (a merged header's partial rules make a smaller grid
+    of part of the same table)."""
+    return (outer.xs[0] - _SNAP <= inner.xs[0] and inner.xs[-1] <= outer.xs[-1] + _SNAP
+            and outer.top - _SNAP <= inner.top and inner.bottom <= outer.bottom + _SNAP
+            and (inner.xs, inner.ys) != (outer.xs, outer.ys))
 
 
 def _walled(above: Rule, below: Rule, upright: Sequence[Rule]) -> bool:
