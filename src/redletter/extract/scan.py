@@ -13,6 +13,7 @@ filtering did not improve the words read.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 import cv2
@@ -208,6 +209,8 @@ class Straight:
     words: list[OcrWord]
     turn: int = 0
     deskew: float = 0.0
+    rules: tuple[Rule, ...] = ()  # its ruling lines, in PDF points
+    shades: tuple[Shade, ...] = ()  # its shaded bands, in PDF points
 
 
 def _levelled(image: Image.Image, turn: int) -> tuple[Image.Image, int, float]:
@@ -217,12 +220,10 @@ def _levelled(image: Image.Image, turn: int) -> tuple[Image.Image, int, float]:
     return level(turned, angle), turn, angle
 
 
-def ruled_as_table(image: Image.Image) -> bool:
-    """Whether a levelled page is ruled as a table: four upright rules at least, each a tenth
-    of the page's height or more."""
-    arr, scale = _small(image)
-    tall = [r for r in find_rules(arr, 1.0 / scale)
-            if not r.horizontal and r.bottom - r.top >= _TALL_RULE * image.height]
+def ruled_as_table(rules: Sequence[Rule], height: float) -> bool:
+    """Whether a page of this ``height`` is ruled as a table: four upright rules at least, each
+    a tenth of the page's height or more."""
+    tall = [r for r in rules if not r.horizontal and r.bottom - r.top >= _TALL_RULE * height]
     return len(tall) >= _GRID_RULES
 
 
@@ -239,45 +240,46 @@ def without_rules(image: Image.Image) -> Image.Image:
     return Image.fromarray(out)
 
 
-def _read(image: Image.Image, turn: int, timeout: float) -> Straight:
+def _read(image: Image.Image, turn: int, timeout: float, page_pt: tuple[float, float]) -> Straight:
     levelled, turn, angle = _levelled(image, turn)
-    if ruled_as_table(levelled):
+    width_pt = page_pt[1] if turn in (90, 270) else page_pt[0]
+    to_pt = width_pt / levelled.width
+    arr, scale = _small(levelled)
+    rules = tuple(find_rules(arr, to_pt / scale))
+    if ruled_as_table(rules, levelled.height * to_pt):
         words = read_words(without_rules(levelled), timeout=timeout, psm=_SPARSE)
     else:
         words = read_words(levelled, timeout=timeout)
-    return Straight(levelled, words, turn, angle)
+    return Straight(levelled, words, turn, angle, rules, tuple(find_shades(arr, to_pt / scale)))
 
 
-def straighten(image: Image.Image, *, timeout: float) -> Straight:
+def straighten(image: Image.Image, *, timeout: float, page_pt: tuple[float, float]) -> Straight:
     """The page turned upright and levelled, and its words.
 
     A page whose lines run sideways is turned by OSD before any OCR; an upright-looking page
     that still reads badly (upside down) is checked by OSD after the first reading."""
     if lines_run_sideways(image) and (turn := page_rotation(image.reduce(2), timeout=timeout)) in (
             90, 270):
-        return _read(image, -turn % 360, timeout)
-    first = _read(image, 0, timeout)
+        return _read(image, -turn % 360, timeout, page_pt)
+    first = _read(image, 0, timeout, page_pt)
     words = first.words
     if not words or _good(words) >= max(_MIN_GOOD_WORDS, _GOOD_SHARE * len(words)):
         return first
     turn = page_rotation(image, timeout=timeout)
     if turn == 0:
         return first
-    turned = _read(image, -turn % 360, timeout)
+    turned = _read(image, -turn % 360, timeout, page_pt)
     return turned if _good(turned.words) > _good(words) else first
 
 
 def scan_to_layout(page: PageImage, number: int, *, timeout: float) -> PageLayout:
     """OCR one page image into words, rules and shades in PDF points."""
-    straight = straighten(page.image, timeout=timeout)
+    straight = straighten(page.image, timeout=timeout, page_pt=(page.width_pt, page.height_pt))
     image, words = straight.image, straight.words
     width_pt, height_pt = (page.height_pt, page.width_pt) if straight.turn in (90, 270) else (
         page.width_pt, page.height_pt)
     to_pt = width_pt / image.width
-    arr, scale = _small(image)
-    small_to_pt = to_pt / scale
-    rules = find_rules(arr, small_to_pt)
-    shades = find_shades(arr, small_to_pt)
+    rules, shades = list(straight.rules), list(straight.shades)
     bands = [(int(sh.x0 / to_pt), int(sh.top / to_pt), int(sh.x1 / to_pt), int(sh.bottom / to_pt))
              for sh in shades]
     words = reread_bands(image, words, bands, timeout=timeout)
