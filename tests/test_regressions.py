@@ -1936,3 +1936,34 @@ def test_a_scanned_grid_of_cells_whose_lines_do_not_share_baselines(tmp_path: Pa
         ("LIMITED LIABILITY COMPANY HOLDING INTELLIGENT COMPUTER SYSTEMS", "RU"),
         ("RPK NORD LIMITED LIABILITY COMPANY", "RU"), ("AGILITY SHIPPING LIMITED", "CN")]
     assert got.parties[0].address == "Michurinskiy avenue, house 27, apartment 5, room 9, Moscow"
+
+
+def test_two_ruled_tables_one_above_the_other_on_a_scan(tmp_path: Path) -> None:
+    """Two ruled tables of one width, one above the other, scanned: the outer rules of both
+    were found as one line running through the gap, the two made one grid, and the lower
+    table's column rules cut the upper table's cells in two ("LIMITED INFORMATION" |
+    "LIABILITY COMPANY KEY SYSTEMS")."""
+    pdf = tmp_path / "stacked.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Office of Export Enforcement", "Annex I - Entities"])
+    y = _table(c, [40, 70, 240, 390, 450], top - 20, [
+        [["No."], ["Entity"], ["Address"], ["Country"], ["Ref."]],
+        [["1"], ["LIMITED LIABILITY COMPANY KEY", "INFORMATION SYSTEMS"],
+         ["Ul. Elektrozavodskaya d. 24,", "Moscow"], ["Russia"], ["E-1"]],
+        [["2"], ["YONA STAR INTERNATIONAL"], ["Al Maktoum Street, Dubai"], ["UAE"], ["E-2"]],
+        [["3"], ["PUBLIC JOINT STOCK COMPANY", "BANK URALSIB"], ["8 Efremova Street, Moscow"], ["Russia"],
+         ["E-3"]],
+    ], rules="cells", size=10, pad=8)
+    c.drawString(40, y - 30, "Annex II - Items")
+    _table(c, [40, 130, 250, 450], y - 50, [
+        [["Entity"], ["HS code"], ["Description"], ["Note"]],
+        [["E-1"], ["8542.31"], ["Processors"], ["-"]],
+        [["E-3"], ["8471.80"], ["Computer units"], ["-"]],
+    ], rules="cells", size=10, pad=8)
+    c.save()
+    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    got = extract_letter(tmp_path / "page.png")
+    assert [(p.name, p.country) for p in got.parties] == [
+        ("LIMITED LIABILITY COMPANY KEY INFORMATION SYSTEMS", "RU"), ("YONA STAR INTERNATIONAL", "AE"),
+        ("PUBLIC JOINT STOCK COMPANY BANK URALSIB", "RU")]

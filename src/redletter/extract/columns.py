@@ -144,6 +144,8 @@ def content_role(cells: Sequence[str], header_role: str | None) -> str | None:
         return "extra"
     if header_role == "country" and share(cells, is_country) < 0.5:
         return "city" if share(cells, is_name_like) >= _MOSTLY else None
+    if header_role == "name" and share(cells, lambda c: bool(_REFERENCE.fullmatch(c))) >= _MOSTLY:
+        return "index"  # "Entity | HS code": an item table naming its parties by number ("E-1")
     if header_role == "name" and share(cells, is_date_or_number) >= 0.5:
         return None
     return header_role

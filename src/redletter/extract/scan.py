@@ -108,17 +108,39 @@ def _group(indices: list[int]) -> list[list[int]]:
     return groups
 
 
+def _pieces(band: NDArray[np.bool_], start: int, end: int, min_len: int) -> list[tuple[int, int]]:
+    """The stretches of a stroke's band (its rows) that hold ink all along, from ``start`` to
+    ``end``: a gap wider than a few pixels with no ink in any of its rows parts two strokes
+    (two tables one above the other, their outer rules on one line), while a line drawn askew
+    keeps ink in one row or another all along."""
+    cover: NDArray[np.bool_] = np.asarray(band[:, start:end].any(axis=0), dtype=bool)
+    gap = max(4, min_len // 8)
+    out: list[tuple[int, int]] = []
+    for a, b in _runs(cover, 1):
+        if out and a + start - out[-1][1] <= gap:
+            out[-1] = (out[-1][0], b + start)
+        else:
+            out.append((a + start, b + start))
+    return [(a, b) for a, b in out if b - a >= min_len]
+
+
 def _strokes(dark: NDArray[np.bool_], min_len: int, max_width: int | None = None
              ) -> list[tuple[float, int, int]]:
-    """Long dark runs along each row of ``dark``, adjacent rows merged into one stroke:
-    (middle row, first pixel, last pixel). With ``max_width``, strokes thicker than that many
-    rows (a shaded band, not a line) are left out."""
+    """Long dark runs along each row of ``dark``, adjacent rows merged into one stroke, cut
+    where its band holds no ink (``_pieces``): (middle row, first pixel, last pixel). With
+    ``max_width``, strokes thicker than that many rows (a shaded band, not a line) are left
+    out."""
     found: dict[int, tuple[int, int]] = {}
     for y in range(dark.shape[0]):
         if runs := _runs(dark[y], min_len):
             found[y] = (runs[0][0], runs[-1][1])
-    return [((g[0] + g[-1]) / 2, min(found[y][0] for y in g), max(found[y][1] for y in g))
-            for g in _group(sorted(found)) if max_width is None or g[-1] - g[0] < max_width]
+    out: list[tuple[float, int, int]] = []
+    for g in _group(sorted(found)):
+        if max_width is not None and g[-1] - g[0] >= max_width:
+            continue
+        start, end = min(found[y][0] for y in g), max(found[y][1] for y in g)
+        out += [((g[0] + g[-1]) / 2, a, b) for a, b in _pieces(dark[g[0]:g[-1] + 1], start, end, min_len)]
+    return out
 
 
 def _near(mid: float, known: list[tuple[float, int, int]]) -> bool:
