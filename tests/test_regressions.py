@@ -1964,6 +1964,7 @@ def test_two_ruled_tables_one_above_the_other_on_a_scan(tmp_path: Path) -> None:
     subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf),
                     str(tmp_path / "page")], check=True)
     got = extract_letter(tmp_path / "page.png")
-    assert [(p.name, p.country) for p in got.parties] == [
-        ("LIMITED LIABILITY COMPANY KEY INFORMATION SYSTEMS", "RU"), ("YONA STAR INTERNATIONAL", "AE"),
-        ("PUBLIC JOINT STOCK COMPANY BANK URALSIB", "RU")]
+    assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
+        ("LIMITED LIABILITY COMPANY KEY INFORMATION SYSTEMS", "RU", ("8542.31",)),
+        ("YONA STAR INTERNATIONAL", "AE", ()),
+        ("PUBLIC JOINT STOCK COMPANY BANK URALSIB", "RU", ("8471.80",))]

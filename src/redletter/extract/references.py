@@ -55,12 +55,15 @@ def _counts_rows(keys: Sequence[list[str]]) -> bool:
     return all(len(k) == 1 and k[0] == str(n) for n, k in enumerate(keys, start=1))
 
 
-def party_numbers(rows: Sequence[tuple[Row, TableModel]]) -> dict[tuple[int, tuple[float, ...]], str]:
-    """The number each party-table row prints in its index column, by the row's page and box."""
-    out: dict[tuple[int, tuple[float, ...]], str] = {}
+def party_numbers(rows: Sequence[tuple[Row, TableModel]]) -> dict[tuple[int, tuple[float, ...]], list[str]]:
+    """The numbers each party-table row prints in its index columns ("1" under "No.", "E-1"
+    under "Ref."), by the row's page and box."""
+    out: dict[tuple[int, tuple[float, ...]], list[str]] = {}
     for row, model in rows:
-        if (k := col(model, "index")) is not None and (refs := _references(row.text(k))):
-            out[(row.page, tuple(row.bbox))] = refs[0]
+        found = [refs[0] for k, role in enumerate(model.roles)
+                 if role == "index" and (refs := _references(row.text(k)))]
+        if found:
+            out[(row.page, tuple(row.bbox))] = found
     return out
 
 
@@ -70,9 +73,9 @@ def with_referenced_items(parties: Sequence[Party], party_rows: Sequence[tuple[R
     numbers = party_numbers(party_rows)
     by_number: dict[str, int] = {}
     for i, party in enumerate(parties):
-        number = numbers.get((party.page, tuple(party.bbox)))
-        if number is not None and party.source == "table":
-            by_number.setdefault(number, i)
+        if party.source == "table":
+            for number in numbers.get((party.page, tuple(party.bbox)), []):
+                by_number.setdefault(number, i)
     if not by_number:
         return list(parties)
     added: dict[int, list[Item]] = {}
