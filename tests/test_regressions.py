@@ -17,6 +17,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
 
+from redletter.extract.geometry import Rule, Word
+from redletter.extract.grid import Grid, GridBand, column_headers
 from redletter.extract.ocr import OcrWord
 from redletter.extract.recover import not_read_yet
 from redletter.nlp.party_text import name_and_aliases
@@ -1968,3 +1970,23 @@ def test_two_ruled_tables_one_above_the_other_on_a_scan(tmp_path: Path) -> None:
         ("LIMITED LIABILITY COMPANY KEY INFORMATION SYSTEMS", "RU", ("8542.31",)),
         ("YONA STAR INTERNATIONAL", "AE", ()),
         ("PUBLIC JOINT STOCK COMPANY BANK URALSIB", "RU", ("8471.80",))]
+
+
+def test_a_scanned_grid_whose_header_misses_one_rule() -> None:
+    """A scanned grid whose rule between two header cells did not come out (printed faint at
+    150 dpi): "Country" and "HS codes" were read as one merged cell, "Country HS codes", and
+    the country column became a second HS column. Two columns that each hold words of their
+    own in a header band are two cells; a word alone over two columns is a merged cell."""
+    xs, ys = (50.0, 80.0, 270.0, 440.0, 505.0, 565.0), (100.0, 122.0, 144.0)
+    rules = tuple(Rule(x, ys[1] if x == 505.0 else ys[0], x, ys[-1]) for x in xs)
+    grid = Grid(xs, ys, rules)
+
+    def word(text: str, x0: float, x1: float) -> Word:
+        return Word(text, x0, 106.0, x1, 115.0, 9.0)
+
+    head = GridBand(0, ((word("No.", 53, 68),), (word("Name", 83, 110),), (word("Address", 273, 310),),
+                        (word("Country", 443, 480),), (word("HS", 508, 520), word("codes", 522, 548))))
+    assert [text for _, text in column_headers(grid, [head])] == [
+        "No.", "Name", "Address", "Country", "HS codes"]
+    merged = GridBand(0, ((), (), (), (word("Location", 470, 530),), ()))
+    assert [text for _, text in column_headers(grid, [merged])][3:] == ["Location", "Location"]

@@ -187,12 +187,13 @@ def header_band(band: GridBand) -> bool:
 def _merged_text(grid: Grid, band: GridBand, k: int) -> str:
     """The text of the cell over column ``k`` in a header band: a cell merged across columns
     (no rule between them in this band: "Party" over "Name" and "Also known as") is the text of
-    all of them."""
+    all of them. Two columns that each hold words of their own are two cells, their rule
+    unseen (a faint rule on a scan)."""
     lo = k
-    while lo > 0 and not grid.wall(lo, band.index):
+    while lo > 0 and not grid.wall(lo, band.index) and not (band.cells[lo - 1] and band.cells[k]):
         lo -= 1
     hi = k + 1
-    while hi < len(grid.xs) - 1 and not grid.wall(hi, band.index):
+    while hi < len(grid.xs) - 1 and not grid.wall(hi, band.index) and not (band.cells[hi] and band.cells[k]):
         hi += 1
     return " ".join(t for t in (band.text(j) for j in range(lo, hi)) if t)
 

@@ -124,12 +124,14 @@ def _pieces(band: NDArray[np.bool_], start: int, end: int, min_len: int) -> list
     return [(a, b) for a, b in out if b - a >= min_len]
 
 
-def _strokes(dark: NDArray[np.bool_], min_len: int, max_width: int | None = None
-             ) -> list[tuple[float, int, int]]:
+def _strokes(dark: NDArray[np.bool_], min_len: int, max_width: int | None = None,
+             inked: NDArray[np.bool_] | None = None) -> list[tuple[float, int, int]]:
     """Long dark runs along each row of ``dark``, adjacent rows merged into one stroke, cut
-    where its band holds no ink (``_pieces``): (middle row, first pixel, last pixel). With
+    where its band holds no ink (``_pieces``; ``inked``: what is not bare paper, a rule's
+    stretch across a shaded header included): (middle row, first pixel, last pixel). With
     ``max_width``, strokes thicker than that many rows (a shaded band, not a line) are left
     out."""
+    inked = dark if inked is None else inked
     found: dict[int, tuple[int, int]] = {}
     for y in range(dark.shape[0]):
         if runs := _runs(dark[y], min_len):
@@ -139,7 +141,7 @@ def _strokes(dark: NDArray[np.bool_], min_len: int, max_width: int | None = None
         if max_width is not None and g[-1] - g[0] >= max_width:
             continue
         start, end = min(found[y][0] for y in g), max(found[y][1] for y in g)
-        out += [((g[0] + g[-1]) / 2, a, b) for a, b in _pieces(dark[g[0]:g[-1] + 1], start, end, min_len)]
+        out += [((g[0] + g[-1]) / 2, a, b) for a, b in _pieces(inked[g[0]:g[-1] + 1], start, end, min_len)]
     return out
 
 
@@ -153,11 +155,12 @@ def find_rules(arr: NDArray[np.uint8], to_pt: float) -> list[Rule]:
     printed in grey), when they are thin: a thick grey stroke is a shaded band, not a rule."""
     dark = arr < _DARK
     light = arr < min(_DARK + 70, float(np.percentile(arr, 90)) - 35)
+    inked = arr < float(np.percentile(arr, 90)) - 35
     thin = max(2, int(2.5 / to_pt))
-    rows = _strokes(dark, arr.shape[1] // 5)
-    rows += [s for s in _strokes(light, arr.shape[1] // 5, thin) if not _near(s[0], rows)]
-    cols = _strokes(dark.T, arr.shape[0] // 20)
-    cols += [s for s in _strokes(light.T, arr.shape[0] // 20, thin) if not _near(s[0], cols)]
+    rows = _strokes(dark, arr.shape[1] // 5, inked=inked)
+    rows += [s for s in _strokes(light, arr.shape[1] // 5, thin, inked) if not _near(s[0], rows)]
+    cols = _strokes(dark.T, arr.shape[0] // 20, inked=inked.T)
+    cols += [s for s in _strokes(light.T, arr.shape[0] // 20, thin, inked.T) if not _near(s[0], cols)]
     rules = [Rule(a * to_pt, mid * to_pt, b * to_pt, mid * to_pt) for mid, a, b in sorted(rows)]
     rules += [Rule(mid * to_pt, a * to_pt, mid * to_pt, b * to_pt) for mid, a, b in sorted(cols)]
     return rules
