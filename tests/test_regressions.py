@@ -1975,8 +1975,8 @@ def test_two_ruled_tables_one_above_the_other_on_a_scan(tmp_path: Path) -> None:
 def test_a_scanned_grid_whose_header_misses_one_rule() -> None:
     """A scanned grid whose rule between two header cells did not come out (printed faint at
     150 dpi): "Country" and "HS codes" were read as one merged cell, "Country HS codes", and
-    the country column became a second HS column. Two columns that each hold words of their
-    own in a header band are two cells; a word alone over two columns is a merged cell."""
+    the country column became a second HS column. Two columns whose words each name a column
+    are two cells; a header over two columns, in one or in both, is a merged cell."""
     xs, ys = (50.0, 80.0, 270.0, 440.0, 505.0, 565.0), (100.0, 122.0, 144.0)
     rules = tuple(Rule(x, ys[1] if x == 505.0 else ys[0], x, ys[-1]) for x in xs)
     grid = Grid(xs, ys, rules)
@@ -1990,3 +1990,5 @@ def test_a_scanned_grid_whose_header_misses_one_rule() -> None:
         "No.", "Name", "Address", "Country", "HS codes"]
     merged = GridBand(0, ((), (), (), (word("Location", 470, 530),), ()))
     assert [text for _, text in column_headers(grid, [merged])][3:] == ["Location", "Location"]
+    spread = GridBand(0, ((), (), (), (word("Location", 460, 500),), (word("details", 509, 540),)))
+    assert [text for _, text in column_headers(grid, [spread])][3:] == ["Location details"] * 2

@@ -187,13 +187,16 @@ def header_band(band: GridBand) -> bool:
 def _merged_text(grid: Grid, band: GridBand, k: int) -> str:
     """The text of the cell over column ``k`` in a header band: a cell merged across columns
     (no rule between them in this band: "Party" over "Name" and "Also known as") is the text of
-    all of them. Two columns that each hold words of their own are two cells, their rule
-    unseen (a faint rule on a scan)."""
+    all of them. Two columns whose words each name a column are two cells, their rule unseen
+    (a faint rule on a scan)."""
+    def apart(j: int) -> bool:  # two cells that each name a column: "Country" | "HS codes"
+        return bool(header_role(band.text(j))) and bool(header_role(band.text(k)))
+
     lo = k
-    while lo > 0 and not grid.wall(lo, band.index) and not (band.cells[lo - 1] and band.cells[k]):
+    while lo > 0 and not grid.wall(lo, band.index) and not apart(lo - 1):
         lo -= 1
     hi = k + 1
-    while hi < len(grid.xs) - 1 and not grid.wall(hi, band.index) and not (band.cells[hi] and band.cells[k]):
+    while hi < len(grid.xs) - 1 and not grid.wall(hi, band.index) and not apart(hi):
         hi += 1
     return " ".join(t for t in (band.text(j) for j in range(lo, hi)) if t)
 
