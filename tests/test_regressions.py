@@ -63,6 +63,22 @@ def _table(c: canvas.Canvas, xs: Sequence[float], top: float, rows: Sequence[Seq
     return y
 
 
+def _paragraph_letter(path: Path, heading: str, text: str) -> Path:
+    """A one-page letter: a heading, then ``text`` wrapped in 10-point Helvetica."""
+    c = canvas.Canvas(str(path), pagesize=letter)
+    c.setFont("Helvetica", 10)
+    _page(c, [heading, *simpleSplit(text, "Helvetica", 10, 500)])
+    c.save()
+    return path
+
+
+def _scanned(pdf: Path, dpi: int = 200) -> Path:
+    """The first page of ``pdf`` as a grey PNG scanned at ``dpi`` (by poppler's pdftoppm)."""
+    subprocess.run(["pdftoppm", "-r", str(dpi), "-gray", "-png", "-singlefile", str(pdf),
+                    str(pdf.with_suffix(""))], check=True)
+    return pdf.with_suffix(".png")
+
+
 def test_consignee_table_with_two_line_headers_and_hs_codes(tmp_path: Path) -> None:
     """A customs-data consignee table gave no party: 'Consignee Address' was read as a name
     column, 'Ctry' and 'HS Codes' were not known, the header ran over two lines."""
@@ -978,9 +994,7 @@ def test_a_scanned_full_grid_is_read_from_its_rules(tmp_path: Path) -> None:
     (A grid scanned askew, whose rules are found in pieces, is still left to the line reader.)"""
     pdf = tmp_path / "grid.pdf"
     _grid_letter(pdf)
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf),
-                    str(tmp_path / "page")], check=True)
-    with Image.open(tmp_path / "page.png") as img:  # a straight scan with specks of dust
+    with Image.open(_scanned(pdf)) as img:  # a straight scan with specks of dust
         speckled = img.copy()
         for k in range(400):
             speckled.putpixel(((k * 7919) % img.width, (k * 104729) % img.height), 0)
@@ -1338,12 +1352,7 @@ def test_parties_introduced_one_by_one_in_running_text(tmp_path: Path) -> None:
             "and 8536.69. The second is OOO VEKTOR PLUS, located at ul. Lenina d. 5, Moscow 125047, "
             "Russia. The third is SHENZHEN BLUE SKY TECHNOLOGY CO., LIMITED, which also trades as "
             "BLUE SKY TECH. It is located at Room 1203, Block A, Tianan Cyber Park, Shenzhen, China.")
-    pdf = tmp_path / "ordinal.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=letter)
-    c.setFont("Helvetica", 10)
-    _page(c, ["Re: Is-informed letter", *simpleSplit(text, "Helvetica", 10, 500)])
-    c.save()
-    got = extract_letter(pdf)
+    got = extract_letter(_paragraph_letter(tmp_path / "ordinal.pdf", "Re: Is-informed letter", text))
     assert [(p.name, p.aliases, p.country, p.hs_codes) for p in got.parties] == [
         ("ALFA LOGISTICS FZCO", ("ALFA FREIGHT", "ALFA CARGO SERVICES"), "AE", ("8542.31", "8536.69")),
         ("OOO VEKTOR PLUS", (), "RU", ()),
@@ -1647,12 +1656,7 @@ def test_parties_numbered_one_paren_in_a_paragraph(tmp_path: Path) -> None:
             "2) TMSD GLOBAL PRIVATE LIMITED, Z-107 B, Dayalsar Road, Uttam Nagar, New Delhi 110059, "
             "India; 3) PRIVATE COMPANY PROMCOMPLEKTLOGISTIC, a.k.a. PE PROMCOMPLEKTLOGISTIC, Office "
             "202, 16A Prospekt A. Navoi, Tashkent 100011, Uzbekistan. Please review your records.")
-    pdf = tmp_path / "numbered.pdf"
-    c = canvas.Canvas(str(pdf), pagesize=letter)
-    c.setFont("Helvetica", 10)
-    _page(c, ["Re: Parties of diversion concern", *simpleSplit(text, "Helvetica", 10, 500)])
-    c.save()
-    got = extract_letter(pdf)
+    got = extract_letter(_paragraph_letter(tmp_path / "numbered.pdf", "Re: Parties of concern", text))
     assert [(p.name, p.aliases, p.country) for p in got.parties] == [
         ("FALCON STRATEGIC SOLUTIONS DOO", ("FALCON STRATEGIC SOLUTIONS DOO BEOGRAD-PALILULA",), "RS"),
         ("TMSD GLOBAL PRIVATE LIMITED", (), "IN"),
@@ -1819,9 +1823,7 @@ def test_a_searchable_scan_is_read_by_ocr_here_not_from_its_text_layer(tmp_path:
     scanners write it) was read from that layer, skew and misreadings included; its page is now
     read by this project's OCR, which levels it first."""
     _plain_table_letter(tmp_path / "plain.pdf")
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(tmp_path / "plain.pdf"),
-                    str(tmp_path / "page")], check=True)
-    with Image.open(tmp_path / "page.png") as img:
+    with Image.open(_scanned(tmp_path / "plain.pdf")) as img:
         img.rotate(0.9, fillcolor=255).save(tmp_path / "askew.png", dpi=(200, 200))
     subprocess.run(["tesseract", str(tmp_path / "askew.png"), str(tmp_path / "searchable"),
                     "-c", "textonly_pdf=0", "pdf"], check=True, capture_output=True)
@@ -1929,9 +1931,7 @@ def test_a_scanned_grid_of_cells_whose_lines_do_not_share_baselines(tmp_path: Pa
          ["Hong Kong"]],
     ], rules="cells", size=11, centred=True, pad=10)
     c.save()
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf),
-                    str(tmp_path / "page")], check=True)
-    with Image.open(tmp_path / "page.png") as img:
+    with Image.open(_scanned(pdf)) as img:
         img.rotate(-0.6, fillcolor=255).save(tmp_path / "scan.png", dpi=(200, 200))
     got = extract_letter(tmp_path / "scan.png")
     assert [(p.name, p.country) for p in got.parties] == [
@@ -1963,9 +1963,7 @@ def test_two_ruled_tables_one_above_the_other_on_a_scan(tmp_path: Path) -> None:
         [["E-3"], ["8471.80"], ["Computer units"], ["-"]],
     ], rules="cells", size=10, pad=8)
     c.save()
-    subprocess.run(["pdftoppm", "-r", "200", "-gray", "-png", "-singlefile", str(pdf),
-                    str(tmp_path / "page")], check=True)
-    got = extract_letter(tmp_path / "page.png")
+    got = extract_letter(_scanned(pdf))
     assert [(p.name, p.country, p.hs_codes) for p in got.parties] == [
         ("LIMITED LIABILITY COMPANY KEY INFORMATION SYSTEMS", "RU", ("8542.31",)),
         ("YONA STAR INTERNATIONAL", "AE", ()),
