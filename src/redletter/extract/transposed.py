@@ -108,6 +108,10 @@ def _heading(text: str) -> bool:
 
 def _layout(line: Line) -> _Layout | None:
     """The columns a line gives when it is the name label followed by two values or more."""
+    first = line.words[0].text
+    if len(line.words) < 3 or (header_match(first).role is None
+                               and header_match(f"{first} {line.words[1].text}").role is None):
+        return None  # (most lines: no label word first, "Legal name" included; not cut in cells)
     cells = line_cells(line)
     if len(cells) < 3 or _label(cells[0].text) != "name":
         return None
