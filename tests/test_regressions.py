@@ -1990,3 +1990,28 @@ def test_a_scanned_grid_whose_header_misses_one_rule() -> None:
     assert [text for _, text in column_headers(grid, [merged])][3:] == ["Location", "Location"]
     spread = GridBand(0, ((), (), (), (word("Location", 460, 500),), (word("details", 509, 540),)))
     assert [text for _, text in column_headers(grid, [spread])][3:] == ["Location details"] * 2
+
+
+def test_a_name_going_on_with_a_number_after_its_legal_form(tmp_path: Path) -> None:
+    """"JOINT STOCK COMPANY 140 REPAIR PLANT": with its own address column, the name cell was
+    split at "140" (taken for the address's start); printed line by line in one cell, the same
+    under "JOINT STOCK COMPANY" alone. A legal form alone is no name: the name goes on."""
+    tables = {"columns": [
+        [["Name"], ["Address"], ["Country"]],
+        [["JOINT STOCK COMPANY 140 REPAIR PLANT"], ["19, Chalovskaya St., Borisov"], ["Belarus"]],
+        [["PITARON LIMITED"], ["103, Afstralias 6, Limassol"], ["Cyprus"]],
+    ], "cell": [
+        [["Entity"], ["Country"]],
+        [["JOINT STOCK COMPANY", "140 REPAIR PLANT", "19, Chalovskaya St., Borisov"], ["Belarus"]],
+        [["PITARON LIMITED", "103, Afstralias 6, Limassol"], ["Cyprus"]],
+    ]}
+    for layout, rows in tables.items():
+        pdf = tmp_path / f"{layout}.pdf"
+        c = canvas.Canvas(str(pdf), pagesize=letter)
+        top = _page(c, ["Office of Export Enforcement", "Annex"])
+        _table(c, [54, 300, 460][:len(rows[0])], top - 20, rows, rules="rows")
+        c.save()
+        got = extract_letter(pdf)
+        assert [(p.name, p.address) for p in got.parties] == [
+            ("JOINT STOCK COMPANY 140 REPAIR PLANT", "19, Chalovskaya St., Borisov"),
+            ("PITARON LIMITED", "103, Afstralias 6, Limassol")], layout

@@ -146,9 +146,10 @@ def _name_parts(texts: dict[str, str], lines: Sequence[Line]) -> tuple[str, list
     if _FOLLOWING_ALIASES.search(name_text) or (not own_place and "," in name_text):
         return parse_entity_cell(name_text)
     name, aliases = name_and_aliases(name_text)
-    if _spilled(name) and (spans := ner.find(name)) is not None and spans.orgs and spans.address:
+    if _spilled(name) and (spans := ner.find(name)) is not None and spans.orgs and spans.address and not (
+            own_place and spans.address.isupper() and "," not in spans.address):
         return spans.orgs[0], [*aliases, *spans.orgs[1:]], spans.address  # address in the name cell
-    return name, aliases, None
+    return name, aliases, None  # (a row with its own address column: "… COMPANY 140 REPAIR PLANT")
 
 
 def _spilled(name: str) -> bool:
