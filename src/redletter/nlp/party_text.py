@@ -445,10 +445,13 @@ def split_cell_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None] 
             _INLINE_ALIAS.search(ln) and not _ALIAS_LINE.match(ln) for ln in lines):
         return None  # "NAME, a.k.a., the following …": an Entity List cell, run on
     end = 1
-    while end < len(lines) and not _ALIAS_LINE.match(lines[end]) and not _opens_place(lines[end - 1],
-                                                                                      lines[end]):
-        if not _continues_name(lines[end]) and not is_legal_form(" ".join(lines[:end]).strip(" ,.")):
-            return None  # (after a legal form alone the name goes on, digits and all)
+    while end < len(lines) and not _ALIAS_LINE.match(lines[end]):
+        # a legal form alone is no name: it goes on ("JOINT STOCK COMPANY" / "140 REPAIR PLANT")
+        alone = is_legal_form(" ".join(lines[:end]).strip(" ,."))
+        if not alone and _opens_place(lines[end - 1], lines[end]):
+            break
+        if not alone and not _continues_name(lines[end]):
+            return None
         end += 1
     if end == len(lines) or not _name_line(" ".join(lines[:end])):
         return None
@@ -458,9 +461,9 @@ def split_cell_lines(lines: Sequence[str]) -> tuple[str, list[str], str | None] 
 
 def _opens_place(above: str, line: str) -> bool:
     """Whether a cell's line opens the address under the name above it."""
-    if (starts_with_legal_form(line) or legal_form_across(above, line) or is_legal_form(above.strip(" ,."))
+    if (starts_with_legal_form(line) or legal_form_across(above, line)
             or above.rstrip().endswith(("-", "&", " and", " of"))):
-        return False  # ("JOINT STOCK COMPANY" / "140 REPAIR PLANT": a legal form alone is no name)
+        return False
     head = line.split(",", 1)[0]  # "PROPRIETORSHIP LLC, 12 …": the name's end, then the address
     return (_opens_address(line) or sum(c.isdigit() for c in head) >= 2
             or (ends_with_legal_form(above) and not is_legal_form(above.strip(" ,.")))
