@@ -215,11 +215,16 @@ def _printed_twice(chars: Sequence[dict[str, Any]]) -> bool:
 
 
 def _picture(page: Any) -> float:
-    """The share of the page covered by its largest image."""
-    area = float(page.width) * float(page.height)
-    return max((max(0.0, (min(float(i["x1"]), float(page.width)) - max(float(i["x0"]), 0.0)))
-                * max(0.0, (min(float(i["bottom"]), float(page.height)) - max(float(i["top"]), 0.0)))
-                / area for i in getattr(page, "images", ())), default=0.0) if area else 0.0
+    """The share of the page covered by its largest image (its part on the page)."""
+    width, height = float(page.width), float(page.height)
+    if not width or not height:
+        return 0.0
+    best = 0.0
+    for image in getattr(page, "images", ()):  # (a turned page lists none: it is no scan)
+        across = min(float(image["x1"]), width) - max(float(image["x0"]), 0.0)
+        down = min(float(image["bottom"]), height) - max(float(image["top"]), 0.0)
+        best = max(best, max(0.0, across) * max(0.0, down) / (width * height))
+    return best
 
 
 def _keep(obj: dict[str, Any]) -> bool:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from redletter.extract.geometry import Line, PageLayout, Word, union_bbox, words_to_lines
 from redletter.extract.grid import Grid, GridBand
-from redletter.extract.headers import header_match
+from redletter.extract.headers import header_match, header_role
 from redletter.extract.rows import Row
 from redletter.extract.tables import Column, TableFragment, TableModel, line_cells
 
@@ -33,10 +33,7 @@ _TOLERANCE = 2.0  # points: a value starts this far left of its column at most
 def _label(text: str) -> str | None:
     """The role of a field label: the whole text is header vocabulary."""
     text = text.strip().rstrip(":").strip()
-    if not text or text.startswith("("):
-        return None
-    match = header_match(text)
-    return match.role if match.role and match.coverage >= 1.0 else None
+    return header_role(text) if text and not text.startswith("(") else None
 
 
 def transposed_fragments(grid: Grid, found: Sequence[GridBand], page: int) -> list[TableFragment]:
@@ -53,8 +50,8 @@ def transposed_fragments(grid: Grid, found: Sequence[GridBand], page: int) -> li
             or len(fields) < _LABELLED * len(labelled)):
         return []
     name_band = next(b for b, r in fields if r == "name")
-    if sum(1 for k in range(1, len(grid.xs) - 1) if name_band.text(k)) == 0 or any(
-            _label(name_band.text(k)) for k in range(1, len(grid.xs) - 1) if name_band.text(k)):
+    names = [t for k in range(1, len(grid.xs) - 1) if (t := name_band.text(k))]
+    if not names or any(_label(t) for t in names):
         return []  # the names are labels: a header row, not a transposed table
     per_column = [(role, b.text(0), [list(b.cells[k]) for k in range(1, len(grid.xs) - 1)])
                   for b, role in fields]

@@ -22,7 +22,8 @@ def _bad(text: str) -> bool:
 
 
 def needs_ocr(page: PageLayout) -> bool:
-    """True when the page has (almost) no words, or many of its words are unreadable glyphs."""
+    """True when the page has (almost) no words, its words are another OCR's layer over a
+    scanned page, or many of them are unreadable glyphs."""
     if len(page.words) < _MIN_WORDS or searchable_scan(page):
         return True
     bad = sum(1 for w in page.words if _bad(w.text))
