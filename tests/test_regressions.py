@@ -2015,3 +2015,23 @@ def test_a_name_going_on_with_a_number_after_its_legal_form(tmp_path: Path) -> N
         assert [(p.name, p.address) for p in got.parties] == [
             ("JOINT STOCK COMPANY 140 REPAIR PLANT", "19, Chalovskaya St., Borisov"),
             ("PITARON LIMITED", "103, Afstralias 6, Limassol")], layout
+
+
+def test_an_alias_wrapped_after_a_legal_form_in_a_column_parted_by_semicolons(tmp_path: Path) -> None:
+    """An alias column that parts aliases with ";" ("LLC GRUPPA AKVARIUS; LLC PRODUCTION
+    COMPANY AQUARIUS"): an alias wrapped after a legal form in another cell ("MANAGING COMPANY"
+    / "TATBURNEFT LLC") was read as two aliases."""
+    pdf = tmp_path / "semicolons.pdf"
+    c = canvas.Canvas(str(pdf), pagesize=letter)
+    top = _page(c, ["Office of Export Enforcement", "Annex"])
+    _table(c, [54, 230, 350, 500], top - 20, [
+        [["Entity"], ["Aliases"], ["Address"], ["Country"]],
+        [["TATBURNEFT LLC"], ["MANAGING COMPANY", "TATBURNEFT LLC"], ["Ul. Musy Dzhalilya 51"], ["Russia"]],
+        [["AKVARIUS GROUP LLC"], ["LLC GRUPPA AKVARIUS;", "LLC PRODUCTION", "COMPANY AQUARIUS"],
+         ["22 km Kiyevskoye Highway"], ["Russia"]],
+    ], rules="rows")
+    c.save()
+    got = extract_letter(pdf)
+    assert [(p.name, p.aliases) for p in got.parties] == [
+        ("TATBURNEFT LLC", ("MANAGING COMPANY TATBURNEFT LLC",)),
+        ("AKVARIUS GROUP LLC", ("LLC GRUPPA AKVARIUS", "LLC PRODUCTION COMPANY AQUARIUS"))]

@@ -86,7 +86,8 @@ def _texts(row: Row, model: TableModel) -> dict[str, str]:
         if i >= len(row.cells):
             continue
         cell = _without_marks(row.cells[i]) if role in ("name", "alias") else row.cells[i]
-        text = alias_cell_text(cell, _span(model, i)) if role == "alias" else cell_text(cell)
+        text = (cell_text(cell) if model.semicolons else alias_cell_text(cell, _span(model, i))) \
+            if role == "alias" else cell_text(cell)
         if role and role not in out:
             out[role] = text
         elif role == "alias":
@@ -386,6 +387,19 @@ def _country_groups(rows: Sequence[tuple[Row, TableModel]]) -> set[int]:
     return out
 
 
+def _semicolon_tables(rows: Sequence[tuple[Row, TableModel]]) -> list[tuple[Row, TableModel]]:
+    """The rows, the model of each table whose alias column parts aliases with semicolons in
+    one cell at least marked so: its other cells' line ends only wrap ("MANAGING COMPANY" /
+    "TATBURNEFT LLC" is one alias where another cell reads "X LLC; Y LLC")."""
+    parted: set[tuple[str | None, ...]] = set()
+    for row, model in rows:
+        if (k := col(model, "alias")) is not None and ";" in row.text(k):
+            parted.add(model.roles)
+    marked: dict[int, TableModel] = {}
+    return [(row, marked.setdefault(id(model), replace(model, semicolons=True)))
+            if model.roles in parted else (row, model) for row, model in rows]
+
+
 def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] | None = None,
                     unassigned: list[str] | None = None) -> list[Party]:
     """Parties from party-table rows; a country printed once per group carries down. Cells read
@@ -393,6 +407,7 @@ def rows_to_parties(rows: Sequence[tuple[Row, TableModel]], warnings: list[str] 
     ``unassigned``."""
     warnings = [] if warnings is None else warnings
     unassigned = [] if unassigned is None else unassigned
+    rows = _semicolon_tables(rows)
     parties: list[Party] = []
     carried: str | None = None
     heading: str | None = None  # the country of a heading row over a group of rows

@@ -55,6 +55,7 @@ class TableModel:
     x1: float
     kind: str  # "party" or "item"
     heading: str | None = None  # the country of a heading printed right above the header
+    semicolons: bool = False  # its alias column parts aliases with ";" (line ends only wrap)
 
     def column_of(self, word: Word) -> int:
         """Index of the column a word falls in, by its left edge (plus a little)."""
