@@ -154,16 +154,7 @@ def _heading_over(line: PlacedLine, nxt: PlacedLine) -> bool:
     """A line that is only a country's name, with a list item right under it: in a list whose
     first item has such a heading, the heading of the next group ("China" between the UAE's
     bullets and China's); elsewhere the country line that ends an item ("RUSSIA")."""
-    return bool(_MARKER.match(nxt.line.text)) and _heading_country(line.line) is not None
-
-
-_SECTION = re.compile(r"^\s*(?:[IVXL]{1,5}|\d{1,2}|[A-H])[.)]\s+")  # "II. TÜRKİYE", "3) China"
-
-
-def _heading_country(line: Line) -> str | None:
-    """The country a heading line names, section number and all ("II. TÜRKİYE", "China:"), or
-    ``None`` for a line that is more than a country's name."""
-    return heading_country(line.text)
+    return bool(_MARKER.match(nxt.line.text)) and heading_country(line.line.text) is not None
 
 
 def _ends_item(item: list[PlacedLine], nxt: PlacedLine, pitch: float) -> bool:
@@ -659,7 +650,7 @@ def _country_headings(lines: Sequence[PlacedLine], in_items: set[int]) -> dict[i
         if id(pl.line) in in_items:
             if code is not None:
                 out[id(pl.line)] = code
-        elif (heading := _heading_country(pl.line)) is not None:
+        elif (heading := heading_country(pl.line.text)) is not None:
             code = heading
         else:
             code = None  # running text: the heading no longer holds

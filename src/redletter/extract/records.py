@@ -106,10 +106,10 @@ def alias_cell_text(lines: Sequence[Line], span: tuple[float, float]) -> str:
     two), or the line above is short (under 70% of the column) though the next line's first word
     would have fitted on it, so it was ended on purpose, not wrapped; unless the line above is a
     legal form that opens the alias or the next one opens with one ("PJSC" / "TRANSKAPITALBANK",
-    "… TECHNOLOGY" / "CO LTD" are one name wrapped). A cell that parts its aliases with
-    semicolons only wraps them at its line ends."""
-    if len(lines) < 2 or any(";" in ln.text for ln in lines):
-        return cell_text(lines)  # (a cell that parts its aliases with ";" wraps them at line ends)
+    "… TECHNOLOGY" / "CO LTD" are one name wrapped). (A table that parts its aliases with
+    semicolons only wraps them at line ends: ``_semicolon_tables``, no call here.)"""
+    if len(lines) < 2:
+        return cell_text(lines)
     left, right = span
     out = [[lines[0]]]
     for above, line in itertools.pairwise(lines):
@@ -393,7 +393,7 @@ def _semicolon_tables(rows: Sequence[tuple[Row, TableModel]]) -> list[tuple[Row,
     "TATBURNEFT LLC" is one alias where another cell reads "X LLC; Y LLC")."""
     parted: set[tuple[str | None, ...]] = set()
     for row, model in rows:
-        if (k := col(model, "alias")) is not None and ";" in row.text(k):
+        if any(role == "alias" and ";" in row.text(k) for k, role in enumerate(model.roles)):
             parted.add(model.roles)
     marked: dict[int, TableModel] = {}
     return [(row, marked.setdefault(id(model), replace(model, semicolons=True)))
